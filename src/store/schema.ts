@@ -1,0 +1,148 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes shared by SQLite and PostgreSQL. Portable column types only:
+ * text ids, ISO dates as text, JSON as text, booleans as 0/1 integers.
+ */
+export interface SourcesTable {
+  id: string;
+  name: string;
+  kind: string;
+  sensitive: number;
+  created_at: string;
+}
+
+export interface ReportsTable {
+  id: string;
+  sha256: string;
+  external_id: string | null;
+  source_id: string | null;
+  origin: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  language: string | null;
+  media_type: string;
+  retrieved_at: string;
+  original: Uint8Array;
+  text: string;
+  /** Report id this one is a near-copy of (syndication, light rewrite). */
+  duplicate_of: string | null;
+  extracted_at: string | null;
+}
+
+export interface ClaimsTable {
+  id: string;
+  report_id: string;
+  incident_id: string | null;
+  ordinal: number;
+  status: string;
+  date_from: string | null;
+  date_to: string | null;
+  date_precision: string | null;
+  place_name: string | null;
+  place_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  country: string | null;
+  geo_precision: string | null;
+  event: string | null;
+  belligerents: string;
+  target: string | null;
+  civ_min: number | null;
+  civ_max: number | null;
+  killed_min: number | null;
+  killed_max: number | null;
+  injured_min: number | null;
+  injured_max: number | null;
+  children_min: number | null;
+  children_max: number | null;
+  women_min: number | null;
+  women_max: number | null;
+  hedged: number;
+  strikes: number | null;
+  evidence: string;
+  confidence: number;
+  created_at: string;
+}
+
+export interface IncidentsTable {
+  id: string;
+  code: string;
+  status: string;
+  grading: string | null;
+  strike_status: string | null;
+  date_from: string | null;
+  date_to: string | null;
+  date_precision: string | null;
+  place_name: string | null;
+  place_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  country: string | null;
+  geo_precision: string | null;
+  event: string | null;
+  target: string | null;
+  /** Only the belligerent codes, for display; incident_belligerents holds the detail. */
+  belligerents: string;
+  civ_min: number | null;
+  civ_max: number | null;
+  killed_min: number | null;
+  killed_max: number | null;
+  injured_min: number | null;
+  injured_max: number | null;
+  /** Set when an analyst overrode the rule-computed civilian range. */
+  civ_override_reason: string | null;
+  range_rule: string;
+  /** Dataset attribution for imported incidents (e.g. UCDP). */
+  attribution: string | null;
+  external_id: string | null;
+  sensitive_coords: number;
+  assignee: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface IncidentBelligerentsTable {
+  incident_id: string;
+  belligerent: string;
+  /** known | suspected */
+  role: string;
+  /** not_assessed | credible | non_credible */
+  assessment: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  reports: ReportsTable;
+  claims: ClaimsTable;
+  incidents: IncidentsTable;
+  incident_belligerents: IncidentBelligerentsTable;
+  audit_log: AuditLogTable;
+  meta: MetaTable;
+}
+
+export type { Generated };
