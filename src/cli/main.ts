@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { commands } from './commands/index.js';
+
+export function buildProgram(): Command {
+  const program = new Command('vigil')
+    .description('Vigil: from reports of attacks to graded, sourced incidents with honest casualty ranges.')
+    .option('--db <path>', 'embedded database file (default: $VIGIL_DB, else vigil.db in the user data directory)')
+    .enablePositionalOptions()
+    .showHelpAfterError();
+  for (const register of commands) register(program);
+  return program;
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((err: unknown) => {
+    process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
