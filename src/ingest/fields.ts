@@ -1,0 +1,60 @@
+import { isOneOf, SOURCE_KINDS, type SourceKind } from '../domain/codes.js';
+import { isIsoDay } from '../domain/dates.js';
+import type { SourceInput } from '../domain/report.js';
+import { InputError } from './errors.js';
+
+interface Where {
+  origin: string;
+  line?: number | null;
+}
+
+function fail(where: Where, field: string, message: string): never {
+  throw new InputError(message, where.origin, where.line ?? null, field);
+}
+
+export function optionalString(value: unknown, field: string, where: Where): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  return fail(where, field, `expected text, got ${typeof value}`);
+}
+
+/** Accepts YYYY-MM-DD (or a YAML date); refuses impossible days such as 2017-02-30. */
+export function publishedDate(value: unknown, where: Where, field = 'published'): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) fail(where, field, 'not a valid date');
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string') return fail(where, field, `expected a date YYYY-MM-DD, got ${typeof value}`);
+  const day = value.trim().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) fail(where, field, `expected a date YYYY-MM-DD, got "${value}"`);
+  if (!isIsoDay(day)) fail(where, field, `not a real date: ${day}`);
+  return day;
+}
+
+export function languageCode(value: unknown, where: Where): string | null {
+  const s = optionalString(value, 'language', where);
+  if (s === null) return null;
+  const code = s.toLowerCase();
+  if (!/^[a-z]{2,3}$/.test(code))
+    fail(where, 'language', `expected an ISO 639 code such as "en" or "ar", got "${s}"`);
+  return code;
+}
+
+export function sourceKind(value: unknown, where: Where, field = 'source_kind'): SourceKind {
+  if (value === undefined || value === null || value === '') return 'other';
+  if (isOneOf(SOURCE_KINDS, value)) return value;
+  return fail(where, field, `expected one of ${SOURCE_KINDS.join(', ')}, got "${String(value)}"`);
+}
+
+export function sourceFrom(
+  name: unknown,
+  kind: unknown,
+  where: Where,
+  kindField = 'source_kind',
+): SourceInput | null {
+  const n = optionalString(name, 'source', where);
+  if (n === null) return null;
+  return { name: n, kind: sourceKind(kind, where, kindField) };
+}

@@ -1,0 +1,69 @@
+import matter from 'gray-matter';
+import type { ReportInput } from '../domain/report.js';
+import { InputError } from './errors.js';
+import { languageCode, optionalString, publishedDate, sourceFrom } from './fields.js';
+
+/** A .txt or .md file, with optional YAML front matter (title, published, source, source_kind, language, url). */
+export function readTextReport(
+  bytes: Buffer,
+  origin: string,
+  mediaType: 'text/plain' | 'text/markdown',
+): ReportInput {
+  const raw = decodeUtf8(bytes, origin);
+  let data: Record<string, unknown> = {};
+  let body = raw;
+  if (raw.startsWith('---')) {
+    try {
+      const parsed = matter(raw);
+      data = parsed.data;
+      body = parsed.content;
+    } catch (err) {
+      const mark = (err as { mark?: { line?: number } }).mark;
+      throw new InputError(
+        `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+        origin,
+        mark?.line !== undefined ? mark.line + 2 : 1,
+        'front matter',
+      );
+    }
+  }
+  const where = { origin };
+  const text = mediaType === 'text/markdown' ? markdownToText(body) : body.trim();
+  return {
+    bytes,
+    origin,
+    externalId: optionalString(data.id, 'id', where),
+    url: optionalString(data.url, 'url', where),
+    title: optionalString(data.title, 'title', where) ?? firstHeading(body),
+    published: publishedDate(data.published ?? data.date, where),
+    language: languageCode(data.language ?? data.lang, where),
+    source: sourceFrom(data.source, data.source_kind ?? data['source kind'] ?? data.sourceKind, where),
+    text,
+    mediaType,
+  };
+}
+
+export function decodeUtf8(bytes: Buffer, origin: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new InputError('not valid UTF-8 text (is it a binary file?)', origin);
+  }
+}
+
+function firstHeading(body: string): string | null {
+  const m = /^#\s+(.+)$/m.exec(body);
+  return m?.[1]?.trim() ?? null;
+}
+
+/** Markdown emphasis and link syntax would otherwise sit inside evidence quotes. */
+export function markdownToText(md: string): string {
+  return md
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')
+    .replace(/^\s*[-*+]\s+/gm, '')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
+}
