@@ -5,7 +5,10 @@ import { commands } from './commands/index.js';
 export function buildProgram(): Command {
   const program = new Command('vigil')
     .description('Vigil: from reports of attacks to graded, sourced incidents with honest casualty ranges.')
-    .option('--db <path>', 'embedded database file (default: $VIGIL_DB, else vigil.db in the user data directory)')
+    .option(
+      '--db <path>',
+      'embedded database file (default: $VIGIL_DB, else vigil.db in the user data directory)',
+    )
     .enablePositionalOptions()
     .showHelpAfterError();
   for (const register of commands) register(program);

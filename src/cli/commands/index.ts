@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
+import * as audit from './audit.js';
+import * as exportCmd from './export.js';
+import * as incidents from './incidents.js';
+import * as stats from './stats.js';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  incidents.register,
+  stats.register,
+  exportCmd.register,
+  audit.register,
+];

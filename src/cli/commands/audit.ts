@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { verifyAudit } from '../../store/audit.js';
+import { type GlobalOptions, withStore } from '../context.js';
+
+export function register(program: Command): void {
+  const audit = program.command('audit').description('the tamper-evident audit trail');
+  audit
+    .command('verify')
+    .description(
+      'recompute the hash chain; name every entry changed, removed or reordered behind Vigil’s back',
+    )
+    .action(async (_flags: unknown, cmd: Command) => {
+      const result = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => verifyAudit(s.db));
+      if (result.problems.length === 0) {
+        process.stdout.write(`audit log intact: ${result.entries} entries, hash chain verified\n`);
+        return;
+      }
+      for (const p of result.problems) process.stdout.write(`audit entry ${p.seq}: ${p.problem}\n`);
+      process.stdout.write(
+        `audit log BROKEN: ${result.problems.length} problem(s) in ${result.entries} entries\n`,
+      );
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { GRADING_DEFINITIONS, type Grading } from '../../domain/codes.js';
+import { RANGE_RULE_TEXT } from '../../domain/incident.js';
+import { formatRange } from '../../domain/range.js';
+import { getIncident, listIncidents } from '../../services/incidents.js';
+import type { IncidentView } from '../../store/rows.js';
+import { type GlobalOptions, withStore } from '../context.js';
+import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
+import { printJson, table } from '../output.js';
+
+export function register(program: Command): void {
+  addFilterOptions(
+    program.command('incidents').description('list incidents (every grading unless --grading is given)'),
+    'all',
+  )
+    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10))
+    .option('--json', 'print JSON')
+    .action(async (flags: FilterFlags & { json?: boolean; limit?: number }, cmd: Command) => {
+      const filter = filterFromFlags(flags, 'all');
+      const rows = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) =>
+        listIncidents(s.db, filter, { limit: flags.limit }),
+      );
+      if (flags.json) return printJson(rows);
+      process.stdout.write(`${incidentTable(rows)}\n${rows.length} incident(s)\n`);
+    });
+
+  program
+    .command('show')
+    .description('an incident with its claims, each with its quoted evidence and source')
+    .argument('<id>', 'incident id or code (e.g. V-000001)')
+    .option('--json', 'print JSON')
+    .action(async (id: string, flags: { json?: boolean }, cmd: Command) => {
+      const detail = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => getIncident(s.db, id));
+      if (flags.json) return printJson(detail);
+      const i = detail.incident;
+      const out: string[] = [
+        `${i.code}  ${i.event ?? 'event unknown'}  ${dateText(i)}  ${placeText(i)}`,
+        `  status ${i.status}; grading ${i.grading ?? 'not graded'}${i.grading ? ` — ${GRADING_DEFINITIONS[i.grading as Grading]}` : ''}`,
+        `  belligerents: ${i.belligerents.join(', ') || 'unknown'}`,
+        `  civilians killed ${formatRange(i.civiliansKilled)}; killed ${formatRange(i.killed)}; injured ${formatRange(i.injured)}`,
+        i.civOverrideReason
+          ? `  civilian range set by an analyst: ${i.civOverrideReason}`
+          : `  rule: ${RANGE_RULE_TEXT}`,
+        ...(i.attribution ? [`  data: ${i.attribution}`] : []),
+        '',
+        `${detail.claims.length} claim(s):`,
+      ];
+      for (const c of detail.claims) {
+        const src = c.report.source ? `${c.report.source.name} (${c.report.source.kind})` : 'unknown source';
+        out.push(
+          `- ${c.id} [${c.status}] ${src}, ${c.report.published ?? 'undated'}: "${c.report.title ?? c.report.origin}"`,
+          `    ${c.event ?? '?'} ${c.date ? `${c.date.from}${c.date.to !== c.date.from ? `..${c.date.to}` : ''}` : 'undated'} at ${c.placeName ?? '?'}; civilians ${formatRange(c.civiliansKilled)}, killed ${formatRange(c.killed)}, injured ${formatRange(c.injured)}${c.hedged ? '; hedged' : ''}${c.strikes !== null ? `; ${c.strikes} strikes declared` : ''}`,
+        );
+        for (const q of c.quotes)
+          out.push(`    ${q.field.padEnd(15)} «${q.text.replace(/\s+/g, ' ')}» [${q.start}–${q.end}]`);
+      }
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}
+
+function dateText(i: IncidentView): string {
+  if (!i.date) return 'undated';
+  return i.date.from === i.date.to ? i.date.from : `${i.date.from}..${i.date.to}`;
+}
+
+function placeText(i: IncidentView): string {
+  if (!i.placeName) return 'place unknown';
+  return `${i.placeName}${i.admin1 ? `, ${i.admin1}` : ''}${i.country ? ` (${i.country})` : ''} [${i.geoPrecision ?? '?'}]`;
+}
+
+export function incidentTable(rows: IncidentView[]): string {
+  return table(
+    ['code', 'date', 'place', 'event', 'belligerents', 'civilians', 'killed', 'grading', 'status'],
+    rows.map((i) => [
+      i.code,
+      dateText(i),
+      i.placeName ? `${i.placeName}${i.country ? ` (${i.country})` : ''}` : '',
+      i.event,
+      i.belligerents.join(', '),
+      formatRange(i.civiliansKilled),
+      formatRange(i.killed),
+      i.grading ?? '–',
+      i.status,
+    ]),
+  );
+}

@@ -1,0 +1,108 @@
+import type { SelectQueryBuilder } from 'kysely';
+import { GRADINGS, isOneOf } from '../domain/codes.js';
+import { isIsoDay } from '../domain/dates.js';
+import type { Database } from '../store/schema.js';
+
+export interface IncidentFilter {
+  country?: string[];
+  belligerent?: string[];
+  event?: string[];
+  /** Gradings to include; 'all' (or undefined) includes every incident, graded or not. */
+  grading?: string[] | 'all';
+  status?: string[];
+  /** Incidents whose dates overlap [from, to]. */
+  from?: string;
+  to?: string;
+  text?: string;
+}
+
+export class FilterError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'FilterError';
+  }
+}
+
+/** Parses "fair,confirmed" / "all" and checks every grading is one Vigil knows. */
+export function parseGradingList(value: string | undefined, fallback: string[] | 'all'): string[] | 'all' {
+  if (value === undefined) return fallback;
+  if (value.trim() === 'all') return 'all';
+  const list = splitList(value);
+  for (const g of list)
+    if (!isOneOf(GRADINGS, g) && g !== 'ungraded')
+      throw new FilterError(
+        `unknown grading "${g}"; expected ${GRADINGS.join(', ')}, ungraded or all`,
+        'grading',
+      );
+  return list;
+}
+
+export function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function checkFilterDates(filter: IncidentFilter): void {
+  for (const field of ['from', 'to'] as const) {
+    const v = filter[field];
+    if (v !== undefined && !isIsoDay(v))
+      throw new FilterError(`--${field} must be a real date YYYY-MM-DD, got "${v}"`, field);
+  }
+}
+
+/** Applies a filter to any query over `incidents` (soft-deleted ones never count). */
+export function applyIncidentFilter<O>(
+  q: SelectQueryBuilder<Database, 'incidents', O>,
+  filter: IncidentFilter,
+): SelectQueryBuilder<Database, 'incidents', O> {
+  checkFilterDates(filter);
+  let out = q.where('incidents.deleted_at', 'is', null);
+  if (filter.country?.length)
+    out = out.where(
+      'incidents.country',
+      'in',
+      filter.country.map((c) => c.toUpperCase()),
+    );
+  if (filter.event?.length) out = out.where('incidents.event', 'in', filter.event);
+  if (filter.status?.length) out = out.where('incidents.status', 'in', filter.status);
+  if (filter.grading && filter.grading !== 'all') {
+    const grades = filter.grading.filter((g) => g !== 'ungraded');
+    const ungraded = filter.grading.includes('ungraded');
+    out = out.where((eb) =>
+      eb.or([
+        ...(grades.length ? [eb('incidents.grading', 'in', grades)] : []),
+        ...(ungraded ? [eb('incidents.grading', 'is', null)] : []),
+      ]),
+    );
+  }
+  if (filter.from) out = out.where('incidents.date_to', '>=', filter.from);
+  if (filter.to) out = out.where('incidents.date_from', '<=', filter.to);
+  if (filter.belligerent?.length) {
+    const codes = filter.belligerent;
+    out = out.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('incident_belligerents as ib')
+          .select('ib.incident_id')
+          .whereRef('ib.incident_id', '=', 'incidents.id')
+          .where('ib.belligerent', 'in', codes),
+      ),
+    );
+  }
+  if (filter.text) {
+    const like = `%${filter.text.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    out = out.where((eb) =>
+      eb.or([
+        eb('incidents.place_name', 'like', like),
+        eb('incidents.code', 'like', like),
+        eb('incidents.admin1', 'like', like),
+      ]),
+    );
+  }
+  return out;
+}
