@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import type { ReportInput } from '../domain/report.js';
 import { InputError } from './errors.js';
 import { languageCode, publishedDate } from './fields.js';
@@ -8,7 +8,8 @@ import { decodeUtf8 } from './read-text.js';
 /** An HTML page: the main article text, found by Mozilla's Readability. */
 export function readHtmlReport(bytes: Buffer, origin: string, url: string | null = null): ReportInput {
   const html = decodeUtf8(bytes, origin);
-  const { document } = parseHTML(html);
+  // A spec-compliant parser (jsdom's parse5) mends broken markup the way browsers do; no scripts run, nothing is fetched.
+  const { document } = parse(html);
   const meta = (name: string): string | null =>
     document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content') ?? null;
   const where = { origin };
@@ -21,10 +22,11 @@ export function readHtmlReport(bytes: Buffer, origin: string, url: string | null
     published = null;
   }
   const lang = document.documentElement?.getAttribute('lang')?.slice(0, 2) ?? null;
-  // Readability mutates the document it reads; it gets its own parse.
-  // biome-ignore lint/suspicious/noExplicitAny: linkedom's Document is structurally compatible but typed apart
-  const article = new Readability(parseHTML(html).document as any).parse();
-  const text = normaliseWhitespace(article?.textContent ?? document.body?.textContent ?? '');
+  // Readability mutates the document it reads, so it gets its own parse.
+  const article = new Readability(parse(html).document).parse();
+  const text = normaliseWhitespace(
+    article?.content ? blockText(parse(article.content).document) : visibleText(document),
+  );
   if (text.length === 0) throw new InputError('no readable text found in the HTML', origin);
   return {
     bytes,
@@ -38,6 +40,24 @@ export function readHtmlReport(bytes: Buffer, origin: string, url: string | null
     text,
     mediaType: 'text/html',
   };
+}
+
+function parse(html: string): { document: Document } {
+  return new JSDOM(html, { virtualConsole: new VirtualConsole() }).window;
+}
+
+const BLOCKS = 'p, div, section, article, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr, br, figcaption';
+
+/** Text with a paragraph break after each block, so sentences of different paragraphs never run together. */
+function blockText(document: Document): string {
+  for (const el of document.querySelectorAll(BLOCKS)) el.append(document.createTextNode('\n\n'));
+  return document.body?.textContent ?? '';
+}
+
+/** Body text without scripts and styles, for pages Readability finds no article in. */
+function visibleText(document: Document): string {
+  for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
+  return blockText(document);
 }
 
 function normaliseWhitespace(s: string): string {

@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
 import type { ReportInput } from '../domain/report.js';
 import { InputError } from './errors.js';
 import { languageCode, optionalString, publishedDate, sourceFrom } from './fields.js';
@@ -14,15 +15,16 @@ export function readTextReport(
   let body = raw;
   if (raw.startsWith('---')) {
     try {
-      const parsed = matter(raw);
+      // YAML 1.2's core schema keeps "2017-02-30" a string, so the date check below can refuse it.
+      const parsed = matter(raw, { engines: { yaml: (s) => (parseYaml(s) ?? {}) as object } });
       data = parsed.data;
       body = parsed.content;
     } catch (err) {
-      const mark = (err as { mark?: { line?: number } }).mark;
+      const pos = (err as { linePos?: { line: number }[] }).linePos?.[0];
       throw new InputError(
         `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`,
         origin,
-        mark?.line !== undefined ? mark.line + 2 : 1,
+        pos ? pos.line + 1 : 1,
         'front matter',
       );
     }

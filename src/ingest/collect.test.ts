@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { scratchDir } from '../../test/support/fixtures.js';
+import { type Collected, listInputs, readInputs } from './collect.js';
+
+async function collect(file: string): Promise<Collected[]> {
+  const out: Collected[] = [];
+  for await (const c of readInputs(file)) out.push(c);
+  return out;
+}
+
+test('directories are walked recursively and only known report types are taken', async (t) => {
+  const dir = scratchDir(t);
+  mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+  writeFileSync(join(dir, 'a', 'one.md'), '# One\ntext');
+  writeFileSync(join(dir, 'a', 'b', 'two.txt'), 'text');
+  writeFileSync(join(dir, 'a', 'b', 'three.html'), '<p>text</p>');
+  writeFileSync(join(dir, 'a', 'notes.pdf'), 'x');
+  const { files, errors } = await listInputs([dir]);
+  assert.deepEqual(
+    files.map((f) => f.slice(dir.length + 1)),
+    ['a/b/three.html', 'a/b/two.txt', 'a/one.md'],
+  );
+  assert.deepEqual(errors, []);
+});
+
+test('a missing path and an unsupported file named explicitly are errors naming them', async (t) => {
+  const dir = scratchDir(t);
+  writeFileSync(join(dir, 'x.pdf'), 'x');
+  const { errors } = await listInputs([join(dir, 'nope.txt'), join(dir, 'x.pdf')]);
+  assert.equal(errors.length, 2);
+  assert.match(errors[0]?.where ?? '', /nope\.txt/);
+  assert.match(errors[1]?.message ?? '', /unsupported file type/);
+});
+
+test('front matter sets the report fields; markdown syntax is removed from the text', async (t) => {
+  const dir = scratchDir(t);
+  const file = join(dir, 'r.md');
+  writeFileSync(
+    file,
+    '---\ntitle: Strike on a market\npublished: 2017-03-22\nsource: Local Network\nsource_kind: local\nlanguage: en\n---\n**At least 12** civilians were killed, [the network](http://example.org) said.\n',
+  );
+  const [c] = await collect(file);
+  assert.ok(c?.ok);
+  if (!c?.ok) return;
+  assert.equal(c.report.title, 'Strike on a market');
+  assert.equal(c.report.published, '2017-03-22');
+  assert.deepEqual(c.report.source, { name: 'Local Network', kind: 'local' });
+  assert.equal(c.report.text, 'At least 12 civilians were killed, the network said.');
+});
+
+test('an impossible publication date is an error naming the file and field', async (t) => {
+  const dir = scratchDir(t);
+  const file = join(dir, 'bad.md');
+  writeFileSync(file, '---\npublished: 2017-02-30\n---\ntext');
+  const [c] = await collect(file);
+  assert.ok(c && !c.ok);
+  if (!c || c.ok) return;
+  assert.match(c.error.where, /bad\.md \(published\)/);
+  assert.match(c.error.message, /not a real date: 2017-02-30/);
+});
+
+test('broken front matter YAML is an error with a line', async (t) => {
+  const dir = scratchDir(t);
+  const file = join(dir, 'bad.md');
+  writeFileSync(file, '---\ntitle: [unclosed\n---\ntext');
+  const [c] = await collect(file);
+  assert.ok(c && !c.ok);
+  if (!c || c.ok) return;
+  assert.match(c.error.where, /bad\.md:\d+ \(front matter\)/);
+});
+
+test('an invalid JSONL line is an error naming file and line; the other lines are read', async (t) => {
+  const dir = scratchDir(t);
+  const file = join(dir, 'r.jsonl');
+  writeFileSync(
+    file,
+    [
+      JSON.stringify({ id: 'a', published: '2017-03-01', text: 'one' }),
+      '{"id": "b", "text": ',
+      JSON.stringify({ id: 'c', published: '2017-13-01', text: 'three' }),
+      JSON.stringify({ id: 'd', text: 'four' }),
+    ].join('\n'),
+  );
+  const items = await collect(file);
+  assert.deepEqual(
+    items.map((i) => (i.ok ? `ok ${i.report.externalId}` : i.error.where)),
+    ['ok a', `${file}:2`, `${file}:3 (published)`, 'ok d'],
+  );
+});
+
+test('invalid UTF-8 and HTML with no text are clear errors', async (t) => {
+  const dir = scratchDir(t);
+  writeFileSync(join(dir, 'bin.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28]));
+  writeFileSync(join(dir, 'empty.html'), '<html><body><div><script>var x=1</script></div></body></html>');
+  const [bin] = await collect(join(dir, 'bin.txt'));
+  const [empty] = await collect(join(dir, 'empty.html'));
+  assert.ok(bin && !bin.ok && /UTF-8/.test(bin.error.message));
+  assert.ok(empty && !empty.ok && /no readable text/.test(empty.error.message));
+});
+
+test('broken HTML still yields its article text', async (t) => {
+  const dir = scratchDir(t);
+  const file = join(dir, 'broken.html');
+  const para = 'Shelling hit the old market on Tuesday, killing at least nine civilians, residents said. ';
+  writeFileSync(
+    file,
+    `<html><head><title>Market shelled</title><body><nav>Home | World</nav><article><h1>Market shelled</h1></span><p>${para.repeat(4)}<p>${para}</article><div class="ad">Buy now`,
+  );
+  const [c] = await collect(file);
+  assert.ok(c?.ok);
+  if (!c?.ok) return;
+  assert.match(c.report.text, /killing at least nine civilians/);
+  assert.doesNotMatch(c.report.text, /Buy now/);
+});
