@@ -71,7 +71,7 @@ export function testDeps(store: Store, extract: Extractor = lineExtractor): Inge
   return {
     store,
     extract,
-    context: () => ({ geoparser: { parse: () => [] } }),
+    context: () => ({ geoparser: { parse: () => [], resolve: () => [] } }),
     actor: 'test',
   };
 }
