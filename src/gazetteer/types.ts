@@ -13,6 +13,8 @@ export interface GazetteerEntry {
   featureCode: string;
   country: string | null;
   admin1: string | null;
+  /** GeoNames admin2 code, where known (joins admin2Codes.txt as country.admin1.admin2). */
+  admin2?: string | null;
   population: number;
 }
 
@@ -23,6 +25,14 @@ export interface Gazetteer {
   country(iso2: string): GazetteerEntry | null;
   /** Number of distinct names indexed. */
   readonly size: number;
+  /** Entries for a key already passed through `nameKey` (normalize.ts), best first. */
+  lookupKey(key: string): GazetteerEntry[];
+  /** Entries whose name matches only loosely (transliteration variants), best first. */
+  lookupLoose(name: string): GazetteerEntry[];
+  /** Countries whose demonym this is ("Syrian", "Iraqi"). */
+  demonym(name: string): GazetteerEntry[];
+  /** The admin1 (or, with admin2, the admin2) entry for GeoNames codes. */
+  admin(country: string, admin1: string, admin2?: string | null): GazetteerEntry | null;
 }
 
 export function precisionOf(entry: GazetteerEntry): GeoPrecision {
@@ -33,6 +43,10 @@ export function precisionOf(entry: GazetteerEntry): GeoPrecision {
       return 'province';
     case 'admin2':
       return 'district';
+    case 'other':
+      // Continents and regions are at least as coarse as a country; named areas (Eastern Ghouta) as a district.
+      if (entry.featureCode === 'CONT' || entry.featureCode === 'RGN') return 'country';
+      return entry.featureCode === 'AREA' ? 'district' : 'town';
     default:
       return 'town';
   }
@@ -49,9 +63,28 @@ export interface PlaceMention {
   lat: number | null;
   lon: number | null;
   precision: GeoPrecision;
+  /** Set when the name is a demonym read as its country ("Syrian"). */
+  demonym?: boolean;
+  /** Set when the coordinates are offset from the entry ("15 km west of"): the phrase start and offset. */
+  offset?: { start: number; km: number; bearing: number };
+}
+
+/** A span of text known to name a place (resolution-only mode). */
+export interface PlaceSpan {
+  start: number;
+  end: number;
+}
+
+export interface GeoparseOptions {
+  /** ISO alpha-2 country the document is about, when known. */
+  countryHint?: string | null;
+  /** Also return demonyms ("Iraqi", "Syrians") as mentions of their country; off by default. */
+  demonyms?: boolean;
 }
 
 /** Finds and resolves the place names in a document. Pure given its gazetteer. */
 export interface Geoparser {
-  parse(text: string, options?: { countryHint?: string | null }): PlaceMention[];
+  parse(text: string, options?: GeoparseOptions): PlaceMention[];
+  /** Resolves given spans (every one is a place name) using the document as context; one mention per span. */
+  resolve(text: string, spans: PlaceSpan[], options?: GeoparseOptions): PlaceMention[];
 }

@@ -1,0 +1,117 @@
+import { ADMIN1_WORDS, ADMIN2_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
+import { foldText, nameKey } from './normalize.js';
+import { abbreviationEntries, type Candidate, recognize, type TypeCue } from './recognize.js';
+import { relativeOffsetBefore } from './relative.js';
+import { resolveCandidates, toMention } from './resolve.js';
+import { tokenize } from './tokens.js';
+import type {
+  Gazetteer,
+  GazetteerEntry,
+  GeoparseOptions,
+  Geoparser,
+  PlaceMention,
+  PlaceSpan,
+} from './types.js';
+
+/**
+ * Candidates for a span already known to be a place name, trying the readings a
+ * gold annotation admits: abbreviations, the name itself, demonyms, and the name
+ * without its article, possessive, direction or division word.
+ */
+function spanEntries(
+  g: Gazetteer,
+  text: string,
+  span: PlaceSpan,
+): { entries: GazetteerEntry[]; cue: TypeCue; demonym: boolean } {
+  const raw = text.slice(span.start, span.end).trim();
+  const before = text.slice(Math.max(0, span.start - 2), span.start);
+  const abbr = abbreviationEntries(g, raw, /,\s?$/.test(before) || /^[A-Z]{2}$/.test(raw));
+  if (abbr.length > 0) return { entries: abbr, cue: null, demonym: false };
+  const direct = g.lookup(raw);
+  if (direct.length > 0) return { entries: direct, cue: null, demonym: false };
+  const dem = g.demonym(raw);
+  if (dem.length > 0) return { entries: dem, cue: null, demonym: true };
+  const plural = raw.replace(/(?<=[a-z])s$/, '');
+  if (plural !== raw) {
+    const d = g.demonym(plural);
+    if (d.length > 0) return { entries: d, cue: null, demonym: true };
+  }
+  let words = foldText(raw.replace(/['’]s$/, '')).split(' ');
+  if (words[0] === 'the') words = words.slice(1);
+  let cue: TypeCue = null;
+  while (words.length > 1 && DIRECTION_WORDS.has(words[0] ?? '')) words = words.slice(1);
+  const lastWord = words.at(-1) ?? '';
+  if (
+    words.length > 1 &&
+    (ADMIN1_WORDS.has(lastWord) || ADMIN2_WORDS.has(lastWord) || TOWN_WORDS.has(lastWord))
+  ) {
+    cue = ADMIN1_WORDS.has(lastWord) ? 'admin1' : ADMIN2_WORDS.has(lastWord) ? 'admin2' : 'town';
+    words = words.slice(0, -1);
+  }
+  const stripped = words.join(' ');
+  if (stripped) {
+    const e = g.lookupKey(nameKey(stripped));
+    if (e.length > 0) return { entries: e, cue, demonym: false };
+    const d = g.demonym(stripped);
+    if (d.length > 0) return { entries: d, cue, demonym: true };
+  }
+  const loose = g.lookupLoose(raw);
+  if (loose.length > 0) return { entries: loose, cue, demonym: false };
+  return { entries: [], cue, demonym: false };
+}
+
+/** Type cue from the words around a given span ("Idlib province", "the city of X"). */
+function cueAround(text: string, span: PlaceSpan): TypeCue {
+  const after = foldText(text.slice(span.end, span.end + 20)).split(' ')[0] ?? '';
+  const beforeWords = foldText(text.slice(Math.max(0, span.start - 25), span.start)).split(' ');
+  const b1 = beforeWords.at(-1) ?? '';
+  const b2 = beforeWords.at(-2) ?? '';
+  if (ADMIN1_WORDS.has(after) || (b1 === 'of' && ADMIN1_WORDS.has(b2))) return 'admin1';
+  if (ADMIN2_WORDS.has(after) || (b1 === 'of' && ADMIN2_WORDS.has(b2))) return 'admin2';
+  if (TOWN_WORDS.has(after) || (b1 === 'of' && TOWN_WORDS.has(b2))) return 'town';
+  return null;
+}
+
+export function createGeoparser(gazetteer: Gazetteer): Geoparser {
+  return {
+    parse(text: string, options: GeoparseOptions = {}): PlaceMention[] {
+      const hint = options.countryHint?.toUpperCase() ?? null;
+      const cands = recognize(gazetteer, text, { demonyms: options.demonyms ?? false, focusCountry: hint });
+      const picks = resolveCandidates(gazetteer, text, cands, hint);
+      const out: PlaceMention[] = [];
+      cands.forEach((c, i) => {
+        const e = picks[i] ?? null;
+        if (e) out.push(toMention(c, e));
+      });
+      return out;
+    },
+
+    resolve(text: string, spans: PlaceSpan[], options: GeoparseOptions = {}): PlaceMention[] {
+      const hint = options.countryHint?.toUpperCase() ?? null;
+      const order = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start);
+      const cands: Candidate[] = order.map(({ s }) => {
+        const { entries, cue, demonym } = spanEntries(gazetteer, text, s);
+        return {
+          start: s.start,
+          end: s.end,
+          name: text.slice(s.start, s.end),
+          entries: entries.slice(0, 40),
+          typeCue: cue ?? cueAround(text, s),
+          demonym,
+          weak: false,
+          offset: relativeOffsetBefore(text, s.start),
+        };
+      });
+      const picks = resolveCandidates(gazetteer, text, cands, hint);
+      const out: PlaceMention[] = new Array(spans.length);
+      order.forEach(({ i }, k) => {
+        const c = cands[k] as Candidate;
+        out[i] = toMention(c, picks[k] ?? null);
+      });
+      return out;
+    },
+  };
+}
+
+/** Exposed for tests and tools that want the raw word tokens the recogniser sees. */
+export { tokenize };

@@ -1,0 +1,172 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_INDEX_DIR, FILES, FORMAT_VERSION, lineToEntry } from './index-format.js';
+import { looseKey, nameKey } from './normalize.js';
+import type { Gazetteer, GazetteerEntry } from './types.js';
+
+/** Start offsets of every line of a text, and its end as a sentinel. */
+function lineStarts(text: string): Int32Array {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Int32Array(n + 1);
+  let k = 0;
+  let pos = 0;
+  while (k < n) {
+    starts[k++] = pos;
+    pos = text.indexOf('\n', pos) + 1;
+  }
+  starts[n] = text.length;
+  return starts;
+}
+
+/**
+ * "key\tidx,idx" lines sorted by key, searched in place: building a Map of half a
+ * million names would cost most of the load time, while a document needs only a
+ * few thousand lookups.
+ */
+class SortedPostings {
+  private readonly text: string;
+  private readonly starts: Int32Array;
+
+  constructor(file: string) {
+    this.text = readFileSync(file, 'utf8');
+    this.starts = lineStarts(this.text);
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  get(key: string): string | undefined {
+    let lo = 0;
+    let hi = this.starts.length - 2;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.starts[mid] ?? 0;
+      const tab = this.text.indexOf('\t', s);
+      const k = this.text.slice(s, tab);
+      if (k === key) return this.text.slice(tab + 1, (this.starts[mid + 1] ?? 0) - 1);
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+interface Meta {
+  version?: number;
+  ranges?: Record<string, [number, number]>;
+}
+
+class IndexedGazetteer implements Gazetteer {
+  private readonly entriesText: string;
+  private readonly entryStarts: Int32Array;
+  private readonly entries: (GazetteerEntry | undefined)[];
+  private readonly names: SortedPostings;
+  private readonly loose: SortedPostings;
+  private readonly demonyms: SortedPostings;
+  private readonly countries = new Map<string, GazetteerEntry>();
+  private readonly admins = new Map<string, GazetteerEntry>();
+  private readonly parsed = new Map<string, GazetteerEntry[]>();
+
+  constructor(dir: string) {
+    const metaFile = join(dir, FILES.meta);
+    if (!existsSync(metaFile)) {
+      throw new Error(
+        `gazetteer index not found in ${dir}: run \`npm run build\` (node dist/gazetteer/build-index.js)`,
+      );
+    }
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+    if (meta.version !== FORMAT_VERSION) {
+      throw new Error(
+        `gazetteer index in ${dir} has format ${meta.version}, expected ${FORMAT_VERSION}: rebuild it`,
+      );
+    }
+    this.entriesText = readFileSync(join(dir, FILES.entries), 'utf8');
+    this.entryStarts = lineStarts(this.entriesText);
+    this.entries = new Array(this.entryStarts.length - 1);
+    for (const range of [meta.ranges?.countries, meta.ranges?.admins]) {
+      if (!range) continue;
+      for (let i = range[0]; i < range[1]; i++) {
+        const e = this.entry(i);
+        if (!e) continue;
+        if (e.kind === 'country' && e.country) this.countries.set(e.country, e);
+        else if (e.kind === 'admin1') this.admins.set(`${e.country}.${e.admin1}`, e);
+        else if (e.kind === 'admin2') this.admins.set(`${e.country}.${e.admin1}.${e.admin2}`, e);
+      }
+    }
+    this.names = new SortedPostings(join(dir, FILES.names));
+    this.loose = new SortedPostings(join(dir, FILES.loose));
+    this.demonyms = new SortedPostings(join(dir, FILES.demonyms));
+  }
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  private entry(i: number): GazetteerEntry | undefined {
+    let e = this.entries[i];
+    if (e) return e;
+    const s = this.entryStarts[i];
+    const next = this.entryStarts[i + 1];
+    if (s === undefined || next === undefined) return undefined;
+    e = lineToEntry(this.entriesText.slice(s, next - 1));
+    this.entries[i] = e;
+    return e;
+  }
+
+  private resolvePostings(postings: SortedPostings, key: string, tag: string): GazetteerEntry[] {
+    const cacheKey = `${tag}${key}`;
+    const hit = this.parsed.get(cacheKey);
+    if (hit) return hit;
+    const raw = postings.get(key);
+    const out: GazetteerEntry[] = [];
+    if (raw) {
+      for (const i of raw.split(',')) {
+        const e = this.entry(Number(i));
+        if (e) out.push(e);
+      }
+    }
+    // Bounded: a long-running worker must not grow without limit.
+    if (this.parsed.size > 100_000) this.parsed.clear();
+    this.parsed.set(cacheKey, out);
+    return out;
+  }
+
+  lookup(name: string): GazetteerEntry[] {
+    return this.lookupKey(nameKey(name));
+  }
+
+  lookupKey(key: string): GazetteerEntry[] {
+    return this.resolvePostings(this.names, key, 'n:');
+  }
+
+  lookupLoose(name: string): GazetteerEntry[] {
+    return this.resolvePostings(this.loose, looseKey(nameKey(name)), 'l:');
+  }
+
+  demonym(name: string): GazetteerEntry[] {
+    return this.resolvePostings(this.demonyms, nameKey(name), 'd:');
+  }
+
+  country(iso2: string): GazetteerEntry | null {
+    return this.countries.get(iso2.toUpperCase()) ?? null;
+  }
+
+  admin(country: string, admin1: string, admin2?: string | null): GazetteerEntry | null {
+    const code = admin2 ? `${country}.${admin1}.${admin2}` : `${country}.${admin1}`;
+    return this.admins.get(code) ?? null;
+  }
+}
+
+const cache = new Map<string, Gazetteer>();
+
+/** Loads the built index (data/gazetteer/ by default); one instance per directory. */
+export function loadGazetteer(dir: string = DEFAULT_INDEX_DIR): Gazetteer {
+  let g = cache.get(dir);
+  if (!g) {
+    g = new IndexedGazetteer(dir);
+    cache.set(dir, g);
+  }
+  return g;
+}

@@ -1,0 +1,398 @@
+/**
+ * Finds the spans of a text that name places, with their gazetteer candidates and
+ * the context cues that resolution weighs. Pure given its gazetteer.
+ */
+import {
+  ADMIN1_WORDS,
+  ADMIN2_WORDS,
+  AR_ADMIN1_WORDS,
+  AR_ADMIN2_WORDS,
+  AR_COMMON_WORDS,
+  AR_LOCATIVE,
+  AR_TOWN_WORDS,
+  COMMON_WORDS,
+  DIRECTION_WORDS,
+  LOCATIVE_BEFORE,
+  NAME_CONNECTORS,
+  OPENERS,
+  ORG_WORDS,
+  SPEECH_VERBS,
+  TITLES,
+  TOWN_WORDS,
+} from './cues.js';
+import { COUNTRY_ABBREVIATIONS, US_POSTAL_CODES, US_STATE_ABBREVIATIONS } from './extra-places.js';
+import { foldText, nameKey } from './normalize.js';
+import { priorScore } from './prior.js';
+import { type RelativeOffset, relativeOffsetBefore } from './relative.js';
+import { joinedBySpace, type Token, tokenize } from './tokens.js';
+import type { Gazetteer, GazetteerEntry } from './types.js';
+
+export type TypeCue = 'admin1' | 'admin2' | 'town' | null;
+
+/** A place name found in the text, before a single entry is chosen. */
+export interface Candidate {
+  start: number;
+  end: number;
+  name: string;
+  entries: GazetteerEntry[];
+  typeCue: TypeCue;
+  demonym: boolean;
+  /** Weak: a small place read with no cue; kept only if it fits the document's geography. */
+  weak: boolean;
+  offset: RelativeOffset | null;
+}
+
+const MAX_TOKENS = 6;
+/** A capitalised name led by a transliterated Arabic article: "al-Bab", "ez-Zor". */
+const ARTICLE_LED = /^(al|el|ad|an|ar|as|ash|at|az|ez|es|ed|er|et|ul)[-‐]\p{Lu}/u;
+const ARABIC_ARTICLE = /(^|[\s-])(al|el|ash|as|ad|ar|az|at|an|ez|es|ed|er|et|ul)[-‐]/i;
+const MAX_CANDIDATES = 40;
+
+const POSTAL = new Set(US_POSTAL_CODES);
+const DOTTED =
+  /(?<![\p{L}.])(?:[A-Z]\.\s?){2,3}(?![\p{L}])|(?<![\p{L}])[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?/gu;
+
+function bestPrior(entries: GazetteerEntry[]): number {
+  let best = Number.NEGATIVE_INFINITY;
+  for (const e of entries) best = Math.max(best, priorScore(e));
+  return best;
+}
+
+/** Countries, first-level divisions, continents and cities of 100,000 or more. */
+export function isProminent(entries: GazetteerEntry[]): boolean {
+  return entries.some(
+    (e) =>
+      e.kind === 'country' ||
+      e.kind === 'admin1' ||
+      e.featureCode === 'CONT' ||
+      e.featureCode === 'RGN' ||
+      e.population >= 100_000,
+  );
+}
+
+function foldWord(t: Token | undefined): string {
+  return t ? foldText(t.text.replace(/\.$/, '')) : '';
+}
+
+/** Abbreviations resolved by table, as written: "U.S.", "W.Va.", "Calif.". */
+export function abbreviationEntries(g: Gazetteer, raw: string, afterComma: boolean): GazetteerEntry[] {
+  const s = raw.replace(/\s+/g, '');
+  const iso = COUNTRY_ABBREVIATIONS[s] ?? COUNTRY_ABBREVIATIONS[s.replace(/\.$/, '')];
+  if (iso) {
+    const c = g.country(iso);
+    return c ? [c] : [];
+  }
+  const st =
+    US_STATE_ABBREVIATIONS[raw] ?? US_STATE_ABBREVIATIONS[s] ?? (afterComma && POSTAL.has(s) ? s : undefined);
+  if (st) {
+    const a = g.admin('US', st);
+    return a ? [a] : [];
+  }
+  return [];
+}
+
+function typeCueAround(tokens: Token[], i: number, j: number): TypeCue {
+  const next = foldWord(tokens[j + 1]);
+  const prev = foldWord(tokens[i - 1]);
+  const prev2 = foldWord(tokens[i - 2]);
+  if (ADMIN1_WORDS.has(next) || ((prev === 'of' || prev === 'de') && ADMIN1_WORDS.has(prev2)))
+    return 'admin1';
+  if (ADMIN2_WORDS.has(next) || ((prev === 'of' || prev === 'de') && ADMIN2_WORDS.has(prev2)))
+    return 'admin2';
+  const arPrev = tokens[i - 1]?.arabic ? arabicVariants(prev).map((v) => v.text) : [];
+  if (arPrev.some((w) => AR_ADMIN1_WORDS.has(w))) return 'admin1';
+  if (arPrev.some((w) => AR_ADMIN2_WORDS.has(w))) return 'admin2';
+  if (
+    TOWN_WORDS.has(next) ||
+    ((prev === 'of' || prev === 'de') && TOWN_WORDS.has(prev2)) ||
+    TOWN_WORDS.has(prev)
+  )
+    return 'town';
+  if (arPrev.some((w) => AR_TOWN_WORDS.has(w))) return 'town';
+  return null;
+}
+
+/** Arabic clitics (and, in, to, like) that attach to the following word. */
+const AR_CLITICS = [
+  'وبال',
+  'وال',
+  'بال',
+  'فال',
+  'كال',
+  'ولل',
+  'لل',
+  'وب',
+  'ول',
+  'وف',
+  'و',
+  'ب',
+  'ل',
+  'ف',
+  'ك',
+];
+
+function arabicVariants(word: string): { text: string; skip: number }[] {
+  const out = [{ text: word, skip: 0 }];
+  for (const c of AR_CLITICS) {
+    if (!word.startsWith(c) || word.length - c.length < 3) continue;
+    const rest = word.slice(c.length);
+    // "بال" + noun: the article stays with the noun; "لل" elides the article's alef.
+    if (c.endsWith('ال')) out.push({ text: `ال${rest}`, skip: c.length - 2 });
+    else if (c.endsWith('لل')) out.push({ text: `ال${rest}`, skip: c.length - 1 });
+    else out.push({ text: rest, skip: c.length });
+  }
+  return out;
+}
+
+export interface RecognizeOptions {
+  demonyms: boolean;
+  focusCountry: string | null;
+}
+
+/**
+ * Latin-script rule: a name is capitalised (an Arabic article may lead in lower
+ * case: "al-Bab"), inner words are capitalised or connectors.
+ */
+function latinNameShape(tokens: Token[], i: number, j: number): boolean {
+  const first = tokens[i];
+  const last = tokens[j];
+  if (!first || !last) return false;
+  const named = (t: Token): boolean => t.capital || ARTICLE_LED.test(t.text);
+  if (!named(first) || !(named(last) || i === j)) return false;
+  for (let k = i + 1; k < j; k++) {
+    const t = tokens[k];
+    if (!t || (!named(t) && !NAME_CONNECTORS.has(t.text.toLowerCase()))) return false;
+  }
+  return true;
+}
+
+export function recognize(g: Gazetteer, text: string, opts: RecognizeOptions): Candidate[] {
+  const tokens = tokenize(text);
+  const out: Candidate[] = [];
+  const consumed = new Uint8Array(text.length + 1);
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (!t.arabic && !t.capital) lowerWords.add(t.text);
+
+  // Dotted abbreviations first: their dots split them into tokens the name search would miss.
+  for (const m of text.matchAll(DOTTED)) {
+    const raw = m[0].trimEnd();
+    const before = text.slice(Math.max(0, m.index - 2), m.index);
+    const entries = abbreviationEntries(g, raw, /,\s?$/.test(before));
+    // Single-dot state abbreviations ("Pa.", "Mass.") are ordinary words unless they follow "Town, ".
+    const dots = (raw.match(/\./g) ?? []).length;
+    if (entries.length === 0 || (dots < 2 && !/,\s?$/.test(before) && entries[0]?.kind !== 'country'))
+      continue;
+    out.push({
+      start: m.index,
+      end: m.index + raw.length,
+      name: raw,
+      entries,
+      typeCue: null,
+      demonym: false,
+      weak: false,
+      offset: null,
+    });
+    consumed.fill(1, m.index, m.index + raw.length);
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i];
+    if (!first || consumed[first.start]) continue;
+    const found = first.arabic
+      ? matchArabic(g, text, tokens, i)
+      : matchLatin(g, text, tokens, i, lowerWords, opts);
+    if (!found) continue;
+    out.push(found.candidate);
+    consumed.fill(1, found.candidate.start, found.candidate.end);
+    i = found.last;
+  }
+
+  // "Alexandria, VA": postal codes only count right after a place and a comma.
+  for (const c of [...out]) {
+    const m = /^,\s?([A-Z]{2})(?![\p{L}])/u.exec(text.slice(c.end, c.end + 5));
+    if (!m?.[1] || !POSTAL.has(m[1]) || !c.entries.some((e) => e.country === 'US')) continue;
+    const start = text.indexOf(m[1], c.end);
+    if (consumed[start]) continue;
+    const entries = abbreviationEntries(g, m[1], true);
+    if (entries.length === 0) continue;
+    out.push({
+      start,
+      end: start + 2,
+      name: m[1],
+      entries,
+      typeCue: null,
+      demonym: false,
+      weak: false,
+      offset: null,
+    });
+  }
+  out.sort((a, b) => a.start - b.start);
+  for (const c of out) c.offset = relativeOffsetBefore(text, c.start);
+  return out;
+}
+
+function matchLatin(
+  g: Gazetteer,
+  text: string,
+  tokens: Token[],
+  i: number,
+  lowerWords: Set<string>,
+  opts: RecognizeOptions,
+): { candidate: Candidate; last: number } | null {
+  const first = tokens[i];
+  if (!first) return null;
+  for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1; n--) {
+    const j = i + n - 1;
+    const last = tokens[j];
+    if (!last || last.arabic) continue;
+    let ok = true;
+    for (let k = i; k < j; k++) {
+      const a = tokens[k];
+      const b = tokens[k + 1];
+      if (!a || !b || b.arabic || !joinedBySpace(text, a.end, b.start)) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok || !latinNameShape(tokens, i, j)) continue;
+    const span = text.slice(first.start, last.end);
+    const key = nameKey(span);
+    if (key.length < 2) continue;
+    let entries = g.lookupKey(key);
+    // Transliteration variants ("Jisr al-Shughur" for "Jisr ash Shughur") of names with an Arabic article.
+    if (entries.length === 0 && ARABIC_ARTICLE.test(span)) entries = g.lookupLoose(span);
+    let demonym = false;
+    if (entries.length === 0 && n === 1 && opts.demonyms) {
+      entries = g.demonym(span);
+      demonym = entries.length > 0;
+    }
+    if (entries.length === 0) continue;
+    const verdict = judgeLatin(text, tokens, i, j, key, entries, lowerWords, demonym);
+    if (verdict === 'reject') {
+      // A longer reading failed its checks; a shorter one inside it may still stand.
+      continue;
+    }
+    return {
+      candidate: {
+        start: first.start,
+        end: last.end,
+        name: span,
+        entries: entries.slice(0, MAX_CANDIDATES),
+        typeCue: typeCueAround(tokens, i, j),
+        demonym,
+        weak: verdict === 'weak',
+        offset: null,
+      },
+      last: j,
+    };
+  }
+  return null;
+}
+
+function judgeLatin(
+  text: string,
+  tokens: Token[],
+  i: number,
+  j: number,
+  key: string,
+  entries: GazetteerEntry[],
+  lowerWords: Set<string>,
+  demonym: boolean,
+): 'accept' | 'weak' | 'reject' {
+  const first = tokens[i] as Token;
+  const last = tokens[j] as Token;
+  const single = i === j;
+  const prominent = isProminent(entries);
+  const letters = foldText(text.slice(first.start, last.end)).replace(/\s/g, '').length;
+  // Short names are abbreviations ("US", "UK") only when written in capitals.
+  if (letters <= 3 && !(first.allCaps && prominent) && !(letters === 3 && bestPrior(entries) >= 6.5))
+    return 'reject';
+  if (single && COMMON_WORDS.has(key)) return 'reject';
+  // Headlines in capitals: only well-known places.
+  if (first.allCaps && letters > 3 && !prominent) return 'reject';
+  if (single && lowerWords.has(first.text.toLowerCase()) && bestPrior(entries) < 7) return 'reject';
+  const prev = tokens[i - 1];
+  const next = tokens[j + 1];
+  const prevWord = foldWord(prev);
+  const nextWord = foldWord(next);
+  if (prev && TITLES.has(prevWord) && prev.capital) return 'reject';
+  if (demonym) {
+    return 'accept';
+  }
+  // Part of a longer capitalised name ("John Kerry", "Jordan Spieth", "Syrian Observatory")?
+  if (next?.capital && next.end > last.end && !next.sentenceStart) {
+    const attached = joinedBySpace(text, last.end, next.start);
+    if (attached && !ADMIN1_WORDS.has(nextWord) && !ADMIN2_WORDS.has(nextWord) && !TOWN_WORDS.has(nextWord)) {
+      if (!(prominent && ORG_WORDS.has(nextWord))) return 'reject';
+    }
+  }
+  if (prev?.capital && !first.sentenceStart) {
+    const attached = joinedBySpace(text, prev.end, first.start);
+    // A capitalised common word starts a sentence ("In Aleppo"); mid-sentence it is a name ("Will Smith").
+    const neutral =
+      (prev.sentenceStart && OPENERS.has(prevWord)) ||
+      DIRECTION_WORDS.has(prevWord) ||
+      NAME_CONNECTORS.has(prevWord) ||
+      prev.allCaps;
+    if (attached && !neutral) return 'reject';
+  }
+  if (SPEECH_VERBS.has(nextWord) && !prominent) return 'reject';
+  if (prominent || !single) return 'accept';
+  const cue = LOCATIVE_BEFORE.has(prevWord) || DIRECTION_WORDS.has(prevWord);
+  if (bestPrior(entries) >= 4.3 && !first.sentenceStart) return cue ? 'accept' : 'weak';
+  return cue ? 'weak' : first.sentenceStart ? 'reject' : 'weak';
+}
+
+function matchArabic(
+  g: Gazetteer,
+  text: string,
+  tokens: Token[],
+  i: number,
+): { candidate: Candidate; last: number } | null {
+  const first = tokens[i];
+  if (!first) return null;
+  for (let n = Math.min(4, tokens.length - i); n >= 1; n--) {
+    const j = i + n - 1;
+    const last = tokens[j];
+    if (!last?.arabic) continue;
+    let ok = true;
+    for (let k = i; k < j; k++) {
+      const a = tokens[k];
+      const b = tokens[k + 1];
+      if (!a || !b?.arabic || !joinedBySpace(text, a.end, b.start)) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    const rest = text.slice(first.end, last.end);
+    for (const v of arabicVariants(first.text)) {
+      const key = nameKey(v.text + rest);
+      const bare = key.replace(/\s/g, '');
+      if (bare.length < 3 || (n === 1 && (AR_COMMON_WORDS.has(key) || AR_COMMON_WORDS.has(foldText(v.text)))))
+        continue;
+      const entries = g.lookupKey(key);
+      if (entries.length === 0) continue;
+      const prev = tokens[i - 1];
+      const prevForms = prev?.arabic ? arabicVariants(foldText(prev.text)).map((x) => x.text) : [];
+      const cue = v.skip > 0 || prevForms.some((w) => AR_LOCATIVE.has(w));
+      const prominent = isProminent(entries);
+      if (!prominent && n === 1 && !cue && bestPrior(entries) < 4.5) continue;
+      const start = first.start + v.skip;
+      return {
+        candidate: {
+          start,
+          end: last.end,
+          name: text.slice(start, last.end),
+          entries: entries.slice(0, MAX_CANDIDATES),
+          typeCue: typeCueAround(tokens, i, j),
+          demonym: false,
+          weak: !prominent && n === 1 && bestPrior(entries) < 4,
+          offset: null,
+        },
+        last: j,
+      };
+    }
+  }
+  return null;
+}

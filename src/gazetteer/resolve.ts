@@ -1,0 +1,222 @@
+/**
+ * Picks one entry per recognised name, using the whole document: the country it is
+ * about, the places named together (they tend to lie close), containment
+ * ("X, Y", "X in Y province") and the kind of place the wording asks for.
+ * Pure given its gazetteer.
+ */
+import { nameKey } from './normalize.js';
+import { priorScore } from './prior.js';
+import type { Candidate } from './recognize.js';
+import { destinationPoint, haversineKm } from './relative.js';
+import { type Gazetteer, type GazetteerEntry, type PlaceMention, precisionOf } from './types.js';
+
+interface Scored {
+  c: Candidate;
+  options: GazetteerEntry[];
+  base: number[];
+  pick: number;
+  /** Index into the mention list of the place that contains this one, if written so. */
+  container: number | null;
+}
+
+const HINT_BONUS = 2.5;
+const CONTAINER_BONUS = 4;
+
+function isContinentLike(e: GazetteerEntry): boolean {
+  return e.featureCode === 'CONT' || e.featureCode === 'RGN';
+}
+
+/** Entries of a candidate plus the divisions a type cue asks for ("Idlib province", "ريف حلب"). */
+function optionsFor(g: Gazetteer, c: Candidate): GazetteerEntry[] {
+  const opts = [...c.entries];
+  if (c.typeCue === 'admin1' && !opts.some((e) => e.kind === 'admin1')) {
+    const seen = new Set(opts.map((e) => e.id));
+    for (const e of c.entries.slice(0, 5)) {
+      if (e.kind !== 'populated' || !e.country || !e.admin1) continue;
+      const a = g.admin(e.country, e.admin1);
+      if (a && !seen.has(a.id)) {
+        opts.push(a);
+        seen.add(a.id);
+      }
+    }
+  }
+  return opts;
+}
+
+function baseScore(c: Candidate, e: GazetteerEntry, all: GazetteerEntry[], hint: string | null): number {
+  let s = priorScore(e);
+  if (hint && e.country === hint) s += HINT_BONUS;
+  switch (c.typeCue) {
+    case 'admin1':
+      if (e.kind === 'admin1') s += 5;
+      break;
+    case 'admin2':
+      if (e.kind === 'admin2') s += 5;
+      break;
+    case 'town':
+      if (e.kind === 'populated') s += 1.5;
+      else if (e.kind !== 'other') s -= 3;
+      break;
+    default:
+      // A division named after its seat ("Idlib", "Mosul"): the bare name means the city.
+      if (
+        (e.kind === 'admin1' || e.kind === 'admin2') &&
+        all.some(
+          (o) =>
+            o.kind === 'populated' && o.country === e.country && o.admin1 === e.admin1 && o.population > 0,
+        )
+      )
+        s -= e.kind === 'admin1' ? 2.5 : 1.5;
+  }
+  return s;
+}
+
+function contains(container: GazetteerEntry, e: GazetteerEntry): boolean {
+  if (container.kind === 'country') return e.country === container.country;
+  if (container.kind === 'admin1') return e.country === container.country && e.admin1 === container.admin1;
+  if (container.kind === 'admin2')
+    return e.country === container.country && e.admin1 === container.admin1 && e.admin2 === container.admin2;
+  if (isContinentLike(container)) return true;
+  return haversineKm(container.lat, container.lon, e.lat, e.lon) < 60;
+}
+
+/** Which later mention, if any, is written as the container of each: "X, Y", "X (Y)", "X in Y province", "X بريف Y". */
+function findContainers(text: string, cands: Candidate[]): (number | null)[] {
+  return cands.map((c, i) => {
+    const next = cands[i + 1];
+    if (!next) return null;
+    const between = text.slice(c.end, next.start);
+    if (/^\s*[,(]\s*$/.test(between) || /^\s*,?\s*(in|near|of)\s+(the\s+)?$/i.test(between)) return i + 1;
+    if (/^\s*(في|ب)?\s*(ريف|محافظة|مدينة|منطقة)?\s*$/u.test(between) && /[\u0600-\u06ff]/.test(c.name))
+      return i + 1;
+    if (
+      /^\s*(بريف|بمحافظة|بمدينة|في ريف|في محافظة|في مدينة|في منطقة|التابعة لمديرية|التابعة لمحافظة)\s*$/u.test(
+        between,
+      )
+    )
+      return i + 1;
+    return null;
+  });
+}
+
+export function resolveCandidates(
+  g: Gazetteer,
+  text: string,
+  cands: Candidate[],
+  hint: string | null,
+): (GazetteerEntry | null)[] {
+  const containers = findContainers(text, cands);
+  const scored: Scored[] = cands.map((c, i) => {
+    const options = optionsFor(g, c);
+    return {
+      c,
+      options,
+      base: options.map((e) => baseScore(c, e, options, hint)),
+      pick: 0,
+      container: containers[i] ?? null,
+    };
+  });
+  for (const s of scored) s.pick = argmax(s.base);
+
+  // Two rounds of context: each reads the others' previous picks.
+  for (let round = 0; round < 2; round++) {
+    const countryWeight = new Map<string, number>();
+    const admin1Weight = new Map<string, number>();
+    let total = 0;
+    for (const s of scored) {
+      const e = s.options[s.pick];
+      if (!e?.country || s.c.weak) continue;
+      const w = s.options.length === 1 ? 2 : 1;
+      countryWeight.set(e.country, (countryWeight.get(e.country) ?? 0) + w);
+      if (e.admin1 && e.kind !== 'country') {
+        const k = `${e.country}.${e.admin1}`;
+        admin1Weight.set(k, (admin1Weight.get(k) ?? 0) + w);
+      }
+      total += w;
+    }
+    const picks = scored.map((s) => s.options[s.pick] ?? null);
+    const next = scored.map((s, idx) => {
+      const scores = s.options.map((e, k) => {
+        let sc = s.base[k] ?? 0;
+        if (total > 0 && e.country) {
+          const own = s.options[s.pick]?.country === e.country ? (s.options.length === 1 ? 2 : 1) : 0;
+          const others = total - (s.c.weak ? 0 : own);
+          if (others > 0) {
+            sc += (2 * ((countryWeight.get(e.country) ?? 0) - (s.c.weak ? 0 : own))) / others;
+            if (e.admin1 && e.kind !== 'country') {
+              const a1 = (admin1Weight.get(`${e.country}.${e.admin1}`) ?? 0) - (s.c.weak ? 0 : own);
+              sc += Math.max(0, a1) / others;
+            }
+          }
+        }
+        if (s.container !== null) {
+          const cont = picks[s.container];
+          if (cont && contains(cont, e)) sc += CONTAINER_BONUS;
+        }
+        // Places named together tend to lie together; countries and continents are no evidence of that.
+        if (e.kind !== 'country' && !isContinentLike(e)) {
+          let nearest = Number.POSITIVE_INFINITY;
+          const key = nameKey(s.c.name);
+          for (let o = 0; o < picks.length; o++) {
+            const p = picks[o];
+            if (o === idx || !p || p.kind === 'country' || isContinentLike(p) || p.kind === 'admin1')
+              continue;
+            if (nameKey(scored[o]?.c.name ?? '') === key) continue;
+            nearest = Math.min(nearest, haversineKm(p.lat, p.lon, e.lat, e.lon));
+          }
+          if (nearest < 30) sc += 2;
+          else if (nearest < 100) sc += 1.5;
+          else if (nearest < 300) sc += 0.7;
+        }
+        return sc;
+      });
+      return argmax(scores);
+    });
+    next.forEach((p, k) => {
+      const s = scored[k];
+      if (s) s.pick = p;
+    });
+  }
+
+  // A weak reading stays only where it fits the rest of the document.
+  const focus = new Set<string>();
+  if (hint) focus.add(hint);
+  for (const s of scored) {
+    const e = s.options[s.pick];
+    if (!s.c.weak && e?.country) focus.add(e.country);
+  }
+  return scored.map((s) => {
+    const e = s.options[s.pick] ?? null;
+    if (!e) return null;
+    if (s.c.weak && !(e.country && focus.has(e.country))) return null;
+    return e;
+  });
+}
+
+function argmax(xs: number[]): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if ((xs[i] ?? -1e9) > (xs[best] ?? -1e9)) best = i;
+  return best;
+}
+
+/** The mention a caller sees: the entry's point, or the offset point, with its precision. */
+export function toMention(c: Candidate, e: GazetteerEntry | null): PlaceMention {
+  const m: PlaceMention = {
+    start: c.start,
+    end: c.end,
+    name: c.name,
+    entry: e,
+    lat: e?.lat ?? null,
+    lon: e?.lon ?? null,
+    precision: e ? precisionOf(e) : 'town',
+  };
+  if (c.demonym) m.demonym = true;
+  if (e && c.offset) {
+    const p = destinationPoint(e.lat, e.lon, c.offset.km, c.offset.bearing);
+    m.lat = p.lat;
+    m.lon = p.lon;
+    m.precision = 'point';
+    m.offset = { start: c.offset.start, km: c.offset.km, bearing: c.offset.bearing };
+  }
+  return m;
+}
