@@ -1,14 +1,15 @@
-import { openSqliteStore, type Store } from '../store/database.js';
-import { resolveDbPath } from '../store/location.js';
+import type { Store } from '../store/database.js';
+import { openStore } from '../store/open.js';
 
 /** Global options every command receives (commander's optsWithGlobals). */
 export interface GlobalOptions {
   db?: string;
+  database?: string;
 }
 
-/** Opens the store the global options point at; the caller closes it. */
+/** Opens the store the global options point at (PostgreSQL by URL, else the embedded file); the caller closes it. */
 export async function openStoreFor(opts: GlobalOptions): Promise<Store> {
-  return openSqliteStore(resolveDbPath(opts.db));
+  return openStore({ db: opts.db, database: opts.database });
 }
 
 /** Runs a command body with a store, closing it whatever happens. */

@@ -9,6 +9,7 @@ export function buildProgram(): Command {
       '--db <path>',
       'embedded database file (default: $VIGIL_DB, else vigil.db in the user data directory)',
     )
+    .option('--database <url>', 'PostgreSQL server database, postgres://… (default: $VIGIL_DATABASE_URL)')
     .enablePositionalOptions()
     .showHelpAfterError();
   for (const register of commands) register(program);

@@ -135,6 +135,54 @@ export interface MetaTable {
   value: string;
 }
 
+export interface UsersTable {
+  id: string;
+  name: string;
+  /** admin | analyst | viewer */
+  role: string;
+  /** scrypt$N$r$p$salt$key, base64 parts. */
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  label: string;
+  /** SHA-256 of the token. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  /** ingest, … (src/jobs/handlers.ts) */
+  kind: string;
+  /** JSON */
+  payload: string;
+  /** queued | running | done | failed */
+  state: string;
+  attempts: number;
+  result: string | null;
+  error: string | null;
+  worker: string | null;
+  locked_until: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   reports: ReportsTable;
@@ -143,6 +191,10 @@ export interface Database {
   incident_belligerents: IncidentBelligerentsTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  jobs: JobsTable;
 }
 
 export type { Generated };

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import { initial } from './0001-initial.js';
+import { accounts } from './0004-accounts.js';
+import { serverReads } from './0005-server-reads.js';
 
 /** Versioned migrations, in order; the same list serves SQLite and PostgreSQL. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -8,6 +10,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001-initial': initial(dialect),
+        '0004-accounts': accounts(dialect),
+        '0005-server-reads': serverReads(dialect),
       };
     },
   };
