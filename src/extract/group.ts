@@ -1,0 +1,235 @@
+import type { ActorMention } from './actors.js';
+import type { Figure } from './casualties.js';
+import type { DateMention } from './dates.js';
+import { type EventGroup, groupOf, groupsCompatible, type Trigger } from './events.js';
+import type { Hedge } from './hedging.js';
+import { haversineKm, type PlaceRef, samePlace } from './places.js';
+import type { Sentence } from './segment.js';
+
+/** The mentions of one event, gathered across sentences. Folded offsets. */
+export interface EventMentions {
+  triggers: Trigger[];
+  place: PlaceRef | null;
+  places: PlaceRef[];
+  dates: DateMention[];
+  figures: Figure[];
+  actors: Array<ActorMention & { sentence: number }>;
+  hedges: Hedge[];
+  group: EventGroup;
+  firstSentence: number;
+  lastSentence: number;
+  unknownActor: boolean;
+}
+
+/** Per-sentence mentions, already filtered (no headline, no aggregates). */
+export interface SentenceMentions {
+  sentence: Sentence;
+  index: number;
+  triggers: Trigger[];
+  figures: Figure[];
+  dates: DateMention[];
+  hedges: Hedge[];
+  actors: ActorMention[];
+  places: PlaceRef[];
+  unknownActor: boolean;
+  /** Figures shared by several places ("148 in Jableh and Tartus"). */
+  shared: Set<Figure>;
+}
+
+function nearest<T extends { start: number; end: number }>(
+  items: readonly T[],
+  at: { start: number; end: number },
+): T | null {
+  let best: T | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const it of items) {
+    const d = it.end <= at.start ? at.start - it.end : it.start >= at.end ? it.start - at.end + 0.5 : 0;
+    if (d < bestD) {
+      best = it;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** How far (folded chars) a place or date may lie from a trigger and still locate it. */
+const LOCAL_REACH = 90;
+
+/** Sentences after an event's last trigger that may still speak of it. */
+const MAX_TRAILING = 3;
+
+function near<T extends { start: number; end: number }>(
+  items: readonly T[],
+  t: { start: number; end: number },
+): T | null {
+  const n = nearest(items, t);
+  if (!n) return null;
+  const d = n.end <= t.start ? t.start - n.end : n.start - t.end;
+  return d <= LOCAL_REACH ? n : null;
+}
+
+/** Nearest trigger, where a weapon named outright ("airstrikes") reaches further than "attack". */
+function nearestWeighted(items: readonly Trigger[], at: { start: number; end: number }): Trigger | null {
+  let best: Trigger | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const it of items) {
+    const raw = it.end <= at.start ? at.start - it.end : it.start >= at.end ? it.start - at.end + 0.5 : 0;
+    const d = raw / Math.max(1, it.weight);
+    if (d < bestD) {
+      best = it;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function datesCompatible(a: DateMention | null, e: EventMentions): boolean {
+  if (!a) return true;
+  const b = bestDate(e);
+  if (!b) return true;
+  // A ground offensive runs over days; a strike is one moment.
+  const slack = e.group === 'ground' ? 3 : 1;
+  const widen = (s: string, n: number): string => {
+    const d = new Date(`${s}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  };
+  return a.interval.from <= widen(b.interval.to, slack) && widen(a.interval.to, slack) >= b.interval.from;
+}
+
+const RANK: Record<string, number> = { day: 0, week: 1, month: 2, interval: 3, year: 4 };
+
+/** The most precise event date of an event; reporting dates only when there is nothing else. */
+export function bestDate(e: EventMentions): DateMention | null {
+  let best: DateMention | null = null;
+  for (const d of e.dates) {
+    if (d.reporting) continue;
+    if (!best || (RANK[d.interval.precision] ?? 9) < (RANK[best.interval.precision] ?? 9)) best = d;
+  }
+  return best;
+}
+
+/**
+ * Groups a document's mentions into events. Each attack trigger either continues
+ * an event already under way (same place, overlapping date, compatible weapon
+ * family) or opens a new one; everything else in a sentence (figures, dates,
+ * hedges, actors) goes to the event of the nearest trigger, and sentences without
+ * a trigger add to the event being told.
+ */
+export function groupEvents(sentences: readonly SentenceMentions[]): EventMentions[] {
+  const events: EventMentions[] = [];
+  let current: EventMentions | null = null;
+  for (const s of sentences) {
+    const triggers = s.triggers.filter((t) => !t.irrealis);
+    // A story moves on: sentences far from any trigger no longer add to its event.
+    if (current && triggers.length === 0 && s.index - current.lastSentence > MAX_TRAILING) current = null;
+    const owner = new Map<Trigger, EventMentions>();
+    const localPlaces = s.places.filter((p) => !p.dateline && p.precision !== 'country');
+    const eventPlaces = localPlaces.filter((p) => !p.reference);
+    for (const t of triggers) {
+      const place = near(eventPlaces, t) ?? near(localPlaces, t);
+      const date = near(
+        s.dates.filter((d) => !d.reporting),
+        t,
+      );
+      const g = groupOf(t.family);
+      let target: EventMentions | null = null;
+      if (!place && !date) {
+        if (current && groupsCompatible(current.group, g)) target = current;
+      }
+      if (!target) {
+        for (let i = events.length - 1; i >= 0; i--) {
+          const e = events[i] as EventMentions;
+          if (!groupsCompatible(e.group, g)) continue;
+          if (place && e.place && !samePlace(place, e.place)) continue;
+          if (!datesCompatible(date, e)) continue;
+          // A placeless, dateless event only absorbs a trigger of its own sentence run.
+          if (!place && !date && e !== current) continue;
+          if (place && !e.place && e !== current) continue;
+          target = e;
+          break;
+        }
+      }
+      if (!target) {
+        target = {
+          triggers: [],
+          place: null,
+          places: [],
+          dates: [],
+          figures: [],
+          actors: [],
+          hedges: [],
+          group: g,
+          firstSentence: s.index,
+          lastSentence: s.index,
+          unknownActor: false,
+        };
+        events.push(target);
+      }
+      if (target.group === 'any') target.group = g;
+      if (!target.place && place) target.place = place;
+      // Placed by its sentence when no place is close enough to decide identity.
+      if (!target.place && target.triggers.length === 0)
+        target.place = nearest(eventPlaces, t) ?? nearest(localPlaces, t);
+      target.triggers.push(t);
+      target.lastSentence = s.index;
+      owner.set(t, target);
+      current = target;
+    }
+    const ownerOf = (x: { start: number; end: number }): EventMentions | null => {
+      if (triggers.length === 0) return current;
+      const t = nearestWeighted(triggers, x);
+      return t ? (owner.get(t) ?? current) : current;
+    };
+    for (const fig of s.figures) {
+      if (s.shared.has(fig)) continue;
+      // "48 in Tartus": the place right after a figure names its event.
+      const after = eventPlaces.find((p) => p.start >= fig.end && p.start - fig.end < 30);
+      const byPlace = after ? events.find((e) => e.place && samePlace(e.place, after)) : undefined;
+      byPlace ? byPlace.figures.push(fig) : ownerOf(fig)?.figures.push(fig);
+    }
+    // A date in a sentence that names no attack and no toll dates something else.
+    if (triggers.length > 0 || s.figures.length > 0) for (const d of s.dates) ownerOf(d)?.dates.push(d);
+    for (const h of s.hedges) ownerOf(h)?.hedges.push(h);
+    for (const a of s.actors) ownerOf(a)?.actors.push({ ...a, sentence: s.index });
+    for (const p of localPlaces) ownerOf(p)?.places.push(p);
+    if (s.unknownActor) {
+      const o = ownerOf(s.sentence);
+      if (o) o.unknownActor = true;
+    }
+  }
+  return mergeDuplicates(events);
+}
+
+/**
+ * Two events on the same day, of the same kind, one of them placed only at
+ * province level within reach of the other, are one event told twice.
+ */
+function mergeDuplicates(events: EventMentions[]): EventMentions[] {
+  const out: EventMentions[] = [];
+  for (const e of events) {
+    const da = bestDate(e);
+    const twin = out.find((o) => {
+      if (!groupsCompatible(o.group, e.group) || !o.place || !e.place) return false;
+      const db = bestDate(o);
+      if (!da || !db || da.interval.precision !== 'day' || db.interval.precision !== 'day') return false;
+      if (da.interval.from !== db.interval.from) return false;
+      const coarse = o.place.precision === 'province' || e.place.precision === 'province';
+      return coarse && haversineKm(o.place.lat, o.place.lon, e.place.lat, e.place.lon) < 60;
+    });
+    if (!twin) {
+      out.push(e);
+      continue;
+    }
+    twin.triggers.push(...e.triggers);
+    twin.dates.push(...e.dates);
+    twin.figures.push(...e.figures);
+    twin.actors.push(...e.actors);
+    twin.hedges.push(...e.hedges);
+    twin.places.push(...e.places);
+    twin.unknownActor ||= e.unknownActor;
+    if (twin.place && e.place && twin.place.precision === 'province' && e.place.precision !== 'province')
+      twin.place = e.place;
+  }
+  return out;
+}

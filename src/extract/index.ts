@@ -1,0 +1,157 @@
+import type { ClaimDraft } from '../domain/claim.js';
+import type { Language } from '../domain/codes.js';
+import { parseIsoDay } from '../domain/dates.js';
+import type { PlaceMention } from '../gazetteer/types.js';
+import { type ActorMention, findActors } from './actors.js';
+import { isAggregate } from './aggregates.js';
+import { buildClaims } from './build.js';
+import { type Figure, findFigures } from './casualties.js';
+import { findDates } from './dates.js';
+import { findTriggers } from './events.js';
+import { type EventMentions, groupEvents, type SentenceMentions } from './group.js';
+import { findHedges } from './hedging.js';
+import { detectLanguage } from './lang.js';
+import { memo, wordRe, wordSource } from './lexicon/compile.js';
+import { LEXICONS } from './lexicon/index.js';
+import type { Lexicon } from './lexicon/types.js';
+import { findQuantities } from './numbers.js';
+import { mainPlace, type PlaceRef, resolvePlaces, samePlace } from './places.js';
+import { segment } from './segment.js';
+import { fold } from './text.js';
+import type { ExtractionContext, ExtractionInput, Extractor } from './types.js';
+
+/**
+ * Longer inputs are books or dumps, not reports; reading only their start keeps
+ * extraction bounded in time on any input.
+ */
+export const MAX_CHARS = 200_000;
+
+/** The country a report is mostly about, from country names in any language we know. */
+function countryHint(norm: string, lex: Lexicon): string | null {
+  const all = memo(lex, 'countries', () => {
+    const pairs = [...lex.countries, ...LEXICONS.en.countries];
+    return pairs.map(([w, c]) => ({ re: new RegExp(wordSource(lex, [w]), 'gu'), c }));
+  });
+  const n = new Map<string, number>();
+  for (const { re, c } of all) {
+    re.lastIndex = 0;
+    const k = norm.match(re)?.length ?? 0;
+    if (k > 0) n.set(c, (n.get(c) ?? 0) + k);
+  }
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [c, k] of n) {
+    if (k > bestN) {
+      best = c;
+      bestN = k;
+    }
+  }
+  return best;
+}
+
+function inSentence<T extends { start: number; end: number }>(
+  items: readonly T[],
+  s: { start: number; end: number },
+): T[] {
+  return items.filter((x) => x.start >= s.start && x.start < s.end);
+}
+
+/** Figures said of several places at once ("148 people in Jableh and Tartus"). */
+function sharedFigures(
+  norm: string,
+  figures: readonly Figure[],
+  places: readonly PlaceRef[],
+  lex: Lexicon,
+): Set<Figure> {
+  const and = memo(lex, 'and', () => wordRe(lex, ['and', 'et', 'und', 'y', 'e', 'و', 'as well as'], 'u'));
+  const shared = new Set<Figure>();
+  const ev = places.filter((p) => !p.reference && !p.dateline && p.precision !== 'country');
+  let joined = false;
+  for (let i = 0; i + 1 < ev.length; i++) {
+    const a = ev[i] as PlaceRef;
+    const b = ev[i + 1] as PlaceRef;
+    if (samePlace(a, b)) continue;
+    const gap = norm.slice(a.end, b.start);
+    if (gap.length <= 60 && and.test(gap) && !/[.;]/u.test(gap)) joined = true;
+  }
+  if (!joined) return shared;
+  for (const f of figures) {
+    const after = ev.find((p) => p.start >= f.end && p.start - f.end < 30);
+    if (!after) shared.add(f);
+  }
+  return shared;
+}
+
+/** The intermediate analysis, for tests and for tracing why a claim came out. */
+export interface Analysis {
+  norm: string;
+  events: EventMentions[];
+  claims: ClaimDraft[];
+}
+
+export function analyse(input: ExtractionInput, context: ExtractionContext): Analysis {
+  if (!input || typeof input.text !== 'string' || input.text.trim().length === 0)
+    return { norm: '', events: [], claims: [] };
+  const text = input.text.length > MAX_CHARS ? input.text.slice(0, MAX_CHARS) : input.text;
+  const published =
+    typeof input.published === 'string' && parseIsoDay(input.published) ? input.published : null;
+  const lang: Language = detectLanguage(text, typeof input.language === 'string' ? input.language : null);
+  const lex = LEXICONS[lang];
+  const f = fold(text);
+  const layout = segment(f, typeof input.title === 'string' ? input.title : null);
+  const country = countryHint(f.norm, lex);
+
+  let mentions: PlaceMention[] = [];
+  try {
+    mentions = context.geoparser.parse(text, { countryHint: country });
+  } catch {
+    // A failing geoparser leaves claims unplaced (and so dropped), never a crash.
+    mentions = [];
+  }
+  const places = resolvePlaces(f, lex, Array.isArray(mentions) ? mentions : [], layout.dateline);
+  const countryOf = country ?? places.find((p) => p.mention.entry?.country)?.mention.entry?.country ?? null;
+
+  const triggers = findTriggers(f.norm, lex);
+  const quantities = findQuantities(f.norm, lex);
+  const figures = findFigures(f.norm, lex, quantities, layout.sentences);
+  const dates = findDates(f.norm, lex, published);
+  const hedges = findHedges(f.norm, lex);
+  const actors: ActorMention[] = findActors(f, lex, countryOf);
+  const unknownRe = memo(lex, 'unknownActor', () => wordRe(lex, lex.unknownActor, 'u'));
+
+  const sentences: SentenceMentions[] = [];
+  layout.sentences.forEach((s, index) => {
+    if (layout.headlineEnd > 0 && s.end <= layout.headlineEnd) return;
+    const sNorm = f.norm.slice(s.start, s.end);
+    if (isAggregate(sNorm, lex)) return;
+    const sPlaces = inSentence(places, s);
+    const sFigures = inSentence(figures, s);
+    sentences.push({
+      sentence: s,
+      index,
+      triggers: inSentence(triggers, s),
+      figures: sFigures,
+      dates: inSentence(dates, s),
+      hedges: inSentence(hedges, s),
+      actors: inSentence(actors, s),
+      places: sPlaces,
+      unknownActor: unknownRe.test(sNorm),
+      shared: sharedFigures(f.norm, sFigures, sPlaces, lex),
+    });
+  });
+  const events = groupEvents(sentences);
+  const fallbackPlace = mainPlace(places);
+  return { norm: f.norm, events, claims: buildClaims(events, { f, published, fallbackPlace }) };
+}
+
+/** Text -> one claim per event the report asserts. Never throws. */
+export const extractClaims: Extractor = (input, context) => {
+  try {
+    return analyse(input, context).claims;
+  } catch {
+    // Extraction is best effort on hostile input; a bug must not stop a batch.
+    return [];
+  }
+};
+
+export { detectLanguage };
