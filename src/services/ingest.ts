@@ -1,15 +1,14 @@
 import type { Transaction } from 'kysely';
 import type { ClaimDraft } from '../domain/claim.js';
 import { reportIdFor, sha256Hex } from '../domain/ids.js';
-import { DEFAULT_RANGE_RULE, summariseIncident } from '../domain/incident.js';
 import type { ReportInput } from '../domain/report.js';
 import type { ExtractionContext, Extractor } from '../extract/types.js';
-import { matchScore } from '../link/match.js';
 import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/database.js';
-import { claimFromRow, claimRowFromDraft, incidentColumnsFromSummary } from '../store/rows.js';
+import { claimRowFromDraft } from '../store/rows.js';
 import type { Database } from '../store/schema.js';
-import { nextIncidentCode } from './incident-codes.js';
+import { markNearCopies } from './linking/near-duplicates.js';
+import { relinkAround } from './linking/relink.js';
 
 export interface IngestDeps {
   store: Store;
@@ -24,11 +23,9 @@ export type IngestOutcome =
   | { status: 'new'; origin: string; reportId: string; claims: number; incidents: string[] }
   | { status: 'known'; origin: string; reportId: string };
 
-/** Claims that fit an existing incident at least this well join it; weaker fits start their own. */
-export const AUTO_LINK_THRESHOLD = 0.35;
-
 /**
- * Stores one report with its extracted claims and first-pass incidents, all in one
+ * Stores one report with its extracted claims, marks it if it copies another, and relinks the
+ * claims' neighbourhood into incidents (services/linking/relink.ts), all in one
  * transaction: a crash leaves either everything or nothing, so a re-run resumes cleanly.
  * The same bytes are never stored twice.
  */
@@ -86,7 +83,13 @@ export async function ingestReport(deps: IngestDeps, input: ReportInput): Promis
       },
       now,
     );
-    const incidents = await storeClaims(trx, deps.actor, reportId, drafts, now);
+    const incidents = await storeClaims(
+      trx,
+      deps.actor,
+      { id: reportId, published: input.published, text: input.text },
+      drafts,
+      now,
+    );
     return { status: 'new' as const, origin: input.origin, reportId, claims: drafts.length, incidents };
   });
 }
@@ -112,182 +115,31 @@ async function upsertSource(
 async function storeClaims(
   trx: Transaction<Database>,
   actor: string,
-  reportId: string,
+  report: { id: string; published: string | null; text: string },
   drafts: ClaimDraft[],
   now: string,
 ): Promise<string[]> {
-  const touched = new Set<string>();
+  const ids = drafts.map((_, ordinal) => `c_${report.id.slice(2)}_${ordinal}`);
   for (const [ordinal, draft] of drafts.entries()) {
-    const claimId = `c_${reportId.slice(2)}_${ordinal}`;
-    const row = claimRowFromDraft(draft, { id: claimId, reportId, incidentId: null, ordinal, now });
-    const facts = claimFromRow(row);
-    // One report's claims are distinct events by construction: never fold two of them together.
-    const incidentId =
-      (await findIncidentFor(trx, facts, reportId)) ?? (await createIncident(trx, actor, now));
+    const id = ids[ordinal] as string;
     await trx
       .insertInto('claims')
-      .values({ ...row, incident_id: incidentId })
+      .values(claimRowFromDraft(draft, { id, reportId: report.id, incidentId: null, ordinal, now }))
       .execute();
-    touched.add(incidentId);
   }
-  for (const id of touched) await recomputeIncident(trx, id, actor, now);
-  return [...touched];
-}
-
-async function findIncidentFor(
-  trx: Transaction<Database>,
-  claim: ReturnType<typeof claimFromRow>,
-  reportId: string,
-): Promise<string | null> {
-  if (!claim.date || claim.lat === null) return null;
-  const window = 8;
-  const from = shiftDay(claim.date.from, -window);
-  const to = shiftDay(claim.date.to, window);
-  let q = trx
-    .selectFrom('incidents')
-    .selectAll()
-    .where('deleted_at', 'is', null)
-    .where('external_id', 'is', null)
-    .where('status', 'not in', ['duplicate', 'discounted'])
-    .where('date_from', '<=', to)
-    .where('date_to', '>=', from);
-  if (claim.country)
-    q = q.where((eb) => eb.or([eb('country', '=', claim.country), eb('country', 'is', null)]));
-  const candidates = await q.execute();
-  let best: { id: string; score: number } | null = null;
-  for (const inc of candidates) {
-    const sameReport = await trx
-      .selectFrom('claims')
-      .select('id')
-      .where('incident_id', '=', inc.id)
-      .where('report_id', '=', reportId)
-      .executeTakeFirst();
-    if (sameReport) continue;
-    const score = matchScore(claim, {
-      date: inc.date_from && inc.date_to ? { from: inc.date_from, to: inc.date_to, precision: 'day' } : null,
-      lat: inc.lat === null ? null : Number(inc.lat),
-      lon: inc.lon === null ? null : Number(inc.lon),
-      geoPrecision: inc.geo_precision as never,
-      country: inc.country,
-      event: inc.event as never,
-      belligerents: JSON.parse(inc.belligerents),
-    });
-    if (score !== null && score >= AUTO_LINK_THRESHOLD && (!best || score > best.score))
-      best = { id: inc.id, score };
-  }
-  return best?.id ?? null;
-}
-
-function shiftDay(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-async function createIncident(trx: Transaction<Database>, actor: string, now: string): Promise<string> {
-  const code = await nextIncidentCode(trx);
-  const id = `i_${code.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
-  await trx
-    .insertInto('incidents')
-    .values({
-      id,
-      code,
-      status: 'new',
-      grading: null,
-      strike_status: null,
-      date_from: null,
-      date_to: null,
-      date_precision: null,
-      place_name: null,
-      place_id: null,
-      lat: null,
-      lon: null,
-      admin1: null,
-      country: null,
-      geo_precision: null,
-      event: null,
-      target: null,
-      belligerents: '[]',
-      civ_min: null,
-      civ_max: null,
-      killed_min: null,
-      killed_max: null,
-      injured_min: null,
-      injured_max: null,
-      civ_override_reason: null,
-      range_rule: DEFAULT_RANGE_RULE,
-      attribution: null,
-      external_id: null,
-      sensitive_coords: 0,
-      assignee: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .execute();
-  await appendAudit(
-    trx,
-    { actor, action: 'incident.created', entityType: 'incident', entityId: id, after: { code } },
-    now,
-  );
-  return id;
-}
-
-/** Re-derives an incident's facts from its claims (keeping an analyst's civilian-range override). */
-export async function recomputeIncident(
-  trx: Transaction<Database>,
-  incidentId: string,
-  actor: string,
-  now: string,
-): Promise<void> {
-  const rows = await trx.selectFrom('claims').selectAll().where('incident_id', '=', incidentId).execute();
-  const inc = await trx
-    .selectFrom('incidents')
-    .selectAll()
-    .where('id', '=', incidentId)
-    .executeTakeFirstOrThrow();
-  const summary = summariseIncident(rows.map(claimFromRow));
-  const cols = incidentColumnsFromSummary(summary);
-  if (inc.civ_override_reason !== null) {
-    cols.civ_min = inc.civ_min;
-    cols.civ_max = inc.civ_max;
-  }
-  const changed = Object.entries(cols).filter(
-    ([k, v]) => (inc as unknown as Record<string, unknown>)[k] !== v,
-  );
-  if (changed.length === 0) return;
-  const before = Object.fromEntries(
-    changed.map(([k]) => [k, (inc as unknown as Record<string, unknown>)[k]]),
-  );
-  await trx
-    .updateTable('incidents')
-    .set({ ...cols, version: Number(inc.version) + 1, updated_at: now })
-    .where('id', '=', incidentId)
-    .execute();
-  await trx.deleteFrom('incident_belligerents').where('incident_id', '=', incidentId).execute();
-  if (summary.belligerents.length > 0)
-    await trx
-      .insertInto('incident_belligerents')
-      .values(
-        summary.belligerents.map((b) => ({
-          incident_id: incidentId,
-          belligerent: b,
-          role: 'suspected',
-          assessment: 'not_assessed',
-        })),
-      )
-      .execute();
-  await appendAudit(
-    trx,
-    {
-      actor,
-      action: 'incident.recomputed',
-      entityType: 'incident',
-      entityId: incidentId,
-      before,
-      after: Object.fromEntries(changed),
-    },
-    now,
-  );
+  // Copies change which figures count, so the claims of every report whose mark changed are relinked too.
+  const remarked = await markNearCopies(trx, report, actor, now);
+  const seeds =
+    remarked.length === 0
+      ? ids
+      : [
+          ...ids,
+          ...(await trx.selectFrom('claims').select('id').where('report_id', 'in', remarked).execute()).map(
+            (r) => r.id,
+          ),
+        ];
+  await relinkAround(trx, seeds, actor, now);
+  if (ids.length === 0) return [];
+  const placed = await trx.selectFrom('claims').select('incident_id').where('id', 'in', ids).execute();
+  return [...new Set(placed.flatMap((r) => (r.incident_id ? [r.incident_id] : [])))].sort();
 }

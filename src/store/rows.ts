@@ -46,6 +46,8 @@ export function claimRowFromDraft(
     evidence: JSON.stringify(draft.evidence),
     confidence: draft.confidence,
     created_at: ids.now,
+    link_score: null,
+    link_pinned: 0,
   };
 }
 

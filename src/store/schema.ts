@@ -65,6 +65,10 @@ export interface ClaimsTable {
   evidence: string;
   confidence: number;
   created_at: string;
+  /** Average pair score to the other claims of its incident; null when it stands alone. */
+  link_score: number | null;
+  /** 1 when an analyst placed the claim: automatic relinking never moves it. */
+  link_pinned: number;
 }
 
 export interface IncidentsTable {
@@ -105,6 +109,12 @@ export interface IncidentsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Set by the first analyst change: from then on automatic linking never merges it with another reviewed incident. */
+  reviewed_at: string | null;
+  /** The incident this one was merged into (it is then soft-deleted). */
+  merged_into: string | null;
+  /** JSON object of analyst-set column values that recomputation from claims must keep; null: none. */
+  field_overrides: string | null;
 }
 
 export interface IncidentBelligerentsTable {
@@ -128,6 +138,31 @@ export interface AuditLogTable {
   reason: string | null;
   prev_hash: string;
   hash: string;
+}
+
+export interface ReportFingerprintsTable {
+  report_id: string;
+  /** JSON array of the MinHash signature. */
+  minhash: string;
+  /** JSON array of the distinct numbers in the text: copies must agree on every figure. */
+  numbers: string;
+}
+
+export interface ReportSignatureBandsTable {
+  band: number;
+  bucket: string;
+  report_id: string;
+}
+
+export interface LinkSuggestionsTable {
+  claim_id: string;
+  incident_id: string;
+  score: number;
+  /** open | accepted | dismissed */
+  status: string;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
 }
 
 export interface MetaTable {
@@ -191,6 +226,9 @@ export interface Database {
   incident_belligerents: IncidentBelligerentsTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  report_fingerprints: ReportFingerprintsTable;
+  report_signature_bands: ReportSignatureBandsTable;
+  link_suggestions: LinkSuggestionsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -1,0 +1,89 @@
+import {
+  bandBuckets,
+  canonicalReport,
+  type Fingerprint,
+  fingerprint,
+  isNearCopy,
+} from '../../link/near-duplicate.js';
+import { appendAudit } from '../../store/audit.js';
+import type { Trx } from './incident-rows.js';
+
+/**
+ * Records a new report's fingerprint and marks copies: the report joins the group of every stored
+ * report it nearly copies, and the group's earliest report (canonicalReport) becomes the original
+ * the others point at through `duplicate_of`. Returns the ids of reports whose mark changed, so their
+ * incidents' figures can be recomputed.
+ */
+export async function markNearCopies(
+  trx: Trx,
+  report: { id: string; published: string | null; text: string },
+  actor: string,
+  now: string,
+): Promise<string[]> {
+  const fp = fingerprint(report.text);
+  const buckets = bandBuckets(fp.minhash);
+  await trx
+    .insertInto('report_fingerprints')
+    .values({
+      report_id: report.id,
+      minhash: JSON.stringify(fp.minhash),
+      numbers: JSON.stringify(fp.numbers),
+    })
+    .execute();
+  await trx
+    .insertInto('report_signature_bands')
+    .values(buckets.map((bucket, band) => ({ band, bucket, report_id: report.id })))
+    .execute();
+  if (fp.numbers.length === 0 && fp.minhash.every((h) => h === 0xffffffff)) return [];
+
+  const candidates = await trx
+    .selectFrom('report_signature_bands')
+    .innerJoin('report_fingerprints', 'report_fingerprints.report_id', 'report_signature_bands.report_id')
+    .select(['report_fingerprints.report_id', 'report_fingerprints.minhash', 'report_fingerprints.numbers'])
+    .distinct()
+    .where('report_signature_bands.report_id', '!=', report.id)
+    .where((eb) =>
+      eb.or(buckets.map((bucket, band) => eb.and([eb('band', '=', band), eb('bucket', '=', bucket)]))),
+    )
+    .execute();
+  const copies = candidates
+    .filter((c) => {
+      const other: Fingerprint = { minhash: JSON.parse(c.minhash), numbers: JSON.parse(c.numbers) };
+      return isNearCopy(fp, other);
+    })
+    .map((c) => c.report_id);
+  if (copies.length === 0) return [];
+
+  const linked = await trx
+    .selectFrom('reports')
+    .select(['id', 'duplicate_of'])
+    .where('id', 'in', copies)
+    .execute();
+  const roots = [...new Set(linked.map((r) => r.duplicate_of ?? r.id))];
+  const group = await trx
+    .selectFrom('reports')
+    .select(['id', 'published', 'duplicate_of'])
+    .where((eb) => eb.or([eb('id', 'in', [...roots, report.id]), eb('duplicate_of', 'in', roots)]))
+    .execute();
+  const original = canonicalReport(group);
+  const changed: string[] = [];
+  for (const r of group) {
+    const want = r.id === original.id ? null : original.id;
+    if (r.duplicate_of === want) continue;
+    await trx.updateTable('reports').set({ duplicate_of: want }).where('id', '=', r.id).execute();
+    await appendAudit(
+      trx,
+      {
+        actor,
+        action: want === null ? 'report.original' : 'report.marked_copy',
+        entityType: 'report',
+        entityId: r.id,
+        before: { duplicate_of: r.duplicate_of },
+        after: { duplicate_of: want },
+      },
+      now,
+    );
+    changed.push(r.id);
+  }
+  return changed;
+}
