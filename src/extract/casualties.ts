@@ -37,6 +37,10 @@ interface Res {
   revision: RegExp;
   breakdownLeft: RegExp;
   breakdownRight: RegExp;
+  partOf: RegExp;
+  revisionLeft: RegExp;
+  killedWord: RegExp;
+  injuredWord: RegExp;
   mostly: RegExp;
   soFar: RegExp;
   civAny: RegExp;
@@ -73,6 +77,10 @@ function res(lex: Lexicon): Res {
         `^\\s*(?:\\S+\\s+)?(?:${w(['of them', 'among them', "d'entre eux", 'davon', 'de ellos', 'deles', 'منهم'])})`,
         'u',
       ),
+      partOf: new RegExp(`^\\s*(?:${w(lex.partOf)})`, 'u'),
+      revisionLeft: new RegExp(`(?:${w(lex.revision)})\\s*$`, 'u'),
+      killedWord: new RegExp(`(?:${w([...lex.killedAfter, ...lex.killedBefore])})`, 'u'),
+      injuredWord: new RegExp(`(?:${w([...lex.injuredAfter, ...lex.injuredBefore])})`, 'u'),
       mostly: new RegExp(w(lex.mostlyCivilians), 'u'),
       soFar: new RegExp(w(lex.soFar), 'u'),
       civAny: new RegExp(w(lex.civilians), 'gu'),
@@ -126,6 +134,14 @@ export function findFigures(
       // "killed or wounded above 137", "between killed and missing": no clean figure.
       const ambText = amb[0];
       if (!/(?:killed|dead)\s*$/u.test(ambText)) continue;
+    }
+    if (kind === null && sent && r.revisionLeft.test(left)) {
+      // "The number of people killed ... has risen to at least 50".
+      const before = norm.slice(sent.start, q.outerStart);
+      const k = before.search(r.killedWord);
+      const i = before.search(r.injuredWord);
+      if (k >= 0 && (i < 0 || k <= i)) kind = 'killed';
+      else if (i >= 0) kind = 'injured';
     }
     if (kind === null && noun && sent && r.breakdownLeft.test(left)) {
       // "killing 17 civilians, including four children": a part of the toll before it.
@@ -191,7 +207,12 @@ export function findFigures(
     }
     // "including four children, and wounding dozens": the verb starts a new figure.
     const isBreakdown =
-      !kb && !ib && (r.breakdownLeft.test(left) || r.breakdownRight.test(right) || /:\s*$/u.test(left));
+      !kb &&
+      !ib &&
+      (r.breakdownLeft.test(left) ||
+        r.breakdownRight.test(right) ||
+        r.partOf.test(right) ||
+        /:\s*$/u.test(left));
     if (isBreakdown && noun) {
       if (r.children.test(noun)) kind = 'children';
       else if (r.women.test(noun)) kind = 'women';

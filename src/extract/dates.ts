@@ -10,6 +10,8 @@ export interface DateMention {
   interval: DateInterval;
   /** When something was said ("officials said on Monday"), not when it happened. */
   reporting: boolean;
+  /** Written out ("3 October"), not worked out from a weekday or "yesterday". */
+  explicit: boolean;
 }
 
 /** How far back "recent"/"recently" reaches before publication. */
@@ -47,6 +49,8 @@ interface Compiled {
   since: RegExp;
   firstWeek: RegExp;
   reporting: RegExp;
+  reportingNoun: RegExp;
+  reportingAfter: RegExp;
   future: RegExp;
   daysAgo: RegExp;
   groups: Array<'today' | 'yesterday' | 'dayBefore' | 'pastWeek' | 'recent' | 'lastWeek' | 'thisMonth'>;
@@ -104,6 +108,11 @@ function compile(lex: Lexicon): Compiled {
         `(?:${wordSource(lex, lex.reporting)})(?:[\\s,]+[^\\s.;]+){0,3}?[\\s,]*(?:(?:on|am|le|el|no|في|يوم|vom|at)\\s+)?(?:(?:the|le|la|der|el|o|a)\\s+)?$`,
         'u',
       ),
+      reportingNoun: new RegExp(
+        `(?:${wordSource(lex, lex.reportingNouns)})(?:\\s+[^\\s.;,]+)?\\s+(?:(?:on|in|am|le|el|en|no|em|im|في|يوم)\\s+)?$`,
+        'u',
+      ),
+      reportingAfter: new RegExp(`^[\\s,]*(?:${wordSource(lex, lex.reporting)})`, 'u'),
       future: endRe(lex, lex.future),
       daysAgo: /(?<!\d)(\d{1,2}) (?:days? ago|jours? plus tot|tagen?|dias? atras|hace \d)/gu,
       groups,
@@ -133,12 +142,12 @@ export function findDates(norm: string, lex: Lexicon, published: string | null):
   const out: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
-  const add = (s: number, e: number, interval: DateInterval | null): void => {
+  const add = (s: number, e: number, interval: DateInterval | null, explicit = false): void => {
     if (!interval || !free(s, e)) return;
     // A date after publication is a plan or a typo, not an event.
     if (pub && interval.from > addDays(pub, 1)) return;
     taken.push([s, e]);
-    out.push({ start: s, end: e, interval, reporting: false });
+    out.push({ start: s, end: e, interval, reporting: false, explicit });
   };
   const monthOf = (s: string): number | null => {
     const first = s.split('/')[0]?.trim() ?? '';
@@ -167,7 +176,7 @@ export function findDates(norm: string, lex: Lexicon, published: string | null):
       const y = m[3] ? Number(m[3]) : inferYear(pub, mo, day);
       if (y === null) continue;
       const d = iso(y, mo, day);
-      if (d) add(m.index, m.index + m[0].length, { from: d, to: d, precision: 'day' });
+      if (d) add(m.index, m.index + m[0].length, { from: d, to: d, precision: 'day' }, true);
     }
   }
   for (const m of norm.matchAll(c.monthYear)) {
@@ -206,6 +215,8 @@ export function findDates(norm: string, lex: Lexicon, published: string | null):
       const left = norm.slice(Math.max(0, m.index - 30), m.index);
       const right = norm.slice(m.index + m[0].length, m.index + m[0].length + 20);
       if (c.future.test(left)) continue;
+      // "Saturday 3 October": the written date says it.
+      if (/^,?\s*\d/u.test(right)) continue;
       const lb = c.lastBefore.exec(left);
       const la = lex.lastAfter.length > 0 ? c.lastAfter.exec(right) : null;
       const d = resolveWeekday(pub, wd, lb !== null || la !== null);
@@ -260,7 +271,8 @@ export function findDates(norm: string, lex: Lexicon, published: string | null):
       d.start -= since[0].length;
       d.interval = { from: d.interval.from, to: pub, precision: 'interval' };
     }
-    d.reporting = c.reporting.test(left);
+    const right = norm.slice(d.end, d.end + 30);
+    d.reporting = c.reporting.test(left) || c.reportingNoun.test(left) || c.reportingAfter.test(right);
   }
   return out;
 }

@@ -32,6 +32,10 @@ export interface SentenceMentions {
   actors: ActorMention[];
   places: PlaceRef[];
   unknownActor: boolean;
+  /** Opens with "Separately,": its first trigger is a new event. */
+  newEvent: boolean;
+  /** Triggers written as a reference back ("the strike"). */
+  anaphoric: Set<Trigger>;
   /** Figures shared by several places ("148 in Jableh and Tartus"). */
   shared: Set<Figure>;
 }
@@ -102,9 +106,10 @@ const RANK: Record<string, number> = { day: 0, week: 1, month: 2, interval: 3, y
 /** The most precise event date of an event; reporting dates only when there is nothing else. */
 export function bestDate(e: EventMentions): DateMention | null {
   let best: DateMention | null = null;
+  const rank = (d: DateMention): number => (RANK[d.interval.precision] ?? 9) * 2 + (d.explicit ? 0 : 1);
   for (const d of e.dates) {
     if (d.reporting) continue;
-    if (!best || (RANK[d.interval.precision] ?? 9) < (RANK[best.interval.precision] ?? 9)) best = d;
+    if (!best || rank(d) < rank(best)) best = d;
   }
   return best;
 }
@@ -127,17 +132,21 @@ export function groupEvents(sentences: readonly SentenceMentions[]): EventMentio
     const localPlaces = s.places.filter((p) => !p.dateline && p.precision !== 'country');
     const eventPlaces = localPlaces.filter((p) => !p.reference);
     for (const t of triggers) {
-      const place = near(eventPlaces, t) ?? near(localPlaces, t);
+      const place = near(eventPlaces, t) ?? near(localPlaces, t) ?? nearest(eventPlaces, t);
       const date = near(
         s.dates.filter((d) => !d.reporting),
         t,
       );
       const g = groupOf(t.family);
       let target: EventMentions | null = null;
-      if (!place && !date) {
+      const forceNew = s.newEvent && t === triggers[0];
+      if (!forceNew && current && s.anaphoric.has(t) && groupsCompatible(current.group, g)) target = current;
+      if (forceNew) {
+        // handled below: a fresh event
+      } else if (!target && !place && !date) {
         if (current && groupsCompatible(current.group, g)) target = current;
       }
-      if (!target) {
+      if (!target && !forceNew) {
         for (let i = events.length - 1; i >= 0; i--) {
           const e = events[i] as EventMentions;
           if (!groupsCompatible(e.group, g)) continue;
@@ -185,8 +194,23 @@ export function groupEvents(sentences: readonly SentenceMentions[]): EventMentio
       if (s.shared.has(fig)) continue;
       // "48 in Tartus": the place right after a figure names its event.
       const after = eventPlaces.find((p) => p.start >= fig.end && p.start - fig.end < 30);
-      const byPlace = after ? events.find((e) => e.place && samePlace(e.place, after)) : undefined;
-      byPlace ? byPlace.figures.push(fig) : ownerOf(fig)?.figures.push(fig);
+      let byPlace = after ? events.find((e) => e.place && samePlace(e.place, after)) : undefined;
+      const owner = ownerOf(fig);
+      if (after && !byPlace && owner?.place && owner.figures.length > 0) {
+        // "100 were killed in Jableh ... and 48 in Tartus": the same attack, another place.
+        byPlace = {
+          ...owner,
+          triggers: [...owner.triggers],
+          place: after,
+          places: [after],
+          dates: [...owner.dates],
+          figures: [],
+          actors: [...owner.actors],
+          hedges: [],
+        };
+        events.push(byPlace);
+      }
+      byPlace ? byPlace.figures.push(fig) : owner?.figures.push(fig);
     }
     // A date in a sentence that names no attack and no toll dates something else.
     if (triggers.length > 0 || s.figures.length > 0) for (const d of s.dates) ownerOf(d)?.dates.push(d);

@@ -118,6 +118,16 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const hedges = findHedges(f.norm, lex);
   const actors: ActorMention[] = findActors(f, lex, countryOf);
   const unknownRe = memo(lex, 'unknownActor', () => wordRe(lex, lex.unknownActor, 'u'));
+  const newEventRe = memo(
+    lex,
+    'newEvent',
+    () => new RegExp(`^[\\s"'(-]*(?:${wordSource(lex, lex.newEvent)})`, 'u'),
+  );
+  const detRe = memo(
+    lex,
+    'determiners',
+    () => new RegExp(`(?:${wordSource(lex, lex.determiners)})\\s+$`, 'u'),
+  );
 
   const sentences: SentenceMentions[] = [];
   layout.sentences.forEach((s, index) => {
@@ -136,6 +146,12 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
       actors: inSentence(actors, s),
       places: sPlaces,
       unknownActor: unknownRe.test(sNorm),
+      newEvent: newEventRe.test(sNorm),
+      anaphoric: new Set(
+        inSentence(triggers, s).filter((t) =>
+          detRe.test(f.norm.slice(Math.max(s.start, t.start - 30), t.start)),
+        ),
+      ),
       shared: sharedFigures(f.norm, sFigures, sPlaces, lex),
     });
   });

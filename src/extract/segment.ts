@@ -62,7 +62,8 @@ const ABBREVIATIONS = new Set([
   'sra',
 ]);
 
-const DATELINE = /^[\p{Lu}][\p{Lu}\s.,'/()-]{1,60}?(?:,\s*[\p{L}. ]{1,25})?\s+[—–-]{1,2}\s+/u;
+const DATELINE =
+  /^(?:[\p{Lu}][\p{Lu}\s.,'/()-]{1,60}?(?:,\s*[\p{L}. ]{1,25})?|\([\p{L} .,'/-]{2,40}\))\s+[—–-]{1,2}\s+/u;
 const DATELINE_AR = /^[\u0600-\u06FF\s]{2,40}(?:\s+-\s+[\u0600-\u06FF\s]{2,30})*(?:\s+-\s+|:\s+)/u;
 
 function firstLineEnd(text: string): number {

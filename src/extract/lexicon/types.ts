@@ -62,6 +62,8 @@ export interface Lexicon {
   injuredBefore: string[];
   /** Killed-or-injured lumps, missing people: not a usable figure. */
   ambiguous: string[];
+  /** Right after a number: a part of a toll given elsewhere ("95 of the dead"). */
+  partOf: string[];
   /** A figure that replaces earlier ones ("rose to"). */
   revision: string[];
   /** Introduces a part of a figure ("including", "among them"). */
@@ -107,6 +109,8 @@ export interface Lexicon {
   firstWeekOf: string[];
   /** Patterns whose date is when something was said, not when it happened. */
   reporting: string[];
+  /** Nouns whose date is theirs, not an attack's ("talks on Monday", "ceasefire brokered in December"). */
+  reportingNouns: string[];
   /** Future or scheduled: dates after these are not event dates. */
   future: string[];
 
@@ -128,6 +132,10 @@ export interface Lexicon {
   notAgentBefore: string[];
   /** Nobody knows who did it. */
   unknownActor: string[];
+  /** Opens the account of another event ("Separately,"). */
+  newEvent: string[];
+  /** Before a trigger, they refer back to the event being told ("the strike"). */
+  determiners: string[];
   /** Habitual statements ("operate regularly") carry no attacker. */
   habitual: string[];
 
