@@ -19,6 +19,7 @@ interface WorldCountry {
   cca2: string;
   altSpellings: string[];
   translations: Record<string, { common: string; official: string }>;
+  independent?: boolean;
   latlng: [number, number];
   demonyms?: Record<string, { f: string; m: string }>;
   capital?: string[];
@@ -31,6 +32,8 @@ interface WorldCountry {
 const GEONAMES_COUNTRY_POINTS: Record<string, [number, number]> = {
   US: [39.76, -98.5],
   CA: [60.10867, -113.64258],
+  JP: [35.68536, 139.75309],
+  LY: [28, 17],
   RU: [60, 100],
   CN: [35, 105],
   AU: [-25, 135],
@@ -43,6 +46,8 @@ const GEONAMES_COUNTRY_POINTS: Record<string, [number, number]> = {
   ID: [-5, 120],
   AR: [-34, -64],
 };
+
+const READ_LANGUAGES = new Set(['ara', 'fra', 'deu', 'spa', 'por', 'ita', 'nld']);
 
 /** Words that name a division's type; a report often drops or adds them. */
 const DIVISION_WORDS =
@@ -148,10 +153,25 @@ function byKey(a: string, b: string): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
+}
+
+/**
+ * A division's point: the centre of the extent of its places (outliers trimmed),
+ * which lies near GeoNames' area centroid; the median place leans to where people live.
+ */
+function extentCentre(m: Members): [number, number] {
+  const lats = [...m.lats].sort((a, b) => a - b);
+  let lons = [...m.lons].sort((a, b) => a - b);
+  // Divisions across the antimeridian (Alaska, Chukotka): measure longitudes from 0..360 instead.
+  const wraps = (lons.at(-1) ?? 0) - (lons[0] ?? 0) > 180;
+  if (wraps) lons = lons.map((x) => (x < 0 ? x + 360 : x)).sort((a, b) => a - b);
+  const q = lats.length >= 20 ? 0.02 : 0;
+  const lat = (quantile(lats, q) + quantile(lats, 1 - q)) / 2;
+  let lon = (quantile(lons, q) + quantile(lons, 1 - q)) / 2;
+  if (lon > 180) lon -= 360;
+  return [lat, lon];
 }
 
 interface Members {
@@ -231,11 +251,12 @@ function readAdminCodes(
     const m = members.get(code);
     if (!m) continue;
     const parts = code.split('.');
+    const [lat, lon] = extentCentre(m);
     const idx = b.add({
       id: `gn:${gid.trim()}`,
       name,
-      lat: median(m.lats),
-      lon: median(m.lons),
+      lat,
+      lon,
       kind,
       featureCode: kind === 'admin1' ? 'ADM1' : 'ADM2',
       country: parts[0] ?? null,
@@ -271,7 +292,8 @@ function readCountries(b: IndexBuilder): void {
       lat,
       lon,
       kind: 'country',
-      featureCode: 'PCLI',
+      // Dependencies (Norfolk Island, Guam) share names with far more often meant towns.
+      featureCode: c.independent === false ? 'PCLD' : 'PCLI',
       country: c.cca2,
       admin1: null,
       admin2: null,
@@ -280,7 +302,10 @@ function readCountries(b: IndexBuilder): void {
     byIso.set(c.cca2, idx);
     const names = [c.name.common, c.name.official];
     for (const n of Object.values(c.name.native ?? {})) names.push(n.common, n.official);
-    for (const t of Object.values(c.translations)) names.push(t.common, t.official);
+    // Only the languages the product reads: other languages' names collide with towns ("Tunis" is Croatian for Tunisia).
+    for (const [lang, t] of Object.entries(c.translations)) {
+      if (READ_LANGUAGES.has(lang)) names.push(t.common, t.official);
+    }
     // Two-letter alt spellings are ISO codes that collide with words ("IN", "IT").
     for (const a of c.altSpellings) if (a.length > 2) names.push(a);
     for (const n of names) b.name(idx, n);
@@ -294,6 +319,12 @@ function readCountries(b: IndexBuilder): void {
     if (idx !== undefined) b.name(idx, abbr);
   }
   const extraNames: Record<string, string[]> = {
+    TR: ['Turkey', 'Republic of Turkey', 'Turquie', 'Türkei', 'Turquía', 'Turquia', 'تركيا'],
+    CV: ['Cape Verde'],
+    TL: ['East Timor'],
+    SZ: ['Swaziland'],
+    MK: ['Macedonia'],
+    VA: ['Holy See', 'Vatican', 'Vatican City'],
     US: [
       'America',
       'United States',
@@ -330,6 +361,7 @@ function readCountries(b: IndexBuilder): void {
     AF: ['Afghans'],
     RU: ['Russians'],
     CN: ['Chinese'],
+    KR: ['Korean', 'Koreans'],
   };
   for (const [iso, names] of Object.entries(extraDemonyms)) {
     const idx = byIso.get(iso);
@@ -392,9 +424,10 @@ function readExtras(b: IndexBuilder): void {
       country: p.country ?? null,
       admin1: null,
       admin2: null,
-      population: p.code ? 200_000 : 50_000_000,
+      population: p.population ?? (p.code ? 200_000 : 50_000_000),
     });
     for (const n of p.names) b.name(idx, n);
+    for (const d of p.demonyms ?? []) b.demonym(idx, d);
   }
 }
 
@@ -405,6 +438,14 @@ export function buildIndex(outDir = DEFAULT_INDEX_DIR): { entries: number; names
   b.range('countries', () => readCountries(b));
   readExtras(b);
   readCities500(b, admin1, admin2);
+  // Countries get the population of their places, so that "Mexico" outranks Mexico City.
+  const countryPop = new Map<string, number>();
+  for (const [code, m] of admin1) {
+    const cc = code.slice(0, 2);
+    countryPop.set(cc, (countryPop.get(cc) ?? 0) + m.pop);
+  }
+  for (const e of b.entries)
+    if (e.kind === 'country' && e.country) e.population = countryPop.get(e.country) ?? 0;
   b.range('admins', () => {
     readAdminCodes(b, join(REPO_ROOT, 'data', 'geonames', 'admin1CodesASCII.txt'), 'admin1', admin1);
     readAdminCodes(b, join(REPO_ROOT, 'data', 'geonames', 'admin2Codes.txt'), 'admin2', admin2);

@@ -27,10 +27,11 @@ function spanEntries(
   const before = text.slice(Math.max(0, span.start - 2), span.start);
   const abbr = abbreviationEntries(g, raw, /,\s?$/.test(before) || /^[A-Z]{2}$/.test(raw));
   if (abbr.length > 0) return { entries: abbr, cue: null, demonym: false };
-  const direct = g.lookup(raw);
-  if (direct.length > 0) return { entries: direct, cue: null, demonym: false };
+  // "Canadian" is also a town in Texas, but a demonym is what a text means by it far more often.
   const dem = g.demonym(raw);
   if (dem.length > 0) return { entries: dem, cue: null, demonym: true };
+  const direct = g.lookup(raw);
+  if (direct.length > 0) return { entries: direct, cue: null, demonym: false };
   const plural = raw.replace(/(?<=[a-z])s$/, '');
   if (plural !== raw) {
     const d = g.demonym(plural);

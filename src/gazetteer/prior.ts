@@ -20,7 +20,7 @@ export function priorScore(e: GazetteerEntry): number {
   const pop = Math.log10(population + 1);
   switch (e.kind) {
     case 'country':
-      return Math.max(pop, 6) + 3;
+      return e.featureCode === 'PCLD' ? Math.max(pop, 4) + 1 : Math.max(pop, 6) + 3;
     case 'admin1':
       return Math.max(pop, 4) + 1.6;
     case 'admin2':
@@ -32,7 +32,7 @@ export function priorScore(e: GazetteerEntry): number {
   }
   switch (e.featureCode) {
     case 'PPLC':
-      return pop + 1.5;
+      return pop + 2.5;
     case 'PPLA':
       return pop + 0.8;
     case 'PPLA2':

@@ -20,7 +20,12 @@ import {
   TITLES,
   TOWN_WORDS,
 } from './cues.js';
-import { COUNTRY_ABBREVIATIONS, US_POSTAL_CODES, US_STATE_ABBREVIATIONS } from './extra-places.js';
+import {
+  CA_PROVINCE_ABBREVIATIONS,
+  COUNTRY_ABBREVIATIONS,
+  US_POSTAL_CODES,
+  US_STATE_ABBREVIATIONS,
+} from './extra-places.js';
 import { foldText, nameKey } from './normalize.js';
 import { priorScore } from './prior.js';
 import { type RelativeOffset, relativeOffsetBefore } from './relative.js';
@@ -81,6 +86,11 @@ export function abbreviationEntries(g: Gazetteer, raw: string, afterComma: boole
   if (iso) {
     const c = g.country(iso);
     return c ? [c] : [];
+  }
+  const ca = CA_PROVINCE_ABBREVIATIONS[s];
+  if (ca) {
+    const a = g.admin('CA', ca);
+    return a ? [a] : [];
   }
   const st =
     US_STATE_ABBREVIATIONS[raw] ?? US_STATE_ABBREVIATIONS[s] ?? (afterComma && POSTAL.has(s) ? s : undefined);

@@ -59,16 +59,21 @@ function baseScore(c: Candidate, e: GazetteerEntry, all: GazetteerEntry[], hint:
       break;
     default:
       // A division named after its seat ("Idlib", "Mosul"): the bare name means the city.
-      if (
-        (e.kind === 'admin1' || e.kind === 'admin2') &&
-        all.some(
-          (o) =>
-            o.kind === 'populated' && o.country === e.country && o.admin1 === e.admin1 && o.population > 0,
-        )
-      )
+      if ((e.kind === 'admin1' || e.kind === 'admin2') && all.some((o) => isSeatOf(o, e))) {
         s -= e.kind === 'admin1' ? 2.5 : 1.5;
+      }
   }
   return s;
+}
+
+/** A division's administrative seat of the same name ("Idlib" city of Idlib governorate). */
+function isSeatOf(town: GazetteerEntry, division: GazetteerEntry): boolean {
+  if (town.kind !== 'populated' || town.country !== division.country || town.admin1 !== division.admin1)
+    return false;
+  if (division.kind === 'admin2' && town.admin2 !== division.admin2) return false;
+  // Where the town holds a good share of the division's people ("Homs", "New York"), its name means the town;
+  // a provincial capital in a vast province ("Quebec") does not speak for it.
+  return town.population >= 0.25 * division.population;
 }
 
 function contains(container: GazetteerEntry, e: GazetteerEntry): boolean {
@@ -117,6 +122,7 @@ export function resolveCandidates(
     };
   });
   for (const s of scored) s.pick = argmax(s.base);
+  const keys = scored.map((s) => nameKey(s.c.name));
 
   // Two rounds of context: each reads the others' previous picks.
   for (let round = 0; round < 2; round++) {
@@ -153,21 +159,9 @@ export function resolveCandidates(
           const cont = picks[s.container];
           if (cont && contains(cont, e)) sc += CONTAINER_BONUS;
         }
-        // Places named together tend to lie together; countries and continents are no evidence of that.
-        if (e.kind !== 'country' && !isContinentLike(e)) {
-          let nearest = Number.POSITIVE_INFINITY;
-          const key = nameKey(s.c.name);
-          for (let o = 0; o < picks.length; o++) {
-            const p = picks[o];
-            if (o === idx || !p || p.kind === 'country' || isContinentLike(p) || p.kind === 'admin1')
-              continue;
-            if (nameKey(scored[o]?.c.name ?? '') === key) continue;
-            nearest = Math.min(nearest, haversineKm(p.lat, p.lon, e.lat, e.lon));
-          }
-          if (nearest < 30) sc += 2;
-          else if (nearest < 100) sc += 1.5;
-          else if (nearest < 300) sc += 0.7;
-        }
+        // Places named together tend to lie together (least spread): reward candidates near some reading of each other name.
+        if (e.kind !== 'country' && !isContinentLike(e))
+          sc += CLUSTER_WEIGHT * closeness(e, idx, scored, keys, picks);
         return sc;
       });
       return argmax(scores);
@@ -191,6 +185,55 @@ export function resolveCandidates(
     if (s.c.weak && !(e.country && focus.has(e.country))) return null;
     return e;
   });
+}
+
+const CLUSTER_WEIGHT = 3;
+const CONTEXT_CANDIDATES = 10;
+
+function near(km: number): number {
+  if (km < 40) return 1;
+  if (km < 120) return 0.7;
+  if (km < 300) return 0.35;
+  return 0;
+}
+
+/**
+ * Mean, over the other distinct names of the document, of how close `e` lies to the
+ * best-fitting reading of each: every reading counts, the current pick most, so
+ * that two ambiguous names can pull each other to the same region.
+ */
+function closeness(
+  e: GazetteerEntry,
+  self: number,
+  scored: Scored[],
+  keys: string[],
+  picks: (GazetteerEntry | null)[],
+): number {
+  const seen = new Set<string>([keys[self] ?? '']);
+  let sum = 0;
+  let count = 0;
+  for (let o = 0; o < scored.length; o++) {
+    const key = keys[o] ?? '';
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const other = scored[o];
+    if (!other || other.c.weak) continue;
+    count++;
+    let best = 0;
+    const opts = other.options;
+    for (let k = 0; k < opts.length && k < CONTEXT_CANDIDATES; k++) {
+      const c = opts[k];
+      if (!c || isContinentLike(c)) continue;
+      const w = c === picks[o] ? 1 : 0.6;
+      let v: number;
+      if (c.kind === 'country') v = c.country === e.country ? 0.3 : 0;
+      else if (c.kind === 'admin1') v = c.country === e.country && c.admin1 === e.admin1 ? 0.8 : 0;
+      else v = near(haversineKm(c.lat, c.lon, e.lat, e.lon));
+      best = Math.max(best, v * w);
+    }
+    sum += best;
+  }
+  return count > 0 ? sum / count : 0;
 }
 
 function argmax(xs: number[]): number {
