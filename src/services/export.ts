@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { formatRange } from '../domain/range.js';
 import { type IncidentView, incidentFromRow } from '../store/rows.js';
-import type { Database } from '../store/schema.js';
+import type { Database, IncidentsTable } from '../store/schema.js';
 import { applyIncidentFilter, type IncidentFilter } from './filters.js';
 
 export const EXPORT_FORMATS = ['csv', 'geojson', 'jsonl'] as const;
@@ -36,15 +36,22 @@ export const CSV_COLUMNS = [
 
 const PAGE = 2000;
 
+/** Lets a caller (the API) strip what its reader may not see before anything is written. */
+export type ExportRedaction = (view: IncidentView, row: IncidentsTable) => IncidentView;
+
 /** Pages through matching incidents in a stable order so memory stays flat on any size. */
-async function* pages(db: Kysely<Database>, filter: IncidentFilter): AsyncGenerator<IncidentView[]> {
+async function* pages(
+  db: Kysely<Database>,
+  filter: IncidentFilter,
+  redact: ExportRedaction = (v) => v,
+): AsyncGenerator<IncidentView[]> {
   let after: string | null = null;
   for (;;) {
     let q = applyIncidentFilter(db.selectFrom('incidents').selectAll('incidents'), filter);
     if (after !== null) q = q.where('incidents.code', '>', after);
     const rows = await q.orderBy('incidents.code').limit(PAGE).execute();
     if (rows.length === 0) return;
-    yield rows.map(incidentFromRow);
+    yield rows.map((r) => redact(incidentFromRow(r), r));
     after = rows[rows.length - 1]?.code ?? null;
     if (rows.length < PAGE) return;
   }
@@ -55,7 +62,7 @@ export async function* exportIncidents(
   db: Kysely<Database>,
   format: ExportFormat,
   filter: IncidentFilter,
-  options: { attribution?: string } = {},
+  options: { attribution?: string; redact?: ExportRedaction } = {},
 ): AsyncGenerator<string> {
   if (format === 'csv') yield stringify([CSV_COLUMNS as unknown as string[]]);
   if (format === 'geojson') {
@@ -63,7 +70,7 @@ export async function* exportIncidents(
     yield `{"type":"FeatureCollection"${meta},"features":[\n`;
   }
   let first = true;
-  for await (const page of pages(db, filter)) {
+  for await (const page of pages(db, filter, options.redact)) {
     if (format === 'csv') yield stringify(page.map(csvRow));
     else if (format === 'jsonl') yield page.map((i) => `${JSON.stringify(i)}\n`).join('');
     else {

@@ -6,7 +6,9 @@ import * as evalGeo from './eval-geo.js';
 import * as exportCmd from './export.js';
 import * as incidents from './incidents.js';
 import * as ingest from './ingest.js';
+import * as serve from './serve.js';
 import * as stats from './stats.js';
+import * as user from './user.js';
 
 /** Each command module exports a `register(program)`; the order here is the order in --help. */
 export type RegisterCommand = (program: Command) => void;
@@ -18,6 +20,8 @@ export const commands: RegisterCommand[] = [
   stats.register,
   exportCmd.register,
   audit.register,
+  serve.register,
+  user.register,
   evalCmd.register,
   evalGeo.register,
 ];

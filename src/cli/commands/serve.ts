@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import { openQueue } from '../../jobs/open-queue.js';
+import { buildServer } from '../../server/app.js';
+import { openStore, resolveStoreTarget } from '../../store/open.js';
+import type { GlobalOptions } from '../context.js';
+
+const int = (v: string) => Number.parseInt(v, 10);
+
+/** Resolves once the process is asked to stop (Ctrl-C, or a supervisor's SIGTERM). */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve(s));
+  });
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('run the HTTP API (and, unless --no-worker, background jobs) on the selected database')
+    .option('--port <n>', 'TCP port', int, 8080)
+    .option('--host <addr>', 'address to bind (0.0.0.0 to serve beyond this machine)', '127.0.0.1')
+    .option('--no-worker', 'do not run jobs in this process (API-only replica; run `vigil worker` elsewhere)')
+    .option('--concurrency <n>', 'jobs run at once by this process (PostgreSQL)', int, 2)
+    .option('--public-rate <n>', 'requests a minute from one anonymous client', int)
+    .option('--trust-proxy', 'trust X-Forwarded-For (behind a reverse proxy)')
+    .action(
+      async (
+        flags: {
+          port: number;
+          host: string;
+          worker: boolean;
+          concurrency: number;
+          publicRate?: number;
+          trustProxy?: boolean;
+        },
+        cmd: Command,
+      ) => {
+        const opts = cmd.optsWithGlobals<GlobalOptions>();
+        const target = resolveStoreTarget(opts);
+        const store = await openStore(opts);
+        const jobs = await openQueue(store, {
+          work: flags.worker,
+          concurrency: flags.concurrency,
+          postgresUrl: target.kind === 'postgres' ? target.url : undefined,
+        });
+        const app = await buildServer({
+          store,
+          jobs,
+          trustProxy: flags.trustProxy,
+          limits: flags.publicRate ? { publicPerMinute: flags.publicRate } : {},
+        });
+        const address = await app.listen({ port: flags.port, host: flags.host });
+        process.stdout.write(
+          `vigil: serving ${store.location} at ${address}/api (OpenAPI: ${address}/api/openapi.json)\n`,
+        );
+        await untilSignal();
+        await app.close();
+        await jobs.close();
+        await store.close();
+      },
+    );
+
+  program
+    .command('worker')
+    .description(
+      'run background jobs (ingestion, extraction) from the queue; start any number, on any machines',
+    )
+    .option('--concurrency <n>', 'jobs run at once by this process', int, 2)
+    .action(async (flags: { concurrency: number }, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      const target = resolveStoreTarget(opts);
+      const store = await openStore(opts);
+      const jobs = await openQueue(store, {
+        work: true,
+        concurrency: flags.concurrency,
+        postgresUrl: target.kind === 'postgres' ? target.url : undefined,
+      });
+      process.stdout.write(`vigil: worker ${process.pid} on ${store.location}\n`);
+      await untilSignal();
+      await jobs.close();
+      await store.close();
+    });
+}

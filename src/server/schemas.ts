@@ -1,0 +1,227 @@
+/**
+ * JSON Schemas of the API (OpenAPI 3.1 = JSON Schema 2020-12). Routes use them to validate
+ * requests and to serialise responses: a property not listed here is never sent, so a field
+ * added to a row cannot leak by accident.
+ */
+const str = { type: 'string' } as const;
+const nstr = { type: ['string', 'null'] } as const;
+const num = { type: 'number' } as const;
+const nnum = { type: ['number', 'null'] } as const;
+const int = { type: 'integer' } as const;
+
+export const errorSchema = {
+  $id: 'Error',
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: str, message: str, details: {} },
+    },
+  },
+} as const;
+
+const range = {
+  type: ['object', 'null'],
+  required: ['min', 'max'],
+  properties: { min: int, max: { type: ['integer', 'null'] } },
+} as const;
+
+export const incidentSchema = {
+  $id: 'Incident',
+  type: 'object',
+  properties: {
+    id: str,
+    code: str,
+    status: str,
+    grading: nstr,
+    strikeStatus: nstr,
+    date: {
+      type: ['object', 'null'],
+      properties: { from: str, to: str, precision: str },
+    },
+    placeName: nstr,
+    lat: nnum,
+    lon: nnum,
+    admin1: nstr,
+    country: nstr,
+    geoPrecision: nstr,
+    event: nstr,
+    target: nstr,
+    belligerents: { type: 'array', items: str },
+    civiliansKilled: range,
+    killed: range,
+    injured: range,
+    civOverrideReason: nstr,
+    rangeRule: str,
+    attribution: nstr,
+    version: int,
+    createdAt: str,
+    updatedAt: str,
+  },
+} as const;
+
+const sourceRef = {
+  type: ['object', 'null'],
+  properties: { name: str, kind: str, sensitive: { type: 'boolean' } },
+} as const;
+
+const reportRef = {
+  type: 'object',
+  properties: {
+    id: str,
+    title: nstr,
+    published: nstr,
+    url: nstr,
+    origin: str,
+    language: nstr,
+    source: sourceRef,
+  },
+} as const;
+
+export const claimSchema = {
+  $id: 'Claim',
+  type: 'object',
+  properties: {
+    id: str,
+    reportId: str,
+    incidentId: nstr,
+    ordinal: int,
+    status: str,
+    date: { type: ['object', 'null'], properties: { from: str, to: str, precision: str } },
+    placeName: nstr,
+    placeId: nstr,
+    lat: nnum,
+    lon: nnum,
+    admin1: nstr,
+    country: nstr,
+    geoPrecision: nstr,
+    event: nstr,
+    target: nstr,
+    belligerents: { type: 'array', items: str },
+    civiliansKilled: range,
+    killed: range,
+    injured: range,
+    children: range,
+    women: range,
+    hedged: { type: 'boolean' },
+    strikes: { type: ['integer', 'null'] },
+    confidence: num,
+    evidence: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          field: str,
+          span: { type: 'object', properties: { start: int, end: int } },
+        },
+      },
+    },
+    report: reportRef,
+    quotes: {
+      type: 'array',
+      items: { type: 'object', properties: { field: str, start: int, end: int, text: str } },
+    },
+  },
+} as const;
+
+export const reportSummarySchema = {
+  $id: 'ReportSummary',
+  type: 'object',
+  properties: {
+    id: str,
+    sha256: str,
+    title: nstr,
+    published: nstr,
+    url: nstr,
+    origin: str,
+    language: nstr,
+    mediaType: str,
+    retrievedAt: str,
+    source: sourceRef,
+    claims: int,
+  },
+} as const;
+
+export const jobSchema = {
+  $id: 'Job',
+  type: 'object',
+  properties: {
+    id: str,
+    kind: str,
+    state: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
+    attempts: int,
+    result: {},
+    error: nstr,
+    createdAt: str,
+    updatedAt: str,
+  },
+} as const;
+
+export const userSchema = {
+  $id: 'User',
+  type: 'object',
+  properties: {
+    id: str,
+    name: str,
+    role: { type: 'string', enum: ['viewer', 'analyst', 'admin'] },
+    createdAt: str,
+    disabled: { type: 'boolean' },
+  },
+} as const;
+
+export const statsRowSchema = {
+  $id: 'StatsRow',
+  type: 'object',
+  properties: {
+    key: str,
+    incidents: int,
+    killed: { $ref: 'RangeTotal#' },
+    civilians_killed: { $ref: 'RangeTotal#' },
+    injured: { $ref: 'RangeTotal#' },
+  },
+} as const;
+
+export const rangeTotalSchema = {
+  $id: 'RangeTotal',
+  type: 'object',
+  properties: { min: int, max: { type: ['integer', 'null'] } },
+} as const;
+
+export const sourceSchema = {
+  $id: 'Source',
+  type: 'object',
+  properties: { id: str, name: str, kind: str, sensitive: { type: 'boolean' }, reports: int },
+} as const;
+
+export const SHARED_SCHEMAS = [
+  errorSchema,
+  incidentSchema,
+  claimSchema,
+  reportSummarySchema,
+  jobSchema,
+  userSchema,
+  rangeTotalSchema,
+  statsRowSchema,
+  sourceSchema,
+];
+
+export const ref = (id: string) => ({ $ref: `${id}#` }) as const;
+
+/** The error responses every route may give, for the OpenAPI document. */
+export function errors(...statuses: number[]): Record<number, unknown> {
+  return Object.fromEntries(statuses.map((s) => [s, ref('Error')]));
+}
+
+/** The incident filter as query parameters (the CLI's flags, comma-separated lists). */
+export const incidentFilterQuery = {
+  country: { type: 'string', description: 'ISO country codes, comma-separated (SY,IQ)' },
+  belligerent: { type: 'string', description: 'belligerent codes, comma-separated' },
+  event: { type: 'string', description: 'ACLED sub-event types, comma-separated' },
+  grading: { type: 'string', description: 'gradings, comma-separated, "ungraded", or "all"' },
+  status: { type: 'string', description: 'review statuses, comma-separated' },
+  from: { type: 'string', format: 'date', description: 'incidents on or after this day' },
+  to: { type: 'string', format: 'date', description: 'incidents on or before this day' },
+  q: { type: 'string', maxLength: 200, description: 'text in the place name or code' },
+} as const;
