@@ -11,6 +11,8 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives: a file path or a redacted connection URL. */
   location: string;
+  /** The embedded database's own handle, for bulk writes that reuse prepared statements (imports). */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     db,
     dialect: 'sqlite',
     location: path,
+    sqlite: raw,
     close: () => db.destroy(),
   };
   await migrate(store);

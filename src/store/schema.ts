@@ -218,6 +218,56 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** Dataset fields of an imported incident that have no incident column (migration 0003). */
+export interface IncidentImportsTable {
+  incident_id: string;
+  /** ucdp | acled | airwars */
+  dataset: string;
+  dataset_id: string;
+  /** UCDP's best estimate of all deaths; killed_min/max hold low/high. */
+  killed_best: number | null;
+  /** JSON object of the dataset's own columns, for exports in its format. */
+  record: string;
+  /** SHA-256 of the mapped row: a re-import of an unchanged row is a no-op. */
+  record_hash: string;
+  origin: string;
+  imported_at: string;
+}
+
+export interface IncidentSourcesTable {
+  incident_id: string;
+  ordinal: number;
+  source_id: string | null;
+  published: string | null;
+  title: string | null;
+  url: string | null;
+}
+
+export interface FeedsTable {
+  url: string;
+  name: string | null;
+  /** feed (RSS/Atom) | page */
+  kind: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  failures: number;
+  items_seen: number;
+  reports_new: number;
+  created_at: string;
+}
+
+export interface FeedItemsTable {
+  feed_url: string;
+  item_key: string;
+  url: string | null;
+  report_id: string | null;
+  seen_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   reports: ReportsTable;
@@ -233,6 +283,10 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   jobs: JobsTable;
+  incident_imports: IncidentImportsTable;
+  incident_sources: IncidentSourcesTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
 }
 
 export type { Generated };

@@ -4,6 +4,7 @@ import * as demo from './demo.js';
 import * as evalCmd from './eval.js';
 import * as evalGeo from './eval-geo.js';
 import * as exportCmd from './export.js';
+import * as importCmd from './import.js';
 import * as incidents from './incidents.js';
 import * as ingest from './ingest.js';
 import * as serve from './serve.js';
@@ -19,6 +20,7 @@ export const commands: RegisterCommand[] = [
   incidents.register,
   stats.register,
   exportCmd.register,
+  importCmd.register,
   audit.register,
   serve.register,
   user.register,

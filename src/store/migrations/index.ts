@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import { initial } from './0001-initial.js';
 import { review } from './0002-review.js';
+import { interop } from './0003-interop.js';
 import { accounts } from './0004-accounts.js';
 import { serverReads } from './0005-server-reads.js';
 
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       return {
         '0001-initial': initial(dialect),
         '0002-review': review(dialect),
+        '0003-interop': interop(dialect),
         '0004-accounts': accounts(dialect),
         '0005-server-reads': serverReads(dialect),
       };

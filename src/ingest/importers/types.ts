@@ -1,0 +1,90 @@
+import type { Belligerent, EventType, GeoPrecision, Grading, IncidentStatus } from '../../domain/codes.js';
+import type { DateInterval } from '../../domain/dates.js';
+import type { CountRange } from '../../domain/range.js';
+
+export const IMPORT_FORMATS = ['ucdp', 'acled', 'airwars'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** One source a dataset cites for an incident. */
+export interface CitedSource {
+  /** Publisher (UCDP's source office, an ACLED source, a site's host name). */
+  name: string | null;
+  published: string | null;
+  title: string | null;
+  url: string | null;
+}
+
+/** An incident as a dataset codes it, mapped to Vigil's fields; pure data, no ids yet. */
+export interface ImportedIncident {
+  dataset: ImportFormat;
+  /** The dataset's own id, e.g. UCDP's `id`. */
+  datasetId: string;
+  /** `ucdp:214797`: what makes a re-import idempotent. */
+  externalId: string;
+  /** Human-facing code, unique across incidents (`UCDP-214797`). */
+  code: string;
+  status: IncidentStatus;
+  grading: Grading | null;
+  date: DateInterval | null;
+  placeName: string | null;
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  geoPrecision: GeoPrecision | null;
+  event: EventType | null;
+  target: string | null;
+  belligerents: Belligerent[];
+  civiliansKilled: CountRange | null;
+  killed: CountRange | null;
+  injured: CountRange | null;
+  killedBest: number | null;
+  sources: CitedSource[];
+  attribution: string | null;
+  /** The dataset's columns Vigil has no field for (raw actor names, UCDP's dyad…), kept verbatim. */
+  record: Record<string, string>;
+}
+
+/** Something odd but importable, e.g. UCDP's low above its high. */
+export interface RowWarning {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface MappedRow {
+  incident: ImportedIncident;
+  warnings: RowWarning[];
+  /** Actor names no belligerent code is known for (kept in `record`). */
+  unmappedActors: string[];
+}
+
+/** A parsed CSV row by column name. */
+export type CsvRecord = Record<string, string | undefined>;
+
+export interface RowContext {
+  origin: string;
+  line: number;
+  /** 1-based column number of a header name, for error messages. */
+  column(name: string): number | null;
+}
+
+/** A dataset's CSV dialect: which columns it needs and how a row maps. */
+export interface Importer {
+  format: ImportFormat;
+  /**
+   * Columns without which no row can be mapped, checked against the header before any row;
+   * a list inside means "any one of these names".
+   */
+  requiredColumns: readonly (string | readonly string[])[];
+  mapRow(row: CsvRecord, ctx: RowContext): MappedRow;
+}
+
+export const UCDP_ATTRIBUTION =
+  'Uppsala Conflict Data Program (UCDP), UCDP Georeferenced Event Dataset; Sundberg, Ralph and Erik ' +
+  "Melander (2013) 'Introducing the UCDP Georeferenced Event Dataset', Journal of Peace Research 50(4). " +
+  'CC BY 4.0.';
+
+export const ACLED_ATTRIBUTION =
+  'Armed Conflict Location & Event Data Project (ACLED); www.acleddata.com. Used under ACLED’s terms of use.';

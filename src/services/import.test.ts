@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { REPO_ROOT } from '../../test/support/cli.js';
+import { scratchDir, scratchStore } from '../../test/support/fixtures.js';
+import { InputError } from '../ingest/errors.js';
+import { UCDP_ATTRIBUTION } from '../ingest/importers/types.js';
+import { verifyAudit } from '../store/audit.js';
+import { importFile } from './import.js';
+import { statsBy } from './stats.js';
+
+const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'ucdp-ged-syria-sample.csv');
+
+type Row = Record<string, string>;
+const fixtureRows = (): Row[] => parse(readFileSync(FIXTURE), { columns: true, bom: true }) as Row[];
+
+/** Per-year plain sums straight from the CSV: what the imported figures must equal. */
+function sumsByYear(rows: Row[]): Map<string, { n: number; low: number; high: number; civ: number }> {
+  const out = new Map<string, { n: number; low: number; high: number; civ: number }>();
+  for (const r of rows) {
+    const y = (r.date_start ?? '').slice(0, 4);
+    const s = out.get(y) ?? { n: 0, low: 0, high: 0, civ: 0 };
+    s.n++;
+    s.low += Number(r.low);
+    s.high += Number(r.high);
+    s.civ += Number(r.deaths_civilians);
+    out.set(y, s);
+  }
+  return out;
+}
+
+test('UCDP import: totals by year are the plain sums of low, high and deaths_civilians', async (t) => {
+  const store = await scratchStore(t);
+  const rows = fixtureRows();
+  const summary = await importFile(store, { format: 'ucdp', path: FIXTURE, actor: 'test', batchSize: 50 });
+  assert.equal(summary.rows, rows.length);
+  assert.equal(summary.created, rows.length);
+  assert.equal(summary.failed, 0);
+  const inverted = rows.filter((r) => Number(r.low) > Number(r.high)).length;
+  assert.ok(inverted > 0, 'the fixture keeps some rows UCDP coded with low above high');
+  assert.equal(summary.warnings.filter((w) => w.field === 'low').length, inverted);
+
+  const expected = sumsByYear(rows);
+  const stats = await statsBy(store.db, 'year', { grading: 'all' });
+  assert.deepEqual(
+    stats.map((s) => s.key),
+    [...expected.keys()].sort(),
+  );
+  for (const s of stats) {
+    const e = expected.get(s.key);
+    assert.ok(e);
+    assert.equal(s.incidents, e.n);
+    assert.deepEqual(s.killed, { min: e.low, max: e.high });
+    assert.deepEqual(s.civilians_killed, { min: e.civ, max: e.civ });
+  }
+  // Ungraded: the CLI's default figures (fair, confirmed) leave them out; "ungraded" finds them all.
+  assert.deepEqual(await statsBy(store.db, 'year', { grading: ['fair', 'confirmed'] }), []);
+  const ungraded = await statsBy(store.db, 'year', { grading: ['ungraded'] });
+  assert.equal(
+    ungraded.reduce((n, s) => n + s.incidents, 0),
+    rows.length,
+  );
+});
+
+test('UCDP import keeps best, sources, actors and attribution with every row; a re-import is a no-op', async (t) => {
+  const store = await scratchStore(t);
+  const rows = fixtureRows();
+  await importFile(store, { format: 'ucdp', path: FIXTURE, actor: 'test' });
+  const first = rows[0] as Row;
+  const inc = await store.db
+    .selectFrom('incidents')
+    .innerJoin('incident_imports as imp', 'imp.incident_id', 'incidents.id')
+    .selectAll('incidents')
+    .select(['imp.killed_best', 'imp.record'])
+    .where('external_id', '=', `ucdp:${first.id}`)
+    .executeTakeFirstOrThrow();
+  assert.equal(inc.code, `UCDP-${first.id}`);
+  assert.equal(Number(inc.killed_best), Number(first.best));
+  assert.equal(inc.grading, null);
+  assert.equal(inc.country, 'SY');
+  assert.equal(JSON.parse(inc.record).side_a, first.side_a);
+
+  const noCredit = await store.db
+    .selectFrom('incidents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => eb.or([eb('attribution', 'is', null), eb('attribution', '!=', UCDP_ATTRIBUTION)]))
+    .executeTakeFirstOrThrow();
+  assert.equal(Number(noCredit.n), 0);
+
+  // A row citing several sources keeps each, with its date and headline.
+  const multi = rows.find((r) => (r.source_article ?? '').includes('";"')) as Row;
+  assert.ok(multi, 'the fixture has a row with several sources');
+  const cited = await store.db
+    .selectFrom('incident_sources as s')
+    .innerJoin('sources', 'sources.id', 's.source_id')
+    .select(['sources.name', 's.published', 's.title'])
+    .where('s.incident_id', '=', (await idOf(store, `ucdp:${multi.id}`)) as string)
+    .orderBy('s.ordinal')
+    .execute();
+  assert.equal(cited.length, (multi.source_article ?? '').split('";"').length);
+  assert.equal(cited[0]?.name, (multi.source_office ?? '').split(';')[0]);
+
+  const govt = rows.find((r) => r.side_a === 'Government of Syria') as Row;
+  const bell = await store.db
+    .selectFrom('incident_belligerents')
+    .select('belligerent')
+    .where('incident_id', '=', (await idOf(store, `ucdp:${govt.id}`)) as string)
+    .execute();
+  assert.ok(bell.some((b) => b.belligerent === 'syrian-government'));
+
+  const before = await verifyAudit(store.db);
+  const again = await importFile(store, { format: 'ucdp', path: FIXTURE, actor: 'test' });
+  assert.equal(again.created, 0);
+  assert.equal(again.updated, 0);
+  assert.equal(again.unchanged, rows.length);
+  const after = await verifyAudit(store.db);
+  assert.equal(
+    after.entries,
+    before.entries,
+    'an unchanged re-import writes nothing, not even an audit entry',
+  );
+  assert.deepEqual(after.problems, []);
+});
+
+async function idOf(store: Awaited<ReturnType<typeof scratchStore>>, externalId: string) {
+  const r = await store.db
+    .selectFrom('incidents')
+    .select('id')
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+test('a changed row updates its incident; bad rows are reported with line and column, the rest import', async (t) => {
+  const store = await scratchStore(t);
+  const dir = scratchDir(t);
+  const lines = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
+  const header = (lines[0] as string).split(',');
+  const lowCol = header.indexOf('low') + 1;
+  const small = lines.slice(0, 6);
+  const path = join(dir, 'ucdp.csv');
+  writeFileSync(path, `${small.join('\n')}\n`);
+  await importFile(store, { format: 'ucdp', path, actor: 'test' });
+
+  // Row 3 gets a bad `low`, row 4 an impossible date, row 5 a new `high`.
+  const edit = (line: string, col: string, value: string) => {
+    const cells = parse(line)[0] as string[];
+    cells[header.indexOf(col)] = value;
+    return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+  };
+  const rows = fixtureRows().slice(0, 5);
+  const edited = [
+    small[0],
+    small[1],
+    edit(small[2] as string, 'low', 'many'),
+    edit(small[3] as string, 'date_start', '2017-02-30'),
+    edit(small[4] as string, 'high', String(Number(rows[3]?.high) + 10)),
+    small[5],
+  ];
+  writeFileSync(path, `${edited.join('\n')}\n`);
+  const s = await importFile(store, { format: 'ucdp', path, actor: 'test' });
+  assert.equal(s.failed, 2);
+  assert.equal(s.updated, 1);
+  assert.equal(s.unchanged, 2);
+  assert.equal(s.errors[0]?.line, 3);
+  assert.equal(s.errors[0]?.field, `low, column ${lowCol}`);
+  assert.match(s.errors[0]?.where ?? '', /ucdp\.csv:3 \(low, column \d+\)/);
+  assert.equal(s.errors[1]?.line, 4);
+  assert.match(s.errors[1]?.message ?? '', /real date/);
+  const updated = await store.db
+    .selectFrom('incidents')
+    .select(['killed_max', 'version'])
+    .where('external_id', '=', `ucdp:${rows[3]?.id}`)
+    .executeTakeFirstOrThrow();
+  assert.equal(Number(updated.killed_max), Number(rows[3]?.high) + 10);
+  assert.equal(Number(updated.version), 2);
+});
+
+test('a file without the format’s columns is refused before anything is written', async (t) => {
+  const store = await scratchStore(t);
+  const dir = scratchDir(t);
+  const path = join(dir, 'acled.csv');
+  writeFileSync(path, 'event_id_cnty,event_date\nSYR1,2017-03-01\n');
+  await assert.rejects(
+    importFile(store, { format: 'ucdp', path, actor: 'test' }),
+    (err: unknown) =>
+      err instanceof InputError && err.line === 1 && /missing columns id, side_a/.test(err.message),
+  );
+  const n = await store.db
+    .selectFrom('incidents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  assert.equal(Number(n.n), 0);
+});
