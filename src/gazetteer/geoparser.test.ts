@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createGeoparser } from './geoparser.js';
+import { haversineKm } from './relative.js';
+import { testGazetteer } from './test-gazetteer.js';
+import type { PlaceMention } from './types.js';
+
+const g = testGazetteer();
+const parser = createGeoparser(g);
+
+function found(text: string, name: string, opts = {}): PlaceMention | undefined {
+  return parser.parse(text, opts).find((m) => m.name === name);
+}
+
+function near(m: PlaceMention | undefined, lat: number, lon: number, km: number): boolean {
+  return !!m && m.lat !== null && m.lon !== null && haversineKm(m.lat, m.lon, lat, lon) < km;
+}
+
+test('loads countries and looks names up in any script', () => {
+  assert.equal(g.country('SY')?.kind, 'country');
+  assert.equal(g.lookup('حلب')[0]?.country, 'SY');
+  assert.equal(g.lookup('Damascus')[0]?.country, 'SY');
+  assert.ok(g.size > 100_000);
+});
+
+test('recognises and resolves English conflict places', () => {
+  const cases: [string, string, number, number][] = [
+    ['Air strikes hit the Iraqi city of Mosul on Monday.', 'Mosul', 36.34, 43.12],
+    ['Shelling hit Khan Sheikhoun and Saraqib overnight.', 'Khan Sheikhoun', 35.44, 36.65],
+    ['Jets struck Jisr al-Shughur and Ariha in Idlib.', 'Jisr al-Shughur', 35.81, 36.32],
+    ['Jets struck Jisr al-Shughur and Ariha in Idlib.', 'Ariha', 35.81, 36.61],
+    ['A market in Douma, in Eastern Ghouta, was hit.', 'Douma', 33.57, 36.4],
+    ['A market in Douma, in Eastern Ghouta, was hit.', 'Eastern Ghouta', 33.52, 36.42],
+    ['Fighting in Deir ez-Zor and al-Bab continued.', 'Deir ez-Zor', 35.34, 40.14],
+    ['Fighting in Deir ez-Zor and al-Bab continued.', 'al-Bab', 36.37, 37.52],
+    ['Israeli strikes on Rafah and Gaza killed 20.', 'Rafah', 31.3, 34.24],
+    ['Coalition raids on Sanaa and Hodeidah.', 'Hodeidah', 14.8, 42.95],
+  ];
+  for (const [text, name, lat, lon] of cases) {
+    assert.ok(near(found(text, name), lat, lon, 25), `${name} in "${text}"`);
+  }
+});
+
+test('recognises Arabic names with clitics and the article', () => {
+  const text =
+    'قصفت الطائرات بلدة المنصورة في الريف الغربي لمدينة الرقة، ونزحت عائلات من تدمر وحلب إلى دمشق.';
+  const ms = parser.parse(text);
+  const names = ms.map((m) => m.name);
+  for (const n of ['المنصورة', 'الرقة', 'تدمر', 'حلب', 'دمشق']) assert.ok(names.includes(n), n);
+  assert.ok(
+    near(
+      ms.find((m) => m.name === 'المنصورة'),
+      35.83,
+      38.75,
+      25,
+    ),
+    'al-Mansoura of Raqqa',
+  );
+});
+
+test('division words choose the division; a bare seat name means the town', () => {
+  const prov = found('Shelling in Idlib province killed 12.', 'Idlib');
+  assert.equal(prov?.precision, 'province');
+  const town = found('A market in the city of Homs was hit.', 'Homs');
+  assert.equal(town?.precision, 'town');
+  const rif = parser.parse('سقطت قذائف على ريف حلب الغربي').find((m) => m.name === 'حلب');
+  assert.equal(rif?.precision, 'province');
+});
+
+test('does not read organisations, demonyms or common words as places', () => {
+  const text =
+    'Iraqi forces advanced, the Syrian Observatory for Human Rights said. Police said Will Smith and Mark Jones were unharmed. Of the dead, many were children.';
+  const names = parser.parse(text).map((m) => m.name);
+  for (const n of ['Iraqi', 'Syrian', 'Police', 'Will', 'Smith', 'Mark', 'Jones', 'Of']) {
+    assert.ok(!names.includes(n), `${n} should not be a place: ${names.join(', ')}`);
+  }
+});
+
+test('demonyms become their country only when asked', () => {
+  const text = 'Syrian and Russian jets struck the town.';
+  assert.equal(parser.parse(text).length, 0);
+  const ms = parser.parse(text, { demonyms: true });
+  assert.deepEqual(
+    ms.map((m) => m.entry?.country),
+    ['SY', 'RU'],
+  );
+  assert.ok(ms.every((m) => m.demonym));
+});
+
+test('relative positions give an offset point', () => {
+  const m = found('The strike hit a farm 15 km west of Raqqa.', 'Raqqa');
+  assert.equal(m?.precision, 'point');
+  assert.ok(m?.offset);
+  assert.ok(near(m, 35.95, 39.01 - 0.166, 3), 'about 15 km west');
+  const ar = parser
+    .parse('قرية التوخار الواقعة على بعد نحو 14 كيلومتراً شمال مدينة منبج')
+    .find((x) => x.name === 'منبج');
+  assert.equal(ar?.precision, 'point');
+  assert.ok(ar && ar.lat !== null && ar.lat > 36.6);
+});
+
+test('co-mentioned places and containment pick among same-named places', () => {
+  assert.ok(near(found('The council of Paris, Texas met on Monday.', 'Paris'), 33.66, -95.56, 50));
+  assert.ok(near(found('Paris and Lyon were hit by storms.', 'Paris'), 48.85, 2.35, 50));
+  assert.ok(
+    near(found('A village of al-Mansoura, west of Raqqa, was struck.', 'al-Mansoura'), 35.83, 38.75, 25),
+  );
+});
+
+test('country hint breaks ties', () => {
+  const m = found('Shelling hit Ariha on Tuesday.', 'Ariha', { countryHint: 'SY' });
+  assert.equal(m?.entry?.country, 'SY');
+});
+
+test('resolve() maps given spans, including abbreviations and demonyms', () => {
+  const text = 'Officials in Richmond, Va. and Russian envoys met in the U.S. capital.';
+  const spans = ['Va.', 'Russian', 'U.S.'].map((s) => ({
+    start: text.indexOf(s),
+    end: text.indexOf(s) + s.length,
+  }));
+  const ms = parser.resolve(text, spans);
+  assert.equal(ms.length, 3);
+  assert.equal(ms[0]?.entry?.kind, 'admin1');
+  assert.equal(ms[0]?.entry?.admin1, 'VA');
+  assert.equal(ms[1]?.entry?.country, 'RU');
+  assert.equal(ms[2]?.entry?.country, 'US');
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { foldText, looseKey, nameKey } from './normalize.js';
+
+test('folds case, accents and punctuation', () => {
+  assert.equal(foldText('Ḩamāh'), 'hamah');
+  assert.equal(foldText('Khān Shaykhūn'), 'khan shaykhun');
+  assert.equal(foldText("Dar'a"), 'dara');
+  assert.equal(foldText('São  Paulo!'), 'sao paulo');
+});
+
+test('strips Arabic-style articles but keeps Spanish ones', () => {
+  assert.equal(nameKey('al-Raqqa'), 'raqqa');
+  assert.equal(nameKey('Ar Raqqah'), 'raqqah');
+  assert.equal(nameKey('As Suwayda'), 'suwayda');
+  assert.equal(nameKey('el-Fasher'), 'fasher');
+  assert.equal(nameKey('El Salvador'), 'el salvador');
+  assert.equal(nameKey('An Najaf'), 'najaf');
+  assert.notEqual(nameKey('As Is'), 'is');
+});
+
+test('normalises Arabic spelling variants and the article', () => {
+  assert.equal(nameKey('الرقة'), nameKey('رقه'));
+  assert.equal(nameKey('إدلب'), nameKey('ادلب'));
+  assert.equal(nameKey('حَلَب'), nameKey('حلب'));
+  assert.equal(nameKey('مـنـبـج'), nameKey('منبج'));
+  assert.equal(nameKey('الموصل'), 'موصل');
+});
+
+test('loose keys join transliteration variants', () => {
+  assert.equal(looseKey(nameKey('Raqqah')), looseKey(nameKey('Raqqa')));
+  assert.equal(looseKey(nameKey('Khan Sheikhoun')), looseKey(nameKey('Khan Shaykhun')));
+  assert.equal(looseKey(nameKey('Jisr al-Shughur')), looseKey(nameKey('Jisr ash Shughur')));
+  assert.notEqual(looseKey(nameKey('Paris')), looseKey(nameKey('Aleppo')));
+});
