@@ -32,8 +32,8 @@ function weekdayOf(isoDay: string): number {
 }
 
 interface Compiled {
-  monthIndex: Map<string, number>;
-  weekdayIndex: Map<string, number>;
+  monthIndex: Array<[RegExp, number]>;
+  weekdayIndex: Array<[RegExp, number]>;
   month: string;
   weekday: string;
   dayFirst: RegExp;
@@ -58,13 +58,14 @@ interface Compiled {
 
 function compile(lex: Lexicon): Compiled {
   return memo(lex, 'dates', () => {
-    const monthIndex = new Map<string, number>();
+    // Lookups by pattern, since names may be patterns ("sept?\\.?", "freitag\\S*").
+    const monthIndex: Array<[RegExp, number]> = [];
     lex.months.forEach((vs, i) => {
-      for (const v of vs) monthIndex.set(foldPattern(v).replace(/\\\.\??/gu, ''), i);
+      for (const v of vs) monthIndex.push([new RegExp(`^(?:${foldPattern(v)})$`, 'u'), i]);
     });
-    const weekdayIndex = new Map<string, number>();
+    const weekdayIndex: Array<[RegExp, number]> = [];
     lex.weekdays.forEach((vs, i) => {
-      for (const v of vs) weekdayIndex.set(foldPattern(v), i);
+      for (const v of vs) weekdayIndex.push([new RegExp(`^(?:${foldPattern(v)})$`, 'u'), i]);
     });
     const monthAlt = lex.months
       .flat()
@@ -152,9 +153,11 @@ export function findDates(norm: string, lex: Lexicon, published: string | null):
   const monthOf = (s: string): number | null => {
     const first = s.split('/')[0]?.trim() ?? '';
     const stripped = lex.lang === 'ar' ? first.replace(/^[وفبلك]{0,2}(?:ال)?/u, '') : first;
-    const k =
-      c.monthIndex.get(first) ?? c.monthIndex.get(stripped) ?? c.monthIndex.get(first.replace(/\.$/u, ''));
-    return k === undefined ? null : k + 1;
+    for (const cand of [first, stripped, first.replace(/\.$/u, '')]) {
+      const hit = c.monthIndex.find(([re]) => re.test(cand));
+      if (hit) return hit[1] + 1;
+    }
+    return null;
   };
   // English "may" and "march" are also words; only trust them next to a number.
   const ambiguous = (s: string): boolean => lex.lang === 'en' && /^(?:may|march|mar\.?)$/u.test(s.trim());
@@ -209,8 +212,8 @@ export function findDates(norm: string, lex: Lexicon, published: string | null):
   }
   if (pub) {
     for (const m of norm.matchAll(c.weekdayRe)) {
-      const word = m[0].replace(/^[وفبلك]{0,2}(?:ال)?/u, '');
-      const wd = c.weekdayIndex.get(m[0]) ?? c.weekdayIndex.get(word);
+      const word = m[0].replace(/^[وفبلك]{1,2}(?=ال)/u, '');
+      const wd = c.weekdayIndex.find(([re]) => re.test(m[0]) || re.test(word))?.[1];
       if (wd === undefined) continue;
       const left = norm.slice(Math.max(0, m.index - 30), m.index);
       const right = norm.slice(m.index + m[0].length, m.index + m[0].length + 20);

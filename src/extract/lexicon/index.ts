@@ -1,12 +1,10 @@
 import type { Language } from '../../domain/codes.js';
+import { ar } from './ar.js';
+import { de } from './de.js';
 import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { pt } from './pt.js';
 import type { Lexicon } from './types.js';
 
-export const LEXICONS: Record<Language, Lexicon> = {
-  en,
-  ar: { ...en, lang: 'ar' },
-  fr: { ...en, lang: 'fr' },
-  de: { ...en, lang: 'de' },
-  es: { ...en, lang: 'es' },
-  pt: { ...en, lang: 'pt' },
-};
+export const LEXICONS: Record<Language, Lexicon> = { en, ar, fr, de, es, pt };
