@@ -3,9 +3,18 @@ import type { Kysely } from 'kysely';
 import { formatRange } from '../domain/range.js';
 import { type IncidentView, incidentFromRow } from '../store/rows.js';
 import type { Database, IncidentsTable } from '../store/schema.js';
+import {
+  ACLED_EXPORT_COLUMNS,
+  acledRow,
+  extrasOf,
+  loadExtras,
+  UCDP_EXPORT_COLUMNS,
+  ucdpRow,
+} from './export-datasets.js';
 import { applyIncidentFilter, type IncidentFilter } from './filters.js';
 
-export const EXPORT_FORMATS = ['csv', 'geojson', 'jsonl'] as const;
+/** acled and ucdp: CSV in those datasets' column layouts (export-datasets.ts). */
+export const EXPORT_FORMATS = ['csv', 'geojson', 'jsonl', 'acled', 'ucdp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The CSV columns, in order; README documents each. */
@@ -65,6 +74,10 @@ export async function* exportIncidents(
   options: { attribution?: string; redact?: ExportRedaction } = {},
 ): AsyncGenerator<string> {
   if (format === 'csv') yield stringify([CSV_COLUMNS as unknown as string[]]);
+  if (format === 'acled') yield stringify([ACLED_EXPORT_COLUMNS as unknown as string[]]);
+  if (format === 'ucdp') yield stringify([UCDP_EXPORT_COLUMNS as unknown as string[]]);
+  // Credits met on the way, for GeoJSON's top-level member (written last: the export streams).
+  const credits = new Set<string>();
   if (format === 'geojson') {
     const meta = options.attribution ? `,"attribution":${JSON.stringify(options.attribution)}` : '';
     yield `{"type":"FeatureCollection"${meta},"features":[\n`;
@@ -72,14 +85,25 @@ export async function* exportIncidents(
   let first = true;
   for await (const page of pages(db, filter, options.redact)) {
     if (format === 'csv') yield stringify(page.map(csvRow));
-    else if (format === 'jsonl') yield page.map((i) => `${JSON.stringify(i)}\n`).join('');
+    else if (format === 'acled' || format === 'ucdp') {
+      const extras = await loadExtras(
+        db,
+        page.map((i) => i.id),
+      );
+      const row = format === 'acled' ? acledRow : ucdpRow;
+      yield stringify(page.map((i) => row(i, extrasOf(extras, i.id))));
+    } else if (format === 'jsonl') yield page.map((i) => `${JSON.stringify(i)}\n`).join('');
     else {
+      for (const i of page) if (i.attribution) credits.add(i.attribution);
       const features = page.map((i) => JSON.stringify(feature(i)));
       yield (first ? '' : ',\n') + features.join(',\n');
     }
     first = false;
   }
-  if (format === 'geojson') yield '\n]}\n';
+  if (format === 'geojson') {
+    const credit = options.attribution ? '' : [...credits].join('\n');
+    yield `\n]${credit ? `,"attribution":${JSON.stringify(credit)}` : ''}}\n`;
+  }
 }
 
 function csvRow(i: IncidentView): (string | number | null)[] {

@@ -78,7 +78,7 @@ export const ACLED_COLUMNS = [
 ] as const;
 
 const KEPT = ACLED_COLUMNS.filter(
-  (c) => !['event_date', 'latitude', 'longitude', 'fatalities', 'admin1', 'location', 'source'].includes(c),
+  (c) => !['latitude', 'longitude', 'fatalities', 'admin1', 'location', 'source'].includes(c),
 );
 
 /**

@@ -202,12 +202,12 @@ export function ucdpSources(row: CsvRecord): CitedSource[] {
 }
 
 function parseArticle(entry: string): CitedSource {
-  const m = /^(.*?),(\d{4}-\d{2}-\d{2}),(.*)$/s.exec(entry.trim());
-  if (m)
-    return { name: m[1]?.trim() || null, published: m[2] ?? null, title: m[3]?.trim() || null, url: null };
+  // Headlines are kept byte for byte (trailing spaces included), so an export gives back UCDP's text.
+  const m = /^\s*(.*?),(\d{4}-\d{2}-\d{2}),(.*)$/s.exec(entry);
+  if (m) return { name: m[1]?.trim() || null, published: m[2] ?? null, title: m[3] || null, url: null };
   const comma = entry.indexOf(',');
   const name = (comma < 0 ? entry : entry.slice(0, comma)).trim() || null;
-  const title = comma < 0 ? null : entry.slice(comma + 1).trim() || null;
+  const title = comma < 0 ? null : entry.slice(comma + 1) || null;
   return { name, published: null, title, url: null };
 }
 

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { REPO_ROOT } from '../../test/support/cli.js';
+import { scratchDir, scratchStore } from '../../test/support/fixtures.js';
+import { ACLED_COLUMNS } from '../ingest/importers/acled.js';
+import { UCDP_ATTRIBUTION } from '../ingest/importers/types.js';
+import type { Store } from '../store/database.js';
+import { type ExportFormat, exportIncidents } from './export.js';
+import { UCDP_COLUMNS } from './export-datasets.js';
+import type { IncidentFilter } from './filters.js';
+import { importFile } from './import.js';
+
+const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'ucdp-ged-syria-sample.csv');
+type Row = Record<string, string>;
+
+const ogrinfoMissing =
+  spawnSync('ogrinfo', ['--version'], { encoding: 'utf8' }).status === 0
+    ? null
+    : 'ogrinfo (GDAL, Debian package gdal-bin) is not installed';
+
+async function exportTo(store: Store, format: ExportFormat, filter: IncidentFilter, path: string) {
+  const out = createWriteStream(path);
+  for await (const chunk of exportIncidents(store.db, format, filter)) out.write(chunk);
+  out.end();
+  await finished(out);
+}
+
+/** ogrinfo's summary of a file: feature count and field names. */
+function ogr(path: string, extra: string[] = []): { count: number; fields: string[]; text: string } {
+  const r = spawnSync('ogrinfo', ['-ro', '-al', '-so', ...extra, path], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const count = Number(/Feature Count: (\d+)/.exec(r.stdout)?.[1]);
+  const fields = [...r.stdout.matchAll(/^(\w+): (?:String|Integer|Integer64|Real|Date)/gm)].map(
+    (m) => m[1] as string,
+  );
+  return { count, fields, text: r.stdout };
+}
+
+async function seeded(t: Parameters<typeof scratchStore>[0]) {
+  const store = await scratchStore(t);
+  const dir = scratchDir(t);
+  await importFile(store, { format: 'ucdp', path: FIXTURE, actor: 'test' });
+  const airwars = join(dir, 'airwars.csv');
+  writeFileSync(
+    airwars,
+    'code,date,location,latitude,longitude,country,belligerent,civilian_deaths,grading,sources\n' +
+      'CS1,2017-03-16,Al Jinah,36.1,36.8,SY,us-led-coalition,38–49,fair,https://example.org/a\n' +
+      'CS2,2017-03-20,Tabqa,35.8,38.5,SY,us-led-coalition,7,weak,SOHR\n',
+  );
+  const s = await importFile(store, { format: 'airwars', path: airwars, actor: 'test' });
+  assert.equal(s.created, 2);
+  return { store, dir };
+}
+
+const rows = (): Row[] => parse(readFileSync(FIXTURE), { columns: true, bom: true }) as Row[];
+const in2017 = (r: Row) => (r.date_end ?? '') >= '2017-01-01' && (r.date_start ?? '') <= '2017-12-31';
+
+test('GeoJSON and the UCDP/ACLED CSVs read back with GDAL: counts, fields, filters, attribution', async (t) => {
+  if (ogrinfoMissing) return t.skip(ogrinfoMissing);
+  const { store, dir } = await seeded(t);
+  const filter: IncidentFilter = { grading: 'all', from: '2017-01-01', to: '2017-12-31' };
+  const expected = rows().filter(in2017).length + 2;
+
+  const geojson = join(dir, 'x.geojson');
+  await exportTo(store, 'geojson', filter, geojson);
+  const g = ogr(geojson);
+  assert.equal(g.count, expected);
+  for (const f of ['code', 'grading', 'attribution', 'belligerents']) assert.ok(g.fields.includes(f), f);
+  const doc = JSON.parse(readFileSync(geojson, 'utf8')) as { attribution?: string; features: unknown[] };
+  assert.ok(doc.attribution?.includes(UCDP_ATTRIBUTION), 'the collection credits UCDP');
+
+  const ucdp = join(dir, 'x-ucdp.csv');
+  await exportTo(store, 'ucdp', filter, ucdp);
+  const xy = ['-oo', 'X_POSSIBLE_NAMES=longitude', '-oo', 'Y_POSSIBLE_NAMES=latitude'];
+  const u = ogr(ucdp, xy);
+  assert.equal(u.count, expected);
+  assert.deepEqual(u.fields, [...UCDP_COLUMNS, 'attribution']);
+  assert.match(u.text, /Geometry: Point/);
+
+  const acled = join(dir, 'x-acled.csv');
+  await exportTo(store, 'acled', { grading: ['fair', 'weak'] }, acled);
+  const a = ogr(acled, xy);
+  assert.equal(a.count, 2, 'only the graded Airwars-style rows match');
+  assert.deepEqual(a.fields, [...ACLED_COLUMNS, 'attribution']);
+});
+
+test('a UCDP export of UCDP rows gives back UCDP’s own columns, and re-imports unchanged', async (t) => {
+  const { store, dir } = await seeded(t);
+  const out = join(dir, 'back.csv');
+  await exportTo(store, 'ucdp', { grading: 'all', text: 'UCDP-' }, out);
+  const original = new Map(rows().map((r) => [r.id, r]));
+  const exported = parse(readFileSync(out), { columns: true }) as Row[];
+  assert.equal(exported.length, original.size);
+  for (const e of exported) {
+    const o = original.get(e.id ?? '') as Row;
+    assert.ok(o, e.id);
+    for (const c of [
+      'side_a',
+      'side_b',
+      'low',
+      'best',
+      'high',
+      'deaths_civilians',
+      'date_prec',
+      'where_prec',
+    ])
+      assert.equal(e[c], o[c], `${e.id} ${c}`);
+    assert.equal(e.source_article, o.source_article, `${e.id} source_article`);
+    assert.equal(e.attribution, UCDP_ATTRIBUTION);
+  }
+  const again = await importFile(store, { format: 'ucdp', path: out, actor: 'test' });
+  assert.equal(again.failed, 0);
+  assert.equal(again.unchanged, original.size);
+});
