@@ -14,6 +14,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   geojson: 'application/geo+json',
   jsonl: 'application/x-ndjson',
+  acled: 'text/csv; charset=utf-8',
+  ucdp: 'text/csv; charset=utf-8',
 };
 
 /** Stats and exports: the published figures (anonymous readers count published incidents only). */
