@@ -15,12 +15,25 @@ export function serverReads(dialect: Dialect): Migration {
 async function up(db: AnyDb, dialect: Dialect): Promise<void> {
   // Keyset pagination orders by (date_from, code); the status variant serves anonymous readers,
   // who only ever see published incidents.
-  await db.schema.createIndex('incidents_page_date').on('incidents').columns(['date_from', 'code']).execute();
-  await db.schema
-    .createIndex('incidents_page_status_date')
-    .on('incidents')
-    .columns(['status', 'date_from', 'code'])
-    .execute();
+  if (dialect === 'postgres') {
+    // PostgreSQL puts NULLs last ascending; pages list undated incidents first (as SQLite does), so the
+    // index must too, or every page would sort the whole table. Scanned backwards it serves newest-first.
+    await sql`create index incidents_page_date on incidents (date_from asc nulls first, code)`.execute(db);
+    await sql`create index incidents_page_status_date on incidents (status, date_from asc nulls first, code)`.execute(
+      db,
+    );
+  } else {
+    await db.schema
+      .createIndex('incidents_page_date')
+      .on('incidents')
+      .columns(['date_from', 'code'])
+      .execute();
+    await db.schema
+      .createIndex('incidents_page_status_date')
+      .on('incidents')
+      .columns(['status', 'date_from', 'code'])
+      .execute();
+  }
   await db.schema.createIndex('incidents_updated').on('incidents').columns(['updated_at', 'code']).execute();
   await db.schema.createIndex('claims_status').on('claims').columns(['status', 'report_id']).execute();
   if (dialect === 'postgres') await addGeometry(db);
