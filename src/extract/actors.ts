@@ -30,10 +30,12 @@ function res(lex: Lexicon): Res {
   return memo(lex, 'actors', () => {
     const w = (l: string[]): string => wordSource(lex, l);
     const plain = (l: string[]): string =>
-      l
-        .map(foldPattern)
-        .sort((a, b) => b.length - a.length)
-        .join('|');
+      l.length === 0
+        ? '(?!)'
+        : l
+            .map(foldPattern)
+            .sort((a, b) => b.length - a.length)
+            .join('|');
     const chain = lex.lang === 'ar' ? '' : "(?:'s)?(?:\\s*(?:,|and|et|und|y|e)\\s+\\S+)?";
     const genitive =
       lex.lang === 'ar'

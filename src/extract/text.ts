@@ -72,7 +72,8 @@ function foldChar(ch: string): string {
           ? String.fromCodePoint(base.codePointAt(0) as number)
           : '';
   }
-  if (cache.size < 20_000) cache.set(ch, out);
+  // Bounded by the Basic Multilingual Plane in practice; junk input must not make every call slow.
+  if (cache.size < 70_000) cache.set(ch, out);
   return out;
 }
 
