@@ -12,6 +12,7 @@ import { CONTINENTS_AND_REGIONS, COUNTRY_ABBREVIATIONS } from './extra-places.js
 import { DEFAULT_INDEX_DIR, entryToLine, FILES, FORMAT_VERSION, REPO_ROOT } from './index-format.js';
 import { keptScript, looseKey, nameKey } from './normalize.js';
 import { priorScore } from './prior.js';
+import { ADMIN1_POINTS, COUNTRY_POINTS } from './reference-points.js';
 import type { GazetteerEntry } from './types.js';
 
 interface WorldCountry {
@@ -24,28 +25,6 @@ interface WorldCountry {
   demonyms?: Record<string, { f: string; m: string }>;
   capital?: string[];
 }
-
-/**
- * Country points that news gold standards (GeoNames) put far from world-countries'
- * rounded points; the GeoNames point is used where the two are over 150 km apart.
- */
-const GEONAMES_COUNTRY_POINTS: Record<string, [number, number]> = {
-  US: [39.76, -98.5],
-  CA: [60.10867, -113.64258],
-  JP: [35.68536, 139.75309],
-  LY: [28, 17],
-  RU: [60, 100],
-  CN: [35, 105],
-  AU: [-25, 135],
-  BR: [-10, -55],
-  IN: [22, 79],
-  GB: [54.75844, -2.69531],
-  FR: [46, 2],
-  DE: [51.5, 10.5],
-  MX: [23, -102],
-  ID: [-5, 120],
-  AR: [-34, -64],
-};
 
 const READ_LANGUAGES = new Set(['ara', 'fra', 'deu', 'spa', 'por', 'ita', 'nld']);
 
@@ -251,7 +230,7 @@ function readAdminCodes(
     const m = members.get(code);
     if (!m) continue;
     const parts = code.split('.');
-    const [lat, lon] = extentCentre(m);
+    const [lat, lon] = ADMIN1_POINTS[code] ?? extentCentre(m);
     const idx = b.add({
       id: `gn:${gid.trim()}`,
       name,
@@ -284,7 +263,7 @@ function readCountries(b: IndexBuilder): void {
   const byIso = new Map<string, number>();
   for (const c of countries) {
     let [lat, lon] = c.latlng;
-    const gn = GEONAMES_COUNTRY_POINTS[c.cca2];
+    const gn = COUNTRY_POINTS[c.cca2];
     if (gn && haversineKm(lat, lon, gn[0], gn[1]) > 150) [lat, lon] = gn;
     const idx = b.add({
       id: `iso:${c.cca2}`,
