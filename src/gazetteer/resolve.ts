@@ -124,35 +124,45 @@ export function resolveCandidates(
   for (const s of scored) s.pick = argmax(s.base);
   const keys = scored.map((s) => nameKey(s.c.name));
 
-  // Two rounds of context: each reads the others' previous picks.
+  // Two rounds of context: each reads the others' previous picks. A name counts once
+  // however often it is repeated, and never votes for itself: "Paris" named five times
+  // in a story from Paris, Illinois must not outvote the state the story names.
   for (let round = 0; round < 2; round++) {
+    const byKey = new Map<string, { country: string; admin1: string | null; w: number }>();
+    scored.forEach((s, k) => {
+      const e = s.options[s.pick];
+      const key = keys[k] ?? '';
+      if (!e?.country || s.c.weak || byKey.has(key)) return;
+      byKey.set(key, {
+        country: e.country,
+        admin1: e.kind !== 'country' ? e.admin1 : null,
+        w: s.options.length === 1 ? 2 : 1,
+      });
+    });
     const countryWeight = new Map<string, number>();
     const admin1Weight = new Map<string, number>();
     let total = 0;
-    for (const s of scored) {
-      const e = s.options[s.pick];
-      if (!e?.country || s.c.weak) continue;
-      const w = s.options.length === 1 ? 2 : 1;
-      countryWeight.set(e.country, (countryWeight.get(e.country) ?? 0) + w);
-      if (e.admin1 && e.kind !== 'country') {
-        const k = `${e.country}.${e.admin1}`;
-        admin1Weight.set(k, (admin1Weight.get(k) ?? 0) + w);
+    for (const v of byKey.values()) {
+      countryWeight.set(v.country, (countryWeight.get(v.country) ?? 0) + v.w);
+      if (v.admin1) {
+        const k = `${v.country}.${v.admin1}`;
+        admin1Weight.set(k, (admin1Weight.get(k) ?? 0) + v.w);
       }
-      total += w;
+      total += v.w;
     }
     const picks = scored.map((s) => s.options[s.pick] ?? null);
     const next = scored.map((s, idx) => {
       const scores = s.options.map((e, k) => {
         let sc = s.base[k] ?? 0;
-        if (total > 0 && e.country) {
-          const own = s.options[s.pick]?.country === e.country ? (s.options.length === 1 ? 2 : 1) : 0;
-          const others = total - (s.c.weak ? 0 : own);
-          if (others > 0) {
-            sc += (2 * ((countryWeight.get(e.country) ?? 0) - (s.c.weak ? 0 : own))) / others;
-            if (e.admin1 && e.kind !== 'country') {
-              const a1 = (admin1Weight.get(`${e.country}.${e.admin1}`) ?? 0) - (s.c.weak ? 0 : own);
-              sc += Math.max(0, a1) / others;
-            }
+        const self = byKey.get(keys[idx] ?? '');
+        const others = total - (self?.w ?? 0);
+        if (others > 0 && e.country) {
+          const ownC = self?.country === e.country ? self.w : 0;
+          sc += (2 * ((countryWeight.get(e.country) ?? 0) - ownC)) / others;
+          if (e.admin1 && e.kind !== 'country') {
+            const ownA = self?.country === e.country && self.admin1 === e.admin1 ? self.w : 0;
+            const a1 = (admin1Weight.get(`${e.country}.${e.admin1}`) ?? 0) - ownA;
+            sc += Math.max(0, a1) / others;
           }
         }
         if (s.container !== null) {
