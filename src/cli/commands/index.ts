@@ -7,6 +7,7 @@ import * as exportCmd from './export.js';
 import * as importCmd from './import.js';
 import * as incidents from './incidents.js';
 import * as ingest from './ingest.js';
+import * as review from './review.js';
 import * as serve from './serve.js';
 import * as stats from './stats.js';
 import * as user from './user.js';
@@ -18,6 +19,7 @@ export const commands: RegisterCommand[] = [
   demo.register,
   ingest.register,
   incidents.register,
+  review.register,
   stats.register,
   exportCmd.register,
   importCmd.register,

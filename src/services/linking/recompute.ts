@@ -19,7 +19,7 @@ export const OVERRIDABLE_FIELDS = [
   'target',
 ] as const;
 export type OverridableField = (typeof OVERRIDABLE_FIELDS)[number];
-export type FieldOverrides = Partial<Record<OverridableField, string | number | null>>;
+export type FieldOverrides = Partial<Pick<IncidentsTable, OverridableField>>;
 
 export function parseOverrides(json: string | null): FieldOverrides {
   return json ? (JSON.parse(json) as FieldOverrides) : {};
