@@ -42,6 +42,8 @@ export async function markNearCopies(
     .select(['report_fingerprints.report_id', 'report_fingerprints.minhash', 'report_fingerprints.numbers'])
     .distinct()
     .where('report_signature_bands.report_id', '!=', report.id)
+    // Copies state the same figures (isNearCopy), so only reports with the same set need comparing.
+    .where('report_fingerprints.numbers', '=', JSON.stringify(fp.numbers))
     .where((eb) =>
       eb.or(buckets.map((bucket, band) => eb.and([eb('band', '=', band), eb('bucket', '=', bucket)]))),
     )
