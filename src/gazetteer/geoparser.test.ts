@@ -125,3 +125,17 @@ test('resolve() maps given spans, including abbreviations and demonyms', () => {
   assert.equal(ms[1]?.entry?.country, 'RU');
   assert.equal(ms[2]?.entry?.country, 'US');
 });
+
+test('a name repeated in a story does not outvote the state the story names', () => {
+  const text =
+    'The Paris library opens a jobs workshop. Paris residents can sign up for the Illinois job service. Paris officials said Illinois will pay for it.';
+  const ms = parser.parse(text).filter((m) => m.name === 'Paris');
+  assert.ok(ms.length >= 2);
+  for (const m of ms) assert.ok(near(m, 39.61, -87.7, 50), 'Paris, Illinois');
+});
+
+test('a place matched by its own name beats one only also called so', () => {
+  assert.equal(found('Rains flooded parts of Mexico this week.', 'Mexico')?.precision, 'country');
+  assert.ok(near(found('Officials in Washington said the talks failed.', 'Washington'), 38.9, -77.04, 30));
+  assert.equal(found('Wildfires spread in Washington state.', 'Washington')?.precision, 'province');
+});

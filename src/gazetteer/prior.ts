@@ -32,7 +32,7 @@ export function priorScore(e: GazetteerEntry): number {
   }
   switch (e.featureCode) {
     case 'PPLC':
-      return pop + 2.5;
+      return pop + 3;
     case 'PPLA':
       return pop + 0.8;
     case 'PPLA2':

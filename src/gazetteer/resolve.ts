@@ -43,8 +43,17 @@ function optionsFor(g: Gazetteer, c: Candidate): GazetteerEntry[] {
   return opts;
 }
 
+/**
+ * Penalty for a GeoNames place matched only by an alternate name: "Mexico" names the
+ * country, Mexico City is only also called so. Countries and regions are exempt: their
+ * names are curated synonyms ("Atlantic", "Britain").
+ */
+const ALTERNATE_NAME_PENALTY = 1;
+
 function baseScore(c: Candidate, e: GazetteerEntry, all: GazetteerEntry[], hint: string | null): number {
   let s = priorScore(e);
+  if (e.kind !== 'country' && e.kind !== 'other' && nameKey(e.name) !== nameKey(c.name))
+    s -= ALTERNATE_NAME_PENALTY;
   if (hint && e.country === hint) s += HINT_BONUS;
   switch (c.typeCue) {
     case 'admin1':
