@@ -51,6 +51,7 @@ export interface ImportSummary {
 }
 
 export const DEFAULT_IMPORT_BATCH = 2000;
+const IMPORT_CACHE_KIB = 64 * 1024;
 
 /**
  * Streams a dataset CSV into the store: parsed with csv-parse a record at a time, mapped by the
@@ -146,6 +147,10 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       );
   };
 
+  // A large import touches many index pages; SQLite's default 2 MB page cache would re-read them
+  // from the OS for every batch. Restored afterwards.
+  const cacheBefore = store.sqlite?.pragma('cache_size', { simple: true });
+  store.sqlite?.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
   const ctx = { origin, line: 0, column: (name: string) => columnIndex.get(name) ?? null };
   let lastEnd = 1;
   let lastEmpty = 0;
@@ -191,6 +196,8 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
         (err as { lines?: number }).lines ?? null,
       );
     throw err;
+  } finally {
+    if (cacheBefore !== undefined) store.sqlite?.pragma(`cache_size = ${Number(cacheBefore)}`);
   }
   options.onProgress?.({ bytes: totalBytes, totalBytes, rows: summary.rows });
 
