@@ -142,3 +142,13 @@ export const AR_COMMON_WORDS = words(`
   العربي عربي الحر الاسد الروسي التركي الامريكي الاميركي ناشطون مصادر مصدر محلي طبي الطبي
   النور الفتح النصر الشام جبهه حركه الدفاع المدني الخوذ البيضاء صواريخ صاروخ برميل براميل
 `);
+
+/** Last words of names of streets, buildings and sites ("Street", "Center"): never a place on their own. */
+export const FACILITY_WORDS = words(`
+  street st road rd avenue ave boulevard blvd lane drive highway freeway motorway square plaza
+  center centre stadium arena field hospital clinic school academy university college institute church
+  cathedral chapel mosque temple synagogue building tower hall house palace hotel airport airfield
+  station terminal park bridge estate mall market museum library court courthouse prison jail base
+  camp club headquarters office offices embassy farm ranch zoo theatre theater cemetery port dock pier
+  wing
+`);

@@ -139,3 +139,17 @@ test('a place matched by its own name beats one only also called so', () => {
   assert.ok(near(found('Officials in Washington said the talks failed.', 'Washington'), 38.9, -77.04, 30));
   assert.equal(found('Wildfires spread in Washington state.', 'Washington')?.precision, 'province');
 });
+
+test('resolve() places a name the gazetteer lacks by the place named near it, or inside it', () => {
+  const text = 'Crowds filled Zorbington Street in Aleppo. Later, the Mosul Technical Institute reopened.';
+  const spans = ['Zorbington Street', 'Aleppo'].map((s) => ({
+    start: text.indexOf(s),
+    end: text.indexOf(s) + s.length,
+  }));
+  const ms = parser.resolve(text, spans);
+  assert.ok(ms[0]?.inferred && near(ms[0], 36.2, 37.16, 25), 'street in Aleppo');
+  assert.ok(!ms[1]?.inferred);
+  const alone = 'the Mosul Technical Institute reopened';
+  const inner = parser.resolve(alone, [{ start: 4, end: 29 }])[0];
+  assert.ok(inner?.inferred && near(inner, 36.34, 43.12, 25), 'institute in Mosul');
+});

@@ -1,4 +1,5 @@
 import { ADMIN1_WORDS, ADMIN2_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
+import { innerNameEntries, nearestContext } from './fallback.js';
 import { foldText, nameKey } from './normalize.js';
 import { abbreviationEntries, type Candidate, recognize, type TypeCue } from './recognize.js';
 import { relativeOffsetBefore } from './relative.js';
@@ -104,10 +105,23 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
         };
       });
       const picks = resolveCandidates(gazetteer, text, cands, hint);
+      // Every span names a place. One the gazetteer lacks ("Royal Street", "South Kilburn Estate") most
+      // often lies in the place the story names nearest to it; failing that, in a place named inside it.
+      const located = cands.map((c, k) => ({ start: c.start, entry: picks[k] ?? null }));
+      const inferred = new Set<number>();
+      cands.forEach((c, k) => {
+        if (picks[k]) return;
+        const near = nearestContext(located, c.start);
+        const inner = near ? null : innerNameEntries(gazetteer, c.name)[0];
+        picks[k] = near ?? inner ?? null;
+        if (picks[k]) inferred.add(k);
+      });
       const out: PlaceMention[] = new Array(spans.length);
       order.forEach(({ i }, k) => {
         const c = cands[k] as Candidate;
-        out[i] = toMention(c, picks[k] ?? null);
+        const m = toMention(c, picks[k] ?? null);
+        if (inferred.has(k)) m.inferred = true;
+        out[i] = m;
       });
       return out;
     },

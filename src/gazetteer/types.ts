@@ -65,6 +65,11 @@ export interface PlaceMention {
   precision: GeoPrecision;
   /** Set when the name is a demonym read as its country ("Syrian"). */
   demonym?: boolean;
+  /**
+   * Set (by `resolve` only) when the gazetteer lacks the name as written and the point is
+   * that of a place named inside it or near it in the text ("Royal Street" in a story on New Orleans).
+   */
+  inferred?: boolean;
   /** Set when the coordinates are offset from the entry ("15 km west of"): the phrase start and offset. */
   offset?: { start: number; km: number; bearing: number };
 }
