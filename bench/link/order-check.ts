@@ -1,0 +1,67 @@
+/**
+ * Ingests a corpus with the real extractor in several shuffled orders and reports whether every
+ * order gives the same incidents (as sets of report#ordinal) and ranges.
+ *   node --import tsx bench/link/order-check.ts [corpus.jsonl] [orders]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCorpus } from '../../src/eval/read-corpus.js';
+import { ingestReport } from '../../src/services/ingest.js';
+import { defaultExtractionContext, defaultExtractor } from '../../src/services/pipeline.js';
+import { openSqliteStore } from '../../src/store/database.js';
+import { reportInput } from '../../test/support/gold-linking.js';
+
+const file = process.argv[2] ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'eval', 'dev.jsonl');
+const orders = Number(process.argv[3] ?? 3);
+const corpus = await readCorpus(file);
+
+function shuffled<T>(xs: readonly T[], seed: number): T[] {
+  let s = seed;
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = Math.floor((s / 2147483648) * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+const results: string[] = [];
+for (let k = 0; k < orders; k++) {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-order-'));
+  const store = await openSqliteStore(join(dir, 'o.db'));
+  const deps = { store, extract: defaultExtractor, context: defaultExtractionContext, actor: 'bench' };
+  for (const r of k === 0 ? corpus.reports : shuffled(corpus.reports, k * 7919))
+    await ingestReport(deps, reportInput(r));
+  const rows = await store.db
+    .selectFrom('claims')
+    .innerJoin('reports', 'reports.id', 'claims.report_id')
+    .innerJoin('incidents', 'incidents.id', 'claims.incident_id')
+    .select([
+      'reports.external_id',
+      'claims.ordinal',
+      'incidents.id',
+      'incidents.civ_min',
+      'incidents.civ_max',
+    ])
+    .execute();
+  const groups = new Map<string, string[]>();
+  for (const r of rows) {
+    const key = `${r.id}|${r.civ_min}..${r.civ_max}`;
+    groups.set(key, [...(groups.get(key) ?? []), `${r.external_id}#${r.ordinal}`]);
+  }
+  results.push(
+    [...groups]
+      .map(([key, m]) => `${m.sort().join(' ')} => ${key.split('|')[1]}`)
+      .sort()
+      .join('\n'),
+  );
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+const same = results.every((r) => r === results[0]);
+process.stdout.write(
+  `${orders} orders, ${results[0]?.split('\n').length ?? 0} incidents: ${same ? 'identical' : 'DIFFERENT'}\n`,
+);
+if (!same) process.exitCode = 1;
