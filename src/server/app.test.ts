@@ -489,3 +489,49 @@ test('the OpenAPI document is valid OpenAPI 3.1', async (t) => {
   assert.equal(result.valid, true, JSON.stringify(result.errors, null, 1)?.slice(0, 2000));
   assert.equal(validator.version, '3.1');
 });
+
+test('review over HTTP: an analyst grades and publishes; a stale version gets 409; a bad value 400', async (t) => {
+  const w = await world(t, await scratchStore(t));
+  const analyst = { authorization: `Bearer ${w.tokens.analyst}` };
+  const post = (action: string, body: Record<string, unknown>) =>
+    w.app.inject({
+      method: 'POST',
+      url: `/api/incidents/${w.unpublished}/${action}`,
+      headers: analyst,
+      payload: body,
+    });
+  const version = async (): Promise<number> => {
+    const res = await w.app.inject({
+      method: 'GET',
+      url: `/api/incidents/${w.unpublished}`,
+      headers: analyst,
+    });
+    const body = res.json() as { incident?: { version: number }; version?: number };
+    return body.incident?.version ?? body.version ?? 0;
+  };
+
+  const v1 = await version();
+  const graded = await post('grade', {
+    expectedVersion: v1,
+    grading: 'fair',
+    reason: 'two credible sources',
+  });
+  assert.equal(graded.statusCode, 200, graded.body);
+  const stale = await post('publish', { expectedVersion: v1 });
+  assert.equal(stale.statusCode, 409);
+  assert.equal(stale.json().error.code, 'conflict');
+  const bad = await post('grade', { expectedVersion: await version(), grading: 'excellent', reason: 'x' });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error.code, 'invalid_request');
+
+  for (const [action, extra] of [
+    ['assign', { assignee: 'analyst' }],
+    ['submit', {}],
+    ['publish', {}],
+  ] as const) {
+    const res = await post(action, { expectedVersion: await version(), ...extra });
+    assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+  }
+  const anon = await w.app.inject({ method: 'GET', url: `/api/incidents/${w.unpublished}` });
+  assert.equal(anon.statusCode, 200, 'published incidents are public');
+});

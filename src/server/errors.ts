@@ -3,6 +3,7 @@ import { InputError } from '../ingest/errors.js';
 import { AccountError } from '../services/accounts.js';
 import { FilterError } from '../services/filters.js';
 import { NotFoundError } from '../services/incidents.js';
+import { ReviewError } from '../services/review/errors.js';
 
 /** Stable error codes: clients may branch on them; the messages may change. */
 export const ERROR_CODES = {
@@ -69,6 +70,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof NotFoundError) return make('not_found', err.message);
   if (err instanceof InputError)
     return make('invalid_input', err.message, { where: err.where, line: err.line, field: err.field });
+  if (err instanceof ReviewError) return make('invalid_request', err.message, { field: err.field });
   if (err instanceof AccountError) return make(err.code, err.message);
   if (err instanceof Error && err.name === 'ConflictError')
     return make('conflict', err.message, (err as { details?: unknown }).details);
