@@ -1,8 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { lockForTransaction } from '../store/serialize.js';
 
 /** Human-facing incident codes (V-000001…), issued from a counter kept in the database. */
 export async function nextIncidentCode(trx: Transaction<Database> | Kysely<Database>): Promise<string> {
+  await lockForTransaction(trx, 'vigil.incident_seq');
   const row = await trx
     .selectFrom('meta')
     .select('value')

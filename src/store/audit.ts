@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sha256Hex } from '../domain/ids.js';
 import type { AuditLogTable, Database } from './schema.js';
+import { lockForTransaction } from './serialize.js';
 
 export interface AuditEntry {
   actor: string;
@@ -40,6 +41,7 @@ export async function appendAudit(
   entry: AuditEntry,
   now: string = new Date().toISOString(),
 ): Promise<void> {
+  await lockForTransaction(trx, 'vigil.audit_log');
   const last = await trx
     .selectFrom('audit_log')
     .select(['seq', 'hash'])
