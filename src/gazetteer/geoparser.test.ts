@@ -153,3 +153,10 @@ test('resolve() places a name the gazetteer lacks by the place named near it, or
   const inner = parser.resolve(alone, [{ start: 4, end: 29 }])[0];
   assert.ok(inner?.inferred && near(inner, 36.34, 43.12, 25), 'institute in Mosul');
 });
+
+test('a place in a country the story names beats a larger one in a country it does not', () => {
+  const m = found('Israel and Egypt discussed a truce; Palestinian officials said aid reached Gaza.', 'Gaza');
+  assert.ok(near(m, 31.5, 34.47, 30), 'Gaza, Palestine');
+  const sea = found('Storms over the Atlantic delayed flights to Boston and Chicago.', 'Atlantic');
+  assert.equal(sea?.entry?.featureCode, 'CONT');
+});

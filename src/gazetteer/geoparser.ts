@@ -78,12 +78,14 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
   return {
     parse(text: string, options: GeoparseOptions = {}): PlaceMention[] {
       const hint = options.countryHint?.toUpperCase() ?? null;
-      const cands = recognize(gazetteer, text, { demonyms: options.demonyms ?? false, focusCountry: hint });
+      // Demonyms always inform the context ("Palestinian officials" makes Gaza the Palestinian one);
+      // they are returned as mentions only when asked for.
+      const cands = recognize(gazetteer, text, { demonyms: true, focusCountry: hint });
       const picks = resolveCandidates(gazetteer, text, cands, hint);
       const out: PlaceMention[] = [];
       cands.forEach((c, i) => {
         const e = picks[i] ?? null;
-        if (e) out.push(toMention(c, e));
+        if (e && (!c.demonym || options.demonyms)) out.push(toMention(c, e));
       });
       return out;
     },

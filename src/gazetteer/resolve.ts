@@ -20,6 +20,7 @@ interface Scored {
 }
 
 const HINT_BONUS = 2.5;
+const PRESENT_COUNTRY_BONUS = 2;
 const CONTAINER_BONUS = 4;
 
 function isContinentLike(e: GazetteerEntry): boolean {
@@ -167,13 +168,17 @@ export function resolveCandidates(
         const others = total - (self?.w ?? 0);
         if (others > 0 && e.country) {
           const ownC = self?.country === e.country ? self.w : 0;
-          sc += (2 * ((countryWeight.get(e.country) ?? 0) - ownC)) / others;
+          const elsewhere = (countryWeight.get(e.country) ?? 0) - ownC;
+          sc += (2 * elsewhere) / others;
+          // A country the story names nowhere else is unlikely to hold this place either ("Gaza" beside
+          // Israel); a country's own name is evidence enough of it.
+          if (elsewhere > 0 || e.kind === 'country') sc += PRESENT_COUNTRY_BONUS;
           if (e.admin1 && e.kind !== 'country') {
             const ownA = self?.country === e.country && self.admin1 === e.admin1 ? self.w : 0;
             const a1 = (admin1Weight.get(`${e.country}.${e.admin1}`) ?? 0) - ownA;
             sc += Math.max(0, a1) / others;
           }
-        }
+        } else if (others > 0 && isContinentLike(e)) sc += PRESENT_COUNTRY_BONUS;
         if (s.container !== null) {
           const cont = picks[s.container];
           if (cont && contains(cont, e)) sc += CONTAINER_BONUS;
