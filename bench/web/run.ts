@@ -1,0 +1,102 @@
+/**
+ * Web benchmark: N synthetic incidents (default 100,000) behind a real `vigil serve` on loopback,
+ * opened in headless chromium. Prints the time from navigation to the first map render with
+ * incidents on it, and the time for a filter change to redraw the map. Figures only.
+ *
+ *   npm run build && node --import tsx bench/web/run.ts [--rows 100000] [--runs 3]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { browserSkipReason, launchBrowser, serve, waitForMapDrawn } from '../../test/web/harness.js';
+import { seedIncidents } from './seed.js';
+
+const { values: args } = parseArgs({
+  options: { rows: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' } },
+});
+const ROWS = Number(args.rows);
+const RUNS = Number(args.runs);
+
+interface Perf {
+  marks: Record<string, number>;
+  firstMapRender: number | null;
+  lastRedrawMs: number | null;
+  redraws: number;
+}
+const perf = (page: import('playwright-core').Page) =>
+  page.evaluate(() => (window as unknown as { __vigilPerf: Perf }).__vigilPerf);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+async function main(): Promise<void> {
+  const skip = browserSkipReason();
+  if (skip) {
+    console.log(`bench/web: ${skip}`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-web-bench-'));
+  try {
+    const db = join(dir, 'bench.db');
+    let t = performance.now();
+    await seedIncidents(db, ROWS);
+    console.log(`seeded ${ROWS.toLocaleString('en')} incidents in ${Math.round(performance.now() - t)} ms`);
+    const server = await serve(db);
+    const browser = await launchBrowser();
+    try {
+      const first: number[] = [];
+      const apiMs: number[] = [];
+      const filterServer: number[] = [];
+      const filterBrush: number[] = [];
+      let marks: Record<string, number> = {};
+      for (let run = 0; run < RUNS; run++) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        page.on('response', (r) => {
+          if (r.url().includes('/api/map/incidents')) {
+            const timing = r.request().timing();
+            apiMs.push(timing.responseEnd);
+          }
+        });
+        await page.goto(`${server.url}/`);
+        await waitForMapDrawn(page, 1, 60_000);
+        const p0 = await perf(page);
+        first.push(p0.firstMapRender as number);
+        marks = { ...p0.marks, drawn: Math.round(p0.firstMapRender as number) };
+
+        // A filter the server applies: new points are fetched, reclustered and drawn.
+        t = performance.now();
+        await page.getByTestId('filter-grading').selectOption('fair');
+        await waitForMapDrawn(page, 2, 60_000);
+        filterServer.push((await perf(page)).lastRedrawMs as number);
+
+        // A date range (what brushing the timeline sets): filtered in the page, no request.
+        await page.getByTestId('filter-from').fill('2016-01-01');
+        await waitForMapDrawn(page, 3, 60_000);
+        filterBrush.push((await perf(page)).lastRedrawMs as number);
+        await page.close();
+      }
+      const f = (xs: number[]) =>
+        `median ${Math.round(median(xs))} ms (runs: ${xs.map(Math.round).join(', ')})`;
+      console.log(`moments of the last load (ms since navigation): ${JSON.stringify(marks)}`);
+      console.log(
+        `incidents: ${ROWS.toLocaleString('en')}; headless chromium (SwiftShader WebGL); ${RUNS} runs`,
+      );
+      console.log(`time to first map render (navigation start -> incidents drawn): ${f(first)}`);
+      console.log(`  of which GET /api/map/incidents (request -> last byte): ${f(apiMs.slice(0, RUNS))}`);
+      console.log(
+        `filter change, server-side (grading=fair: refetch + recluster + redraw): ${f(filterServer)}`,
+      );
+      console.log(`filter change, date range / timeline brush (in-page + redraw): ${f(filterBrush)}`);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** Where `npm run build` puts the web app: web/dist at the package root (from src/server or dist/server). */
+export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+/** Client-side routes of the web app: each answers with index.html and the app picks the page. */
+const APP_ROUTES = ['/', '/login', '/review', '/incidents/:id'];
+
+/**
+ * The browser UI as static files, next to the API. Optional: an API-only install (or a checkout
+ * that has not run `npm run build`) serves the API alone.
+ *
+ * The map works offline; online deployments may set VIGIL_TILE_URL (an XYZ raster template,
+ * e.g. https://tile.example.org/{z}/{x}/{y}.png) and VIGIL_TILE_ATTRIBUTION to add a tile layer.
+ */
+export async function registerWebApp(app: FastifyInstance, root = WEB_DIST): Promise<boolean> {
+  if (!existsSync(join(root, 'index.html'))) return false;
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    // One route per built file, so unknown paths (and every /api path) still reach the JSON 404.
+    wildcard: false,
+    index: false,
+    dotfiles: 'ignore',
+    preCompressed: true,
+    globIgnore: ['**/*.map'],
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      // Vite puts a content hash in every asset name, so those never change; the rest may.
+      reply.header(
+        'cache-control',
+        path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  for (const url of APP_ROUTES)
+    app.get(url, { schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html', root),
+    );
+  app.get('/app-config.json', { schema: { hide: true } }, async () => ({
+    tileUrl: process.env.VIGIL_TILE_URL || null,
+    tileAttribution: process.env.VIGIL_TILE_ATTRIBUTION || null,
+  }));
+  return true;
+}

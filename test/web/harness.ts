@@ -1,0 +1,100 @@
+/**
+ * Shared by the browser tests and the web benchmark: a real `vigil serve` on loopback, and
+ * Debian's chromium driven by playwright-core.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const CHROMIUM = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+
+/** Why the browser tests cannot run here, or null when they can. */
+export function browserSkipReason(): string | null {
+  if (!existsSync(CHROMIUM))
+    return `no chromium at ${CHROMIUM} (apt-get install chromium); browser tests skipped`;
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html')))
+    return 'web/dist is not built (npm run build); browser tests skipped';
+  return null;
+}
+
+export interface Served {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `vigil serve` on a free loopback port and resolves once it is listening. */
+export function serve(dbPath: string, env: Record<string, string> = {}): Promise<Served> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src/cli/main.ts'),
+      '--db',
+      dbPath,
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--public-rate',
+      '100000',
+    ],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`vigil serve did not start in 60 s:\n${output}`)),
+      60_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /at (http:\/\/127\.0\.0\.1:\d+)\/api/.exec(output);
+      if (!m?.[1]) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[1],
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`vigil serve exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Resolves when the map has drawn incidents since `since` (performance.now() in the page). */
+export async function waitForMapDrawn(page: Page, minRedraws = 1, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (n) =>
+      (window as unknown as { __vigilPerf?: { redraws: number } }).__vigilPerf?.redraws !== undefined &&
+      (window as unknown as { __vigilPerf: { redraws: number } }).__vigilPerf.redraws >= n,
+    minRedraws,
+    { timeout },
+  );
+}

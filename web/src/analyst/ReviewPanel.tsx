@@ -1,0 +1,205 @@
+import { type FormEvent, useId, useState } from 'react';
+import { GRADINGS } from '../../../src/domain/codes.js';
+import { ApiRequestError } from '../api/client.js';
+import type { ClaimWithSource, IncidentView } from '../api/types.js';
+import { navigate } from '../app/router.js';
+import { useI18n } from '../i18n/I18n.js';
+import { ACTIONS, type ActionName, runAction } from './actions.js';
+
+interface Props {
+  incident: IncidentView;
+  claims: ClaimWithSource[];
+  splitSelection: string[];
+  onChanged(): void;
+}
+
+/** Every change an analyst can make to one incident; each reloads the page's data when it lands. */
+export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
+  const [grading, setGrading] = useState(incident.grading ?? 'fair');
+  const [mergeInto, setMergeInto] = useState('');
+  const [place, setPlace] = useState(incident.placeName ?? '');
+  const [civMin, setCivMin] = useState(incident.civiliansKilled ? String(incident.civiliansKilled.min) : '');
+  const [civMax, setCivMax] = useState(
+    incident.civiliansKilled?.max != null ? String(incident.civiliansKilled.max) : '',
+  );
+  const ids = { reason: useId(), grade: useId(), merge: useId(), place: useId(), min: useId(), max: useId() };
+
+  const run = async (
+    action: ActionName,
+    body: Record<string, unknown> = {},
+    after?: (r: Record<string, unknown>) => void,
+  ) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await runAction(incident.id, action, incident.version, {
+        ...(reason ? { reason } : {}),
+        ...body,
+      });
+      setMessage(t('review.done', { action }));
+      if (after) after(r);
+      else onChanged();
+    } catch (e) {
+      const err = e as Error;
+      setMessage(
+        err instanceof ApiRequestError && err.status === 409
+          ? t('review.conflict')
+          : t('review.failed', { message: err.message }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveEdit = (e: FormEvent) => {
+    e.preventDefault();
+    const min = civMin.trim() === '' ? null : Number(civMin);
+    const max = civMax.trim() === '' ? null : Number(civMax);
+    void run(ACTIONS.edit, {
+      placeName: place || null,
+      ...(min === null ? {} : { civiliansKilled: { min, max } }),
+    });
+  };
+
+  return (
+    <section className="review-panel" aria-labelledby="review-title" data-testid="review-panel">
+      <h2 id="review-title">{t('review.actions')}</h2>
+      <div className="field">
+        <label htmlFor={ids.reason}>{t('review.reason')}</label>
+        <input id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value)} dir="auto" />
+      </div>
+      <div className="button-row">
+        {incident.status === 'new' && (
+          <button type="button" disabled={busy} onClick={() => void run(ACTIONS.startReview)}>
+            {t('review.startReview')}
+          </button>
+        )}
+        {incident.status === 'in_review' && (
+          <button type="button" disabled={busy} onClick={() => void run(ACTIONS.markReady)}>
+            {t('review.markReady')}
+          </button>
+        )}
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void run(ACTIONS.publish)}
+          data-testid="action-publish"
+        >
+          {t('review.publish')}
+        </button>
+      </div>
+      <div className="button-row">
+        <label htmlFor={ids.grade}>{t('review.grade')}</label>
+        <select
+          id={ids.grade}
+          value={grading}
+          onChange={(e) => setGrading(e.target.value)}
+          data-testid="grade-select"
+        >
+          {GRADINGS.map((g) => (
+            <option key={g} value={g}>
+              {i18n.code('grading', g)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void run(ACTIONS.grade, { grading })}
+          data-testid="action-grade"
+        >
+          {t('review.grade')}
+        </button>
+      </div>
+      <ul className="claim-actions">
+        {claims.map((c) => (
+          <li key={c.id}>
+            <span dir="auto">
+              {c.report.source?.name ?? c.report.title ?? c.reportId} — {i18n.code('claimStatus', c.status)}
+            </span>
+            <button
+              type="button"
+              disabled={busy || c.status === 'accepted'}
+              onClick={() => void run(ACTIONS.acceptClaim, { claimId: c.id })}
+              data-testid="action-accept"
+            >
+              {t('review.accept')}
+            </button>
+            <button
+              type="button"
+              disabled={busy || c.status === 'rejected'}
+              onClick={() => void run(ACTIONS.rejectClaim, { claimId: c.id })}
+            >
+              {t('review.reject')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="button-row">
+        <label htmlFor={ids.merge}>{t('review.mergeTarget')}</label>
+        <input id={ids.merge} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} />
+        <button
+          type="button"
+          disabled={busy || !mergeInto}
+          onClick={() =>
+            void run(ACTIONS.merge, { into: mergeInto }, () => navigate(`/incidents/${mergeInto}`))
+          }
+        >
+          {t('review.merge')}
+        </button>
+      </div>
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={busy || splitSelection.length === 0}
+          onClick={() =>
+            void run(ACTIONS.split, { claimIds: splitSelection }, (r) => {
+              const code =
+                (r.incident as { code?: string } | undefined)?.code ?? (r.code as string | undefined);
+              if (code) navigate(`/incidents/${code}`);
+              else onChanged();
+            })
+          }
+        >
+          {t('review.split')}
+        </button>
+      </div>
+      <form className="edit" onSubmit={saveEdit}>
+        <h3>{t('review.edit')}</h3>
+        <div className="field">
+          <label htmlFor={ids.place}>{t('review.placeName')}</label>
+          <input id={ids.place} value={place} onChange={(e) => setPlace(e.target.value)} dir="auto" />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.min}>{t('review.civMin')}</label>
+          <input
+            id={ids.min}
+            inputMode="numeric"
+            value={civMin}
+            onChange={(e) => setCivMin(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.max}>{t('review.civMax')}</label>
+          <input
+            id={ids.max}
+            inputMode="numeric"
+            value={civMax}
+            onChange={(e) => setCivMax(e.target.value)}
+          />
+        </div>
+        <button type="submit" disabled={busy}>
+          {t('review.save')}
+        </button>
+      </form>
+      <p role="status" data-testid="review-status">
+        {message}
+      </p>
+    </section>
+  );
+}

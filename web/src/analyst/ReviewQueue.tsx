@@ -1,0 +1,90 @@
+import { api, withQuery } from '../api/client.js';
+import type { IncidentView, Page } from '../api/types.js';
+import { navigate } from '../app/router.js';
+import { mayReview, useSession } from '../app/session.js';
+import { useAsync } from '../app/useAsync.js';
+import type { MessageKey } from '../i18n/en.js';
+import { useI18n } from '../i18n/I18n.js';
+import { formatRange } from '../incidents/format.js';
+
+const COLUMNS: { status: string; title: MessageKey }[] = [
+  { status: 'new', title: 'review.new' },
+  { status: 'in_review', title: 'review.inReview' },
+  { status: 'ready_for_review', title: 'review.ready' },
+];
+
+type QueueItem = IncidentView & { assignee?: string | null };
+
+function Column({ status, title }: { status: string; title: MessageKey }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const page = useAsync(
+    (signal) =>
+      api.get<Page<QueueItem>>(
+        withQuery(
+          '/api/incidents',
+          new URLSearchParams({ status, grading: 'all', sort: '-updated', limit: '100' }),
+        ),
+        signal,
+      ),
+    [status],
+  );
+  const items = page.data?.items ?? [];
+  const lang = new URLSearchParams(window.location.search).get('lang');
+  return (
+    <section className="queue-column" aria-labelledby={`q-${status}`} data-testid={`queue-${status}`}>
+      <h2 id={`q-${status}`}>
+        {t(title)} <span className="muted">({i18n.num(items.length)})</span>
+      </h2>
+      {page.status === 'error' && <p role="alert">{t('common.error', { message: page.error.message })}</p>}
+      {page.status === 'ok' && items.length === 0 && <p>{t('review.empty')}</p>}
+      <ul>
+        {items.map((it) => {
+          const href = `/incidents/${it.code}${lang ? `?lang=${lang}` : ''}`;
+          return (
+            <li key={it.id}>
+              <a
+                href={href}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(href);
+                }}
+              >
+                {it.code}
+              </a>{' '}
+              <span dir="auto">{it.placeName ?? ''}</span> · {formatRange(i18n, it.civiliansKilled)}
+              {status === 'in_review' && (
+                <span className="muted">
+                  {' '}
+                  · {it.assignee ? t('review.by', { name: it.assignee }) : t('review.unassigned')}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function ReviewQueue() {
+  const { t } = useI18n();
+  const { user, loaded } = useSession();
+  if (loaded && !mayReview(user)) {
+    return (
+      <main id="main">
+        <p role="alert">{t('login.title')}</p>
+      </main>
+    );
+  }
+  return (
+    <main id="main" className="review-queue">
+      <h1>{t('review.title')}</h1>
+      <div className="queue">
+        {COLUMNS.map((c) => (
+          <Column key={c.status} {...c} />
+        ))}
+      </div>
+    </main>
+  );
+}

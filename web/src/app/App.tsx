@@ -1,0 +1,115 @@
+import { LoginPage } from '../analyst/LoginPage.js';
+import { ReviewQueue } from '../analyst/ReviewQueue.js';
+import { I18nProvider, useI18n } from '../i18n/I18n.js';
+import { IncidentPage } from '../incidents/IncidentPage.js';
+import { parseState, serializeState } from '../state/query.js';
+import { Explore } from './Explore.js';
+import { matchRoute, navigate, useLocation } from './router.js';
+import { mayReview, SessionProvider, useSession } from './session.js';
+
+function Link({ to, children, testId }: { to: string; children: string; testId?: string }) {
+  return (
+    <a
+      href={to}
+      data-testid={testId}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+function Header() {
+  const { t, lang } = useI18n();
+  const { user, logout } = useSession();
+  const { pathname, search } = useLocation();
+  const state = parseState(search);
+  const langQuery = lang === 'ar' ? '?lang=ar' : '';
+  const switchTo = lang === 'ar' ? 'en' : 'ar';
+  return (
+    <header className="top">
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <div className="brand">
+        <strong>{t('app.title')}</strong> <span className="muted">{t('app.tagline')}</span>
+      </div>
+      <nav aria-label={t('app.title')}>
+        <Link to={`/${langQuery}`}>{t('nav.explore')}</Link>
+        {mayReview(user) && (
+          <Link to={`/review${langQuery}`} testId="nav-review">
+            {t('nav.review')}
+          </Link>
+        )}
+        {user ? (
+          <>
+            <span className="muted">{t('nav.signedInAs', { name: user.name, role: user.role })}</span>
+            <button
+              type="button"
+              data-testid="logout"
+              onClick={() => void logout().then(() => navigate(`/${langQuery}`))}
+            >
+              {t('nav.logout')}
+            </button>
+          </>
+        ) : (
+          <Link to={`/login${langQuery}`} testId="nav-login">
+            {t('nav.login')}
+          </Link>
+        )}
+        <button
+          type="button"
+          lang={switchTo}
+          data-testid="lang-switch"
+          aria-label={`${t('nav.language')}: ${t(`lang.${switchTo}`)}`}
+          onClick={() => navigate(`${pathname}${serializeState({ ...state, lang: switchTo })}`)}
+        >
+          {t(`lang.${switchTo}`)}
+        </button>
+      </nav>
+    </header>
+  );
+}
+
+function Page() {
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  const { t } = useI18n();
+  switch (route.name) {
+    case 'explore':
+      return (
+        <main id="main">
+          <h1 className="visually-hidden">{t('nav.explore')}</h1>
+          <Explore />
+        </main>
+      );
+    case 'incident':
+      return <IncidentPage key={route.id} id={route.id} />;
+    case 'login':
+      return <LoginPage />;
+    case 'review':
+      return <ReviewQueue />;
+    default:
+      return (
+        <main id="main">
+          <p>{t('incident.notFound')}</p>
+        </main>
+      );
+  }
+}
+
+export function App() {
+  const { search } = useLocation();
+  const { lang } = parseState(search);
+  return (
+    <I18nProvider lang={lang}>
+      <SessionProvider>
+        <Header />
+        <Page />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

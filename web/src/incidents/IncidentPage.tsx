@@ -1,0 +1,311 @@
+import { useState } from 'react';
+import { ReviewPanel } from '../analyst/ReviewPanel.js';
+import { api } from '../api/client.js';
+import type { AuditEntry, ClaimWithSource, IncidentDetail, ReportText } from '../api/types.js';
+import { navigate } from '../app/router.js';
+import { mayReview, useSession } from '../app/session.js';
+import { useAsync } from '../app/useAsync.js';
+import { useI18n } from '../i18n/I18n.js';
+import { EvidenceText } from './EvidenceText.js';
+import { formatRange } from './format.js';
+import { MapInset } from './MapInset.js';
+
+interface BelligerentAssessment {
+  belligerent: string;
+  role: string;
+  assessment: string;
+}
+
+type Detail = IncidentDetail & { belligerents?: BelligerentAssessment[] };
+
+function Claim({
+  claim,
+  canReadReports,
+  selectable,
+  selected,
+  onSelect,
+}: {
+  claim: ClaimWithSource;
+  canReadReports: boolean;
+  selectable: boolean;
+  selected: boolean;
+  onSelect(on: boolean): void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const report = useAsync(
+    (signal) =>
+      canReadReports
+        ? api
+            .get<{ report: ReportText }>(`/api/reports/${encodeURIComponent(claim.reportId)}`, signal)
+            .then((r) => r.report)
+        : Promise.resolve(null),
+    [claim.reportId, canReadReports],
+  );
+  const src = claim.report.source;
+  const source = src
+    ? src.sensitive && !src.name
+      ? t('incident.protectedSource')
+      : src.name
+    : t('incident.unknownSource');
+  const spans = claim.quotes.map((q) => ({ start: q.start, end: q.end, field: q.field }));
+  return (
+    <article className="claim" data-testid="claim" data-claim-id={claim.id}>
+      <header>
+        <h3>
+          {t('incident.claimFrom', {
+            source,
+            date: claim.report.published ? i18n.date(claim.report.published) : t('common.unknown'),
+          })}
+        </h3>
+        <span className={`badge claim-${claim.status}`}>{i18n.code('claimStatus', claim.status)}</span>
+        {selectable && (
+          <label className="inline">
+            <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} />{' '}
+            {t('review.selectClaim')}
+          </label>
+        )}
+      </header>
+      {claim.report.title && (
+        <p className="report-title" dir="auto">
+          {claim.report.url ? (
+            <a href={claim.report.url} rel="noreferrer noopener" target="_blank">
+              {claim.report.title}
+            </a>
+          ) : (
+            claim.report.title
+          )}
+        </p>
+      )}
+      <dl className="claim-facts">
+        <div>
+          <dt>{t('incident.civilians')}</dt>
+          <dd>{formatRange(i18n, claim.civiliansKilled)}</dd>
+        </div>
+        <div>
+          <dt>{t('incident.place')}</dt>
+          <dd dir="auto">{claim.placeName ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('incident.belligerents')}</dt>
+          <dd>{claim.belligerents.map((b) => i18n.code('bell', b)).join(', ') || '–'}</dd>
+        </div>
+      </dl>
+      {claim.hedged && <p className="hedged">{t('incident.hedged')}</p>}
+      {report.data?.text ? (
+        <EvidenceText text={report.data.text} spans={spans} />
+      ) : claim.quotes.length ? (
+        <ul className="quotes">
+          {claim.quotes.map((q) => (
+            <li key={`${q.start}-${q.field}`}>
+              <span className="muted">{i18n.code('field', q.field)}: </span>
+              <mark dir="auto">{q.text}</mark>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('incident.noEvidence')}</p>
+      )}
+    </article>
+  );
+}
+
+export function IncidentPage({ id }: { id: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { user } = useSession();
+  const [version, setVersion] = useState(0);
+  const [split, setSplit] = useState<Set<string>>(new Set());
+  const detail = useAsync(
+    (signal) => api.get<Detail>(`/api/incidents/${encodeURIComponent(id)}`, signal),
+    [id, version],
+  );
+  const history = useAsync(
+    (signal) =>
+      api
+        .get<{ items: AuditEntry[] }>(`/api/incidents/${encodeURIComponent(id)}/history`, signal)
+        .then((r) => r.items)
+        .catch(() => [] as AuditEntry[]),
+    [id, version],
+  );
+  const analyst = mayReview(user);
+
+  if (detail.status === 'error' && !detail.data)
+    return (
+      <main id="main" className="incident-page">
+        <p role="alert">{t('incident.notFound')}</p>
+        <BackLink />
+      </main>
+    );
+  if (!detail.data)
+    return (
+      <main id="main" className="incident-page">
+        <p>{t('common.loading')}</p>
+      </main>
+    );
+  const { incident: inc, claims } = detail.data;
+  const assessments: BelligerentAssessment[] =
+    detail.data.belligerents ??
+    inc.belligerents.map((b) => ({ belligerent: b, role: 'known', assessment: 'not_assessed' }));
+
+  return (
+    <main id="main" className="incident-page" data-testid="incident-page">
+      <BackLink />
+      <h1>
+        {inc.code}{' '}
+        <span className="muted" dir="auto">
+          {inc.placeName ?? ''}
+        </span>
+      </h1>
+      <div className="incident-top">
+        <section aria-labelledby="facts-title" className="facts">
+          <h2 id="facts-title">{t('incident.facts')}</h2>
+          <dl>
+            <div>
+              <dt>{t('incident.date')}</dt>
+              <dd>
+                {inc.date
+                  ? inc.date.from === inc.date.to
+                    ? i18n.date(inc.date.from)
+                    : `${i18n.date(inc.date.from)} – ${i18n.date(inc.date.to)}`
+                  : '–'}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('incident.place')}</dt>
+              <dd dir="auto">{[inc.placeName, inc.country].filter(Boolean).join(', ') || '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('incident.event')}</dt>
+              <dd>{i18n.code('event', inc.event)}</dd>
+            </div>
+            {inc.target && (
+              <div>
+                <dt>{t('incident.target')}</dt>
+                <dd dir="auto">{inc.target}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('incident.civilians')}</dt>
+              <dd className="big" data-testid="incident-range">
+                {formatRange(i18n, inc.civiliansKilled)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('incident.killed')}</dt>
+              <dd>{formatRange(i18n, inc.killed)}</dd>
+            </div>
+            <div>
+              <dt>{t('incident.injured')}</dt>
+              <dd>{formatRange(i18n, inc.injured)}</dd>
+            </div>
+            <div>
+              <dt>{t('incident.status')}</dt>
+              <dd data-testid="incident-status">{i18n.code('status', inc.status)}</dd>
+            </div>
+            {inc.strikeStatus && (
+              <div>
+                <dt>{t('incident.strikeStatus')}</dt>
+                <dd>{i18n.code('strike', inc.strikeStatus)}</dd>
+              </div>
+            )}
+          </dl>
+          {inc.civOverrideReason && <p>{t('incident.override', { reason: inc.civOverrideReason })}</p>}
+          <p className="rule muted">{t('totals.rangeRule')}</p>
+          <h3>{t('incident.grading')}</h3>
+          <p data-testid="incident-grading">
+            <strong>{inc.grading ? i18n.code('grading', inc.grading) : t('incident.ungraded')}</strong>
+            {inc.grading && <> — {i18n.code('gradingDef', inc.grading)}</>}
+          </p>
+          <h3>{t('incident.belligerents')}</h3>
+          {assessments.length ? (
+            <table className="belligerents">
+              <thead>
+                <tr>
+                  <th scope="col">{t('incident.belligerents')}</th>
+                  <th scope="col">{t('incident.role')}</th>
+                  <th scope="col">{t('incident.assessment')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {assessments.map((b) => (
+                  <tr key={b.belligerent}>
+                    <td>{i18n.code('bell', b.belligerent)}</td>
+                    <td>{i18n.code('role', b.role)}</td>
+                    <td>{i18n.code('assessment', b.assessment)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{t('common.none')}</p>
+          )}
+        </section>
+        <MapInset lat={inc.lat} lon={inc.lon} />
+      </div>
+      {analyst && (
+        <ReviewPanel
+          incident={inc}
+          claims={claims}
+          splitSelection={[...split]}
+          onChanged={() => {
+            setSplit(new Set());
+            setVersion((v) => v + 1);
+          }}
+        />
+      )}
+      <section aria-labelledby="claims-title">
+        <h2 id="claims-title">{t('incident.claims')}</h2>
+        {claims.map((c) => (
+          <Claim
+            key={c.id}
+            claim={c}
+            canReadReports={user !== null}
+            selectable={analyst}
+            selected={split.has(c.id)}
+            onSelect={(on) =>
+              setSplit((s) => {
+                const n = new Set(s);
+                if (on) n.add(c.id);
+                else n.delete(c.id);
+                return n;
+              })
+            }
+          />
+        ))}
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('incident.history')}</h2>
+        {history.data?.length ? (
+          <ol className="history" data-testid="history">
+            {history.data.map((h) => (
+              <li key={h.seq}>
+                <time dateTime={h.at}>{i18n.date(h.at)}</time> — <strong>{h.action}</strong> ({h.actor})
+                {h.reason && <span dir="auto">: {h.reason}</span>}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t('incident.noHistory')}</p>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function BackLink() {
+  const { t } = useI18n();
+  const href = `/${window.location.search}`;
+  return (
+    <a
+      href={href}
+      className="back"
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(href);
+      }}
+    >
+      {t('incident.back')}
+    </a>
+  );
+}

@@ -1,0 +1,50 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../i18n/I18n.js';
+import { baseStyle, loadAppConfig, loadCountryShapes } from '../map/basemap.js';
+import { maplibregl } from '../map/maplibre.js';
+
+/** A small, static locator map for one incident. */
+export function MapInset({ lat, lon }: { lat: number | null; lon: number | null }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current || lat === null || lon === null) return;
+    const el = ref.current;
+    let map: maplibregl.Map | null = null;
+    let gone = false;
+    void loadAppConfig().then((config) => {
+      if (gone) return;
+      map = new maplibregl.Map({
+        container: el,
+        style: baseStyle(config),
+        center: [lon, lat],
+        zoom: 6,
+        interactive: false,
+        attributionControl: false,
+      });
+      map.addControl(new maplibregl.AttributionControl({ compact: true }));
+      new maplibregl.Marker({ color: '#b3261e' }).setLngLat([lon, lat]).addTo(map);
+      const m = map;
+      m.on('load', async () => {
+        const shapes = await loadCountryShapes();
+        (m.getSource('land') as GeoJSONSource).setData(shapes.land);
+        (m.getSource('borders') as GeoJSONSource).setData(shapes.borders);
+      });
+    });
+    return () => {
+      gone = true;
+      map?.remove();
+    };
+  }, [lat, lon]);
+  if (lat === null || lon === null) return null;
+  return (
+    <figure className="inset">
+      <div ref={ref} className="inset-map" role="img" aria-label={t('incident.mapInset')} />
+      <figcaption className="muted">
+        {lat.toFixed(3)}, {lon.toFixed(3)}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,49 @@
+import { combine, GRADE_KEYS, type RangeSum, type Totals as T } from '../data/points.js';
+import { type I18n, useI18n } from '../i18n/I18n.js';
+
+export function formatRangeSum(i18n: I18n, r: RangeSum): string {
+  if (r.max === null) return i18n.t('totals.openMax', { min: r.min });
+  if (r.max === r.min) return i18n.num(r.min);
+  return `${i18n.num(r.min)}–${i18n.num(r.max)}`;
+}
+
+export function Totals({ totals }: { totals: Record<(typeof GRADE_KEYS)[number], T> | null }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const headline = totals ? combine([totals.confirmed, totals.fair]) : null;
+  return (
+    <section className="totals-panel" aria-labelledby="totals-title" aria-live="polite">
+      <h2 id="totals-title">{t('totals.title')}</h2>
+      {headline && totals ? (
+        <>
+          <p className="headline">
+            <span className="big" data-testid="headline-range">
+              {formatRangeSum(i18n, headline.civilians)}
+            </span>
+            <span>{t('totals.headline')}</span>
+            <span className="muted">{t('totals.incidents', { count: headline.incidents })}</span>
+          </p>
+          <h3>{t('totals.byGrade')}</h3>
+          <dl className="grade-totals">
+            {GRADE_KEYS.filter((g) => g !== 'confirmed' && g !== 'fair').map((g) => (
+              <div key={g}>
+                <dt>{i18n.code('grading', g)}</dt>
+                <dd>
+                  {formatRangeSum(i18n, totals[g].civilians)}{' '}
+                  <span className="muted">({t('totals.incidents', { count: totals[g].incidents })})</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : (
+        <p>{t('common.loading')}</p>
+      )}
+      <div className="rule" data-testid="counting-rule">
+        <h3>{t('totals.rule')}</h3>
+        <p>{t('totals.sumRule')}</p>
+        <p>{t('totals.rangeRule')}</p>
+      </div>
+    </section>
+  );
+}
