@@ -15,7 +15,7 @@ import { memo, wordRe, wordSource } from './lexicon/compile.js';
 import { LEXICONS } from './lexicon/index.js';
 import type { Lexicon } from './lexicon/types.js';
 import { findQuantities } from './numbers.js';
-import { mainPlace, type PlaceRef, resolvePlaces, samePlace } from './places.js';
+import { choosePlaces, mainPlace, type PlaceRef, resolvePlaces, samePlace } from './places.js';
 import { segment } from './segment.js';
 import { fold } from './text.js';
 import type { ExtractionContext, ExtractionInput, Extractor } from './types.js';
@@ -26,8 +26,8 @@ import type { ExtractionContext, ExtractionInput, Extractor } from './types.js';
  */
 export const MAX_CHARS = 200_000;
 
-/** The country a report is mostly about, from country names in any language we know. */
-function countryHint(norm: string, lex: Lexicon): string | null {
+/** The country a report is mostly about, and every country it names, in any language we know. */
+function countryHint(norm: string, lex: Lexicon): { best: string | null; named: Set<string> } {
   const all = memo(lex, 'countries', () => {
     const pairs = [...lex.countries, ...LEXICONS.en.countries];
     return pairs.map(([w, c]) => ({ re: new RegExp(wordSource(lex, [w]), 'gu'), c }));
@@ -46,7 +46,7 @@ function countryHint(norm: string, lex: Lexicon): string | null {
       bestN = k;
     }
   }
-  return best;
+  return { best, named: new Set(n.keys()) };
 }
 
 function inSentence<T extends { start: number; end: number }>(
@@ -99,16 +99,24 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const lex = LEXICONS[lang];
   const f = fold(text);
   const layout = segment(f, typeof input.title === 'string' ? input.title : null);
-  const country = countryHint(f.norm, lex);
+  const { best: country, named } = countryHint(f.norm, lex);
 
   let mentions: PlaceMention[] = [];
   try {
-    mentions = context.geoparser.parse(text, { countryHint: country });
+    const parsed = context.geoparser.parse(text, { countryHint: country });
+    mentions = choosePlaces(Array.isArray(parsed) ? parsed : [], {
+      text,
+      norm: f.norm,
+      lex,
+      country,
+      named,
+      reparse: (w) => context.geoparser.parse(w, { countryHint: country }),
+    });
   } catch {
     // A failing geoparser leaves claims unplaced (and so dropped), never a crash.
     mentions = [];
   }
-  const places = resolvePlaces(f, lex, Array.isArray(mentions) ? mentions : [], layout.dateline);
+  const places = resolvePlaces(f, lex, mentions, layout.dateline);
   const countryOf = country ?? places.find((p) => p.mention.entry?.country)?.mention.entry?.country ?? null;
 
   const triggers = findTriggers(f.norm, lex);
@@ -156,7 +164,12 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
     });
   });
   const events = groupEvents(sentences);
-  const fallbackPlace = mainPlace(places);
+  // A story filed from the town it tells of may name it only in the dateline ("BAGHDAD —");
+  // a dateline abroad ("BEIRUT —" on Syria) is only where the reporter sat.
+  const fallbackPlace =
+    mainPlace(places) ??
+    places.find((p) => p.dateline && p.precision !== 'country' && p.mention.entry?.country === countryOf) ??
+    null;
   return { norm: f.norm, events, claims: buildClaims(events, { f, published, fallbackPlace }) };
 }
 

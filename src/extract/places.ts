@@ -3,7 +3,7 @@ import type { GeoPrecision } from '../domain/codes.js';
 import type { PlaceMention } from '../gazetteer/types.js';
 import { endRe, memo, startRe } from './lexicon/compile.js';
 import type { Lexicon } from './lexicon/types.js';
-import { type Folded, toNorm } from './text.js';
+import { type Folded, fold, toNorm } from './text.js';
 
 /** A resolved place mention in folded offsets, with how it is used in its sentence. */
 export interface PlaceRef {
@@ -98,4 +98,89 @@ export function mainPlace(places: readonly PlaceRef[]): PlaceRef | null {
   let best: { ref: PlaceRef; n: number } | null = null;
   for (const g of groups) if (!best || g.n > best.n) best = g;
   return best?.ref ?? null;
+}
+
+export interface PlaceChoice {
+  text: string;
+  /** Folded text, for the stop list. */
+  norm: string;
+  lex: Lexicon;
+  /** The country the report is about, or null when it names none. */
+  country: string | null;
+  /** Countries the report names; a place in one of them is plausible. */
+  named: ReadonlySet<string>;
+  /** Geoparses a window of the text again, so a name can be read in its own sentence. */
+  reparse: (window: string) => readonly PlaceMention[];
+}
+
+function sentenceWindow(text: string, start: number, end: number): { start: number; end: number } {
+  const stop = /[.!?؟\n]/u;
+  let a = start;
+  while (a > 0 && start - a < 300 && !stop.test(text[a - 1] as string)) a--;
+  let b = end;
+  while (b < text.length && b - end < 300 && !stop.test(text[b] as string)) b++;
+  return { start: a, end: b };
+}
+
+/**
+ * Land neighbours of the countries whose wars the lexicons cover: a report about
+ * Syria may well tell of a strike in Iraq or Turkey without naming the country,
+ * but hardly of one in Egypt.
+ */
+const BORDERS: Record<string, readonly string[]> = {
+  SY: ['IQ', 'TR', 'LB', 'JO', 'IL', 'PS'],
+  IQ: ['SY', 'TR', 'IR', 'SA', 'KW', 'JO'],
+  YE: ['SA', 'OM'],
+  AF: ['PK', 'IR', 'TM', 'UZ', 'TJ', 'CN'],
+  LY: ['EG', 'SD', 'TD', 'NE', 'DZ', 'TN'],
+  LB: ['SY', 'IL'],
+  IL: ['LB', 'SY', 'JO', 'EG', 'PS'],
+  PS: ['IL', 'EG', 'JO'],
+  SO: ['ET', 'KE', 'DJ'],
+  SD: ['SS', 'EG', 'LY', 'TD', 'CF', 'ET', 'ER'],
+  UA: ['RU', 'BY', 'PL', 'SK', 'HU', 'RO', 'MD'],
+  TR: ['SY', 'IQ', 'IR', 'GE', 'AM', 'AZ', 'BG', 'GR'],
+};
+
+function plausible(country: string, c: PlaceChoice): boolean {
+  if (c.country === null || country === c.country || c.named.has(country)) return true;
+  return (BORDERS[c.country] ?? []).includes(country);
+}
+
+/**
+ * Keeps the geoparser's mentions that can be where a reported event happened. A
+ * common word the gazetteer happens to list ("بأنه" is a town in Iran) is dropped.
+ * A town read outside the report's country ("Mansourah" in Egypt, in a story about
+ * Syria) is read again within its own sentence, where its neighbours may pull it
+ * home; still abroad, it stays only in a country the report names or one next door.
+ */
+export function choosePlaces(mentions: readonly PlaceMention[], c: PlaceChoice): PlaceMention[] {
+  // Exact words, not patterns with clitics: "جديدة" is an adjective, "الجديدة" a town.
+  const stop = memo(c.lex, 'notPlaces', () => new Set(c.lex.notPlaces.map(foldName)));
+  const out: PlaceMention[] = [];
+  for (const m of mentions) {
+    if (!m || typeof m.name !== 'string') continue;
+    if (stop.has(foldName(m.name))) continue;
+    const home = m.entry?.country ?? null;
+    if (c.country === null || home === null || m.precision === 'country' || home === c.country) {
+      out.push(m);
+      continue;
+    }
+    const w = sentenceWindow(c.text, m.start, m.end);
+    let again: readonly PlaceMention[] = [];
+    try {
+      again = c.reparse(c.text.slice(w.start, w.end));
+    } catch {
+      // A geoparser failing on a fragment leaves the first reading to judge.
+      again = [];
+    }
+    const same = again.find((x) => x.start + w.start === m.start && x.end + w.start === m.end);
+    if (same?.entry?.country === c.country) out.push({ ...same, start: m.start, end: m.end });
+    else if (plausible(home, c)) out.push(m);
+  }
+  return out;
+}
+
+function foldName(name: string): string {
+  return fold(name).norm.trim();
 }

@@ -292,4 +292,6 @@ export const de: Lexicon = {
     ['libyen', 'LY'],
     ['libanon', 'LB'],
   ],
+  notPlaces: ['mehr', 'nach', 'wie'],
+  placeNouns: ['dorf', 'ortschaft', 'ort', 'stadt', 'stadtteil', 'viertel', 'bezirk', 'lager', 'kleinstadt'],
 };

@@ -624,4 +624,17 @@ export const en: Lexicon = {
     ['ukraine', 'UA'],
     ['sudan', 'SD'],
   ],
+  notPlaces: ['most', 'many', 'some', 'also', 'said', 'says', 'mission', 'police', 'hospital', 'market'],
+  placeNouns: [
+    'village',
+    'town',
+    'city',
+    'hamlet',
+    'district',
+    'neighbou?rhood',
+    'suburb',
+    'settlement',
+    'camp',
+    'area',
+  ],
 };

@@ -209,4 +209,6 @@ export const es: Lexicon = {
     ['yemen', 'YE'],
     ['afganistan', 'AF'],
   ],
+  notPlaces: ['segun', 'mas', 'balance'],
+  placeNouns: ['aldea', 'pueblo', 'localidad', 'ciudad', 'barrio', 'distrito', 'campamento', 'poblado'],
 };

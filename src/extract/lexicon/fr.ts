@@ -336,4 +336,6 @@ export const fr: Lexicon = {
     ['libye', 'LY'],
     ['liban', 'LB'],
   ],
+  notPlaces: ['selon', 'bilan', 'mission', 'plus'],
+  placeNouns: ['village', 'ville', 'localite', 'quartier', 'bourgade', 'hameau', 'camp', 'district'],
 };

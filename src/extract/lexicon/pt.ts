@@ -188,4 +188,6 @@ export const pt: Lexicon = {
     ['iemen', 'YE'],
     ['afeganistao', 'AF'],
   ],
+  notPlaces: ['segundo', 'mais', 'balanco'],
+  placeNouns: ['aldeia', 'vila', 'povoado', 'localidade', 'cidade', 'bairro', 'distrito', 'campo'],
 };

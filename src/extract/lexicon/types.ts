@@ -147,4 +147,8 @@ export interface Lexicon {
   provinceBefore: string[];
   /** Country names -> ISO alpha-2, to hint the geoparser. */
   countries: Array<[string, string]>;
+  /** Common words a gazetteer also lists as places ("بأنه", "new"): never a place in a report. */
+  notPlaces: string[];
+  /** Nouns naming a kind of settlement ("village", "بلدة"): the name after them is a place. */
+  placeNouns: string[];
 }

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { PlaceMention } from '../gazetteer/types.js';
+import { LEXICONS } from './lexicon/index.js';
+import { choosePlaces } from './places.js';
+import { fold } from './text.js';
+
+function mention(text: string, name: string, country: string, lat = 0, lon = 0): PlaceMention {
+  const start = text.indexOf(name);
+  return {
+    start,
+    end: start + name.length,
+    name,
+    entry: {
+      id: `t:${name}:${country}`,
+      name,
+      lat,
+      lon,
+      kind: 'populated',
+      featureCode: 'PPL',
+      country,
+      admin1: null,
+      population: 0,
+    },
+    lat,
+    lon,
+    precision: 'town',
+  };
+}
+
+function choice(
+  text: string,
+  country: string | null,
+  named: string[],
+  reparse: () => PlaceMention[] = () => [],
+) {
+  return { text, norm: fold(text).norm, lex: LEXICONS.en, country, named: new Set(named), reparse };
+}
+
+test('a town read in a far country the report never names is dropped', () => {
+  const text = 'Jets hit Oldtown in Syria. Talks resumed in Farcity.';
+  const kept = choosePlaces(
+    [mention(text, 'Oldtown', 'SY'), mention(text, 'Farcity', 'DE')],
+    choice(text, 'SY', ['SY']),
+  );
+  assert.deepEqual(
+    kept.map((m) => m.name),
+    ['Oldtown'],
+  );
+});
+
+test('a town abroad stays when the report names its country or it lies next door', () => {
+  const text = 'Syria and Germany: jets hit Farcity; a bomb went off in Bordertown.';
+  const kept = choosePlaces(
+    [mention(text, 'Farcity', 'DE'), mention(text, 'Bordertown', 'IQ')],
+    choice(text, 'SY', ['SY', 'DE']),
+  );
+  assert.equal(kept.length, 2);
+});
+
+test('a name read abroad is read again in its own sentence and kept where that puts it home', () => {
+  const text = 'Syria. The school in Twinname was hit.';
+  const home = mention(text, 'Twinname', 'SY', 35.8, 38.7);
+  const kept = choosePlaces(
+    [mention(text, 'Twinname', 'EG', 31, 31)],
+    choice(text, 'SY', ['SY'], () => {
+      const w = text.indexOf('.') + 1;
+      return [{ ...home, start: home.start - w, end: home.end - w }];
+    }),
+  );
+  assert.equal(kept.length, 1);
+  assert.equal(kept[0]?.entry?.country, 'SY');
+  assert.equal(kept[0]?.start, text.indexOf('Twinname'));
+});
+
+test('Arabic function words the gazetteer lists as villages are not places', () => {
+  const text = 'وصف الهجوم بأنه مروع في مدينة جديدة';
+  const c = { ...choice(text, 'YE', ['YE']), lex: LEXICONS.ar };
+  assert.deepEqual(choosePlaces([mention(text, 'بأنه', 'YE'), mention(text, 'جديدة', 'YE')], c), []);
+  // With the article it is a name ("الجديدة"), not the adjective.
+  const named = 'قصف حي الجديدة';
+  const c2 = { ...choice(named, 'IQ', ['IQ']), lex: LEXICONS.ar };
+  assert.equal(choosePlaces([mention(named, 'الجديدة', 'IQ')], c2).length, 1);
+});
