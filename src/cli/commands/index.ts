@@ -4,6 +4,7 @@ import * as demo from './demo.js';
 import * as evalCmd from './eval.js';
 import * as evalGeo from './eval-geo.js';
 import * as exportCmd from './export.js';
+import * as feeds from './feeds.js';
 import * as importCmd from './import.js';
 import * as incidents from './incidents.js';
 import * as ingest from './ingest.js';
@@ -23,6 +24,7 @@ export const commands: RegisterCommand[] = [
   stats.register,
   exportCmd.register,
   importCmd.register,
+  feeds.register,
   audit.register,
   serve.register,
   user.register,
