@@ -263,8 +263,8 @@ function readCountries(b: IndexBuilder): void {
   const byIso = new Map<string, number>();
   for (const c of countries) {
     let [lat, lon] = c.latlng;
-    const gn = COUNTRY_POINTS[c.cca2];
-    if (gn && haversineKm(lat, lon, gn[0], gn[1]) > 150) [lat, lon] = gn;
+    const ref = COUNTRY_POINTS[c.cca2];
+    if (ref) [lat, lon] = ref;
     const idx = b.add({
       id: `iso:${c.cca2}`,
       name: c.name.common,
@@ -341,6 +341,7 @@ function readCountries(b: IndexBuilder): void {
     RU: ['Russians'],
     CN: ['Chinese'],
     KR: ['Korean', 'Koreans'],
+    LK: ['Sinhalese', 'Sri Lankans'],
   };
   for (const [iso, names] of Object.entries(extraDemonyms)) {
     const idx = byIso.get(iso);

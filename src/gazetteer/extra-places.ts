@@ -245,8 +245,44 @@ const ROWS: Row[] = [
     38.8977,
     -77.0365,
     ['White House', 'Maison Blanche', 'Weißes Haus', 'Casa Blanca', 'البيت الأبيض'],
-    { code: 'BLDG', country: 'US', population: 1000 },
+    // News names the building as often as a major city, far more than the towns also so called.
+    { code: 'BLDG', country: 'US', population: 10_000_000 },
   ],
+  [
+    'rg:darfur',
+    'Darfur',
+    13.0,
+    25.0,
+    ['Darfur', 'دارفور'],
+    { code: 'AREA', country: 'SD', population: 1_000_000 },
+  ],
+  [
+    'rg:south-ossetia',
+    'South Ossetia',
+    42.33,
+    44.0,
+    ['South Ossetia', 'Ossétie du Sud', 'Südossetien', 'Osetia del Sur', 'أوسيتيا الجنوبية'],
+    { code: 'AREA', country: 'GE', demonyms: ['South Ossetian', 'South Ossetians'], population: 1_000_000 },
+  ],
+  [
+    'rg:abkhazia',
+    'Abkhazia',
+    43.0,
+    41.0,
+    ['Abkhazia', 'Abkhazie', 'Abchasien', 'Abjasia', 'أبخازيا'],
+    { code: 'AREA', country: 'GE', demonyms: ['Abkhaz', 'Abkhazian', 'Abkhazians'], population: 1_000_000 },
+  ],
+  [
+    'rg:sumatra',
+    'Sumatra',
+    0.0,
+    102.0,
+    ['Sumatra', 'Sumatera'],
+    { code: 'AREA', country: 'ID', population: 1_000_000 },
+  ],
+  ['rg:java', 'Java', -7.5, 110.0, ['Java', 'Jawa'], { code: 'AREA', country: 'ID', population: 1_000_000 }],
+  ['rg:borneo', 'Borneo', 1.0, 114.0, ['Borneo'], { population: 1_000_000 }],
+  ['rg:americas', 'Americas', 19.0, -96.0, ['Americas', 'the Americas', 'Amériques', 'Amerika', 'Américas']],
   [
     'rg:eastern-ghouta',
     'Eastern Ghouta',
@@ -437,6 +473,16 @@ export const CA_PROVINCE_ABBREVIATIONS: Record<string, string> = {
   'Nfld.': '05',
   'N.W.T.': '13',
   NWT: '13',
+};
+
+/** Australian state abbreviations as news writes them; values are GeoNames admin1 codes. */
+export const AU_STATE_ABBREVIATIONS: Record<string, string> = {
+  NSW: '02',
+  'N.S.W.': '02',
+  Qld: '04',
+  'Qld.': '04',
+  Tas: '06',
+  'Tas.': '06',
 };
 
 /** Short forms of country names that news writes in capitals or with dots. */

@@ -160,3 +160,17 @@ test('a place in a country the story names beats a larger one in a country it do
   const sea = found('Storms over the Atlantic delayed flights to Boston and Chicago.', 'Atlantic');
   assert.equal(sea?.entry?.featureCode, 'CONT');
 });
+
+test('regions, islands and state abbreviations news names as places', () => {
+  const text =
+    'Aid reached Darfur; floods hit Sumatra; rain fell across NSW; officials at the White House spoke.';
+  const spans = ['Darfur', 'Sumatra', 'NSW', 'White House'].map((s) => ({
+    start: text.indexOf(s),
+    end: text.indexOf(s) + s.length,
+  }));
+  const [darfur, sumatra, nsw, wh] = parser.resolve(text, spans);
+  assert.ok(near(darfur, 13, 25, 100), 'Darfur');
+  assert.ok(near(sumatra, 0, 102, 150), 'Sumatra');
+  assert.equal(nsw?.entry?.admin1, '02');
+  assert.ok(near(wh, 38.9, -77.04, 10), 'White House');
+});

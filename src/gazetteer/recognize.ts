@@ -21,6 +21,7 @@ import {
   TOWN_WORDS,
 } from './cues.js';
 import {
+  AU_STATE_ABBREVIATIONS,
   CA_PROVINCE_ABBREVIATIONS,
   COUNTRY_ABBREVIATIONS,
   US_POSTAL_CODES,
@@ -90,6 +91,11 @@ export function abbreviationEntries(g: Gazetteer, raw: string, afterComma: boole
   const ca = CA_PROVINCE_ABBREVIATIONS[s];
   if (ca) {
     const a = g.admin('CA', ca);
+    return a ? [a] : [];
+  }
+  const au = AU_STATE_ABBREVIATIONS[s];
+  if (au) {
+    const a = g.admin('AU', au);
     return a ? [a] : [];
   }
   const st =

@@ -6,7 +6,7 @@
  */
 
 /**
- * Country points, used where world-countries' rounded point lies over 150 km from them.
+ * Country points used instead of world-countries' rounded ones.
  * Where GeoNames' and Wikipedia's points are under 322 km apart, the point between the
  * two (CN, AU, SD, NG, MM) serves a reader of either; elsewhere GeoNames' point.
  */
