@@ -49,6 +49,15 @@ interface Res {
   ellipsis: RegExp;
 }
 
+/** "15 children were among the dead": a part of a toll given before. */
+const AMONG_THE_DEAD = [
+  '(?:were|was) among (?:the )?(?:dead|victims|killed)',
+  '(?:figurent|figuraient|sont|etaient) parmi les (?:morts|victimes|tues)',
+  '(?:sind|waren) unter den (?:toten|opfern)',
+  '(?:estan|estaban|figuran) entre (?:los )?(?:muertos|fallecidos|victimas)',
+  '(?:estao|estavam) entre (?:os )?(?:mortos|vitimas)',
+];
+
 function res(lex: Lexicon): Res {
   return memo(lex, 'casualties', () => {
     const w = (l: string[]): string => wordSource(lex, l);
@@ -74,7 +83,7 @@ function res(lex: Lexicon): Res {
       revision: new RegExp(`(?:${w(lex.revision)})`, 'u'),
       breakdownLeft: new RegExp(`(?:${w(lex.breakdown)})[^.;!?]{0,70}$`, 'u'),
       breakdownRight: new RegExp(
-        `^\\s*(?:\\S+\\s+)?(?:${w(['of them', 'among them', "d'entre eux", 'davon', 'de ellos', 'deles', 'منهم'])})`,
+        `^\\s*(?:\\S+\\s+)?(?:${w(['of them', 'among them', "d'entre eux", 'davon', 'de ellos', 'deles', 'منهم', ...AMONG_THE_DEAD])})`,
         'u',
       ),
       partOf: new RegExp(`^\\s*(?:${w(lex.partOf)})`, 'u'),
@@ -190,7 +199,17 @@ export function findFigures(
         prev.start >= sent.start &&
         r.ellipsis.test(right)
       ) {
-        out.push({ ...prev, range: q.range, start: q.start, end: q.end, vague: q.vague, revision: false });
+        // "105 died: 101 inside the house and four next door" lists parts of the toll.
+        const parts = norm.slice(prev.end, q.start).includes(':');
+        out.push({
+          ...prev,
+          range: q.range,
+          start: q.start,
+          end: q.end,
+          vague: q.vague,
+          revision: false,
+          breakdown: parts,
+        });
       }
       continue;
     }
@@ -206,13 +225,22 @@ export function findFigures(
       if (nounIsCiv || phraseCiv || bareCiv) kind = 'civilians';
     }
     // "including four children, and wounding dozens": the verb starts a new figure.
+    // A part needs a whole of its own class before it: "including 9 staff, and 11
+    // wounded" lists the wounded beside the dead, not among them.
+    const injuredClass = kind === 'injured';
+    const hasWhole = out.some(
+      (p) =>
+        !p.breakdown &&
+        p.kind !== 'strikes' &&
+        (p.kind === 'injured') === injuredClass &&
+        (sent ? p.start >= sent.start : true),
+    );
     const isBreakdown =
       !kb &&
       !ib &&
-      (r.breakdownLeft.test(left) ||
-        r.breakdownRight.test(right) ||
+      (r.breakdownRight.test(right) ||
         r.partOf.test(right) ||
-        /:\s*$/u.test(left));
+        (hasWhole && (r.breakdownLeft.test(left) || /:\s*$/u.test(left))));
     if (isBreakdown && noun) {
       if (r.children.test(noun)) kind = 'children';
       else if (r.women.test(noun)) kind = 'women';

@@ -15,7 +15,7 @@ import { memo, wordRe, wordSource } from './lexicon/compile.js';
 import { LEXICONS } from './lexicon/index.js';
 import type { Lexicon } from './lexicon/types.js';
 import { findQuantities } from './numbers.js';
-import { choosePlaces, mainPlace, type PlaceRef, resolvePlaces, samePlace } from './places.js';
+import { choosePlaces, cuedSpans, mainPlace, type PlaceRef, resolvePlaces, samePlace } from './places.js';
 import { segment } from './segment.js';
 import { fold } from './text.js';
 import type { ExtractionContext, ExtractionInput, Extractor } from './types.js';
@@ -104,14 +104,23 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   let mentions: PlaceMention[] = [];
   try {
     const parsed = context.geoparser.parse(text, { countryHint: country });
-    mentions = choosePlaces(Array.isArray(parsed) ? parsed : [], {
-      text,
-      norm: f.norm,
-      lex,
-      country,
-      named,
-      reparse: (w) => context.geoparser.parse(w, { countryHint: country }),
-    });
+    const found = Array.isArray(parsed) ? parsed : [];
+    const cued = cuedSpans(f, lex, found);
+    const resolved = cued.length > 0 ? context.geoparser.resolve(text, cued, { countryHint: country }) : [];
+    const extra = (Array.isArray(resolved) ? resolved : []).filter(
+      (m) => m && m.lat !== null && m.lon !== null,
+    );
+    mentions = choosePlaces(
+      [...found, ...extra].sort((a, b) => a.start - b.start),
+      {
+        text,
+        norm: f.norm,
+        lex,
+        country,
+        named,
+        reparse: (w) => context.geoparser.parse(w, { countryHint: country }),
+      },
+    );
   } catch {
     // A failing geoparser leaves claims unplaced (and so dropped), never a crash.
     mentions = [];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PlaceMention } from '../gazetteer/types.js';
 import { LEXICONS } from './lexicon/index.js';
-import { choosePlaces } from './places.js';
+import { choosePlaces, cuedSpans } from './places.js';
 import { fold } from './text.js';
 
 function mention(text: string, name: string, country: string, lat = 0, lon = 0): PlaceMention {
@@ -81,4 +81,22 @@ test('Arabic function words the gazetteer lists as villages are not places', () 
   const named = 'قصف حي الجديدة';
   const c2 = { ...choice(named, 'IQ', ['IQ']), lex: LEXICONS.ar };
   assert.equal(choosePlaces([mention(named, 'الجديدة', 'IQ')], c2).length, 1);
+});
+
+test('a name after a settlement noun is offered to the geoparser as a place span', () => {
+  const text = "Le raid a frappé le village d'al-Kharba et la ville de Tell Abyad, selon des témoins.";
+  const spans = cuedSpans(fold(text), LEXICONS.fr, []);
+  assert.deepEqual(
+    spans.map((s) => text.slice(s.start, s.end)),
+    ['al-Kharba', 'Tell Abyad'],
+  );
+  const ar = 'قصف الطيران بلدة الزيارة بريف حماة';
+  assert.deepEqual(
+    cuedSpans(fold(ar), LEXICONS.ar, []).map((s) => ar.slice(s.start, s.end)),
+    ['الزيارة'],
+  );
+  // Lower case after the noun is not a name; a span the geoparser has is not offered again.
+  const en = 'The village was hit. Jets struck the town of Kafr Zita.';
+  const start = en.indexOf('Kafr');
+  assert.deepEqual(cuedSpans(fold(en), LEXICONS.en, [{ start, end: start + 9 }]), []);
 });

@@ -1,7 +1,7 @@
 import type { Place } from '../domain/claim.js';
 import type { GeoPrecision } from '../domain/codes.js';
 import type { PlaceMention } from '../gazetteer/types.js';
-import { endRe, memo, startRe } from './lexicon/compile.js';
+import { endRe, memo, startRe, wordSource } from './lexicon/compile.js';
 import type { Lexicon } from './lexicon/types.js';
 import { type Folded, fold, toNorm } from './text.js';
 
@@ -183,4 +183,44 @@ export function choosePlaces(mentions: readonly PlaceMention[], c: PlaceChoice):
 
 function foldName(name: string): string {
   return fold(name).norm.trim();
+}
+
+/** A Latin-script name right after a settlement noun: "al-Jineh", "Kafr Nabl", "Tall Rifat". */
+const LATIN_NAME =
+  /^(?:(?:al|el|ad|ar|as|at|az|an|ash|ad-)[-\u2010\u2011 ])?\p{Lu}[\p{L}'’\u2010-]*(?:[ -]\p{Lu}[\p{L}'’-]*)?/u;
+/** One Arabic word: Arabic has no capitals to say where a name ends. */
+const ARABIC_NAME = /^[\u0621-\u064A\u064B-\u065F\u0670]{2,}/u;
+
+/**
+ * Names the text itself marks as places ("the village of al-Jineh", "بلدة الجينة")
+ * that the geoparser did not pick out, so they can be resolved as known place spans.
+ */
+export function cuedSpans(
+  f: Folded,
+  lex: Lexicon,
+  taken: readonly { start: number; end: number }[],
+): Array<{ start: number; end: number }> {
+  const re = memo(
+    lex,
+    'placeNounsCue',
+    () =>
+      new RegExp(`(?:${wordSource(lex, lex.placeNouns)})\\s+(?:(?:of|de|du|di|von|do|da|des)\\s+|d')?`, 'gu'),
+  );
+  const out: Array<{ start: number; end: number }> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(f.norm); m !== null; m = re.exec(f.norm)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const at = f.map[m.index + m[0].length];
+    if (at === undefined) continue;
+    const rest = f.text.slice(at, at + 60);
+    const n = (lex.lang === 'ar' ? ARABIC_NAME : LATIN_NAME).exec(rest);
+    if (!n) continue;
+    const span = { start: at, end: at + n[0].replace(/['’\s-]+$/u, '').length };
+    if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+    if (!out.some((o) => o.start === span.start)) out.push(span);
+  }
+  return out;
 }

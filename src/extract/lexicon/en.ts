@@ -152,6 +152,8 @@ export const en: Lexicon = {
     'were wounded',
     'were injured',
     'were hurt',
+    'harmed',
+    'were harmed',
     'showed (?:signs|symptoms)',
     'suffered (?:injuries|wounds|burns|symptoms)',
     'treated for',
@@ -296,7 +298,8 @@ export const en: Lexicon = {
     'last year',
     'in total',
     'altogether',
-    'combined',
+    // Not the coalition's "Combined Joint Task Force".
+    'combined(?! joint)',
     'within 24 hours',
     'in the past 24 hours',
     'over the same (?:month|period|year)',

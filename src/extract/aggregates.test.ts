@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isAggregate } from './aggregates.js';
+import { LEXICONS } from './lexicon/index.js';
+import { fold } from './text.js';
+
+const agg = (s: string) => isAggregate(fold(s).norm, LEXICONS.en);
+
+test('long-period and combined tolls are aggregates', () => {
+  assert.equal(agg('Strikes have killed 900 civilians over the past two years.'), true);
+  assert.equal(agg('The two attacks combined killed 40 people.'), true);
+});
+
+test("the coalition's task force name is not an aggregate", () => {
+  assert.equal(agg('Combined Joint Task Force said its strike of May 2 hit a depot.'), false);
+});
+
+test('a superlative comparing one event with a period is not an aggregate', () => {
+  assert.equal(agg('It was the deadliest single attack since the war began.'), false);
+});
