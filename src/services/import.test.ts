@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { REPO_ROOT } from '../../test/support/cli.js';
 import { scratchDir, scratchStore } from '../../test/support/fixtures.js';
+import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../test/support/postgres.js';
 import { InputError } from '../ingest/errors.js';
 import { UCDP_ATTRIBUTION } from '../ingest/importers/types.js';
 import { verifyAudit } from '../store/audit.js';
@@ -193,4 +194,23 @@ test('a file without the format’s columns is refused before anything is writte
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   assert.equal(Number(n.n), 0);
+});
+
+test('on PostgreSQL the same import gives the same figures, and a re-import is a no-op', async (t) => {
+  if (!(await postgresReachable())) return t.skip(PG_SKIP_MESSAGE);
+  const store = await scratchPostgresStore(t);
+  const rows = fixtureRows();
+  const s = await importFile(store, { format: 'ucdp', path: FIXTURE, actor: 'test', batchSize: 100 });
+  assert.equal(s.created, rows.length);
+  const expected = sumsByYear(rows);
+  for (const y of await statsBy(store.db, 'year', { grading: 'all' })) {
+    const e = expected.get(y.key);
+    assert.ok(e);
+    assert.deepEqual(
+      [y.incidents, y.killed, y.civilians_killed],
+      [e.n, { min: e.low, max: e.high }, { min: e.civ, max: e.civ }],
+    );
+  }
+  const again = await importFile(store, { format: 'ucdp', path: FIXTURE, actor: 'test' });
+  assert.equal(again.unchanged, rows.length);
 });
