@@ -7,7 +7,9 @@ import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-o
 
 export function register(program: Command): void {
   addFilterOptions(
-    program.command('export').description('stream incidents as CSV, GeoJSON (RFC 7946) or JSONL'),
+    program
+      .command('export')
+      .description('stream incidents as CSV, GeoJSON (RFC 7946), JSONL, or ACLED- or UCDP-format CSV'),
     'all',
   )
     .requiredOption('--format <format>', EXPORT_FORMATS.join('|'))
