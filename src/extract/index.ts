@@ -99,7 +99,9 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const lex = LEXICONS[lang];
   const f = fold(text);
   const layout = segment(f, typeof input.title === 'string' ? input.title : null);
-  const { best: country, named } = countryHint(f.norm, lex);
+  // The title names the country as often as the body does ("Syria: strikes on ...").
+  const titleNorm = typeof input.title === 'string' ? fold(input.title.slice(0, 500)).norm : '';
+  const { best: country, named } = countryHint(`${titleNorm}\n${f.norm}`, lex);
 
   let mentions: PlaceMention[] = [];
   try {

@@ -100,3 +100,15 @@ test('a name after a settlement noun is offered to the geoparser as a place span
   const start = en.indexOf('Kafr');
   assert.deepEqual(cuedSpans(fold(en), LEXICONS.en, [{ start, end: start + 9 }]), []);
 });
+
+test('a bare name read as a province is read again and kept as the city', () => {
+  const text = 'Jets hit a hospital in Bigtown on Monday. Bigtown province was calm.';
+  const province: PlaceMention = { ...mention(text, 'Bigtown', 'SY', 36.3, 37.5), precision: 'province' };
+  const city = { ...mention('Bigtown', 'Bigtown', 'SY', 36.2, 37.16) };
+  const c = choice(text, 'SY', ['SY'], () => [city]);
+  const [first] = choosePlaces([province], c);
+  assert.equal(first?.precision, 'town');
+  assert.equal(first?.lat, 36.2);
+  const second = { ...province, start: text.lastIndexOf('Bigtown'), end: text.lastIndexOf('Bigtown') + 7 };
+  assert.equal(choosePlaces([second], c)[0]?.precision, 'province');
+});

@@ -163,7 +163,7 @@ export function choosePlaces(mentions: readonly PlaceMention[], c: PlaceChoice):
     if (stop.has(foldName(m.name))) continue;
     const home = m.entry?.country ?? null;
     if (c.country === null || home === null || m.precision === 'country' || home === c.country) {
-      out.push(m);
+      out.push(m.precision === 'province' ? cityReading(m, c) : m);
       continue;
     }
     const w = sentenceWindow(c.text, m.start, m.end);
@@ -179,6 +179,31 @@ export function choosePlaces(mentions: readonly PlaceMention[], c: PlaceChoice):
     else if (plausible(home, c)) out.push(m);
   }
   return out;
+}
+
+/**
+ * "Aleppo" read as the province although the text never says province: a bare
+ * name that is both is the city far more often in reports, so the name is read
+ * again on its own, and the city kept when that is how it reads.
+ */
+function cityReading(m: PlaceMention, c: PlaceChoice): PlaceMention {
+  const re = memo(c.lex, 'provinceCue', () => ({
+    after: startRe(c.lex, c.lex.provinceAfter),
+    before: endRe(c.lex, c.lex.provinceBefore),
+  }));
+  const right = fold(c.text.slice(m.end, m.end + 20)).norm;
+  const left = fold(c.text.slice(Math.max(0, m.start - 40), m.start)).norm;
+  if (re.after.test(right) || re.before.test(left)) return m;
+  let again: readonly PlaceMention[] = [];
+  try {
+    again = c.reparse(c.text.slice(m.start, m.end));
+  } catch {
+    // The first reading stands when the geoparser fails on the bare name.
+    return m;
+  }
+  const city = again.find((x) => x.start === 0 && x.precision === 'town');
+  if (!city || city.entry?.country !== m.entry?.country || city.lat === null || city.lon === null) return m;
+  return { ...city, start: m.start, end: m.end, name: m.name };
 }
 
 function foldName(name: string): string {
