@@ -4,6 +4,7 @@ import { DATE_SLACK_DAYS, MAX_DATE_SLACK_DAYS, MAX_TOLERANCE_KM, pairScore } fro
 import { appendAudit } from '../../store/audit.js';
 import { type ClaimView, claimFromRow } from '../../store/rows.js';
 import type { ClaimsTable, IncidentsTable } from '../../store/schema.js';
+import { lockForTransaction } from '../../store/serialize.js';
 import { createIncident, type Trx } from './incident-rows.js';
 import { recomputeIncident } from './recompute.js';
 
@@ -29,6 +30,9 @@ export async function relinkAround(
   actor: string,
   now: string,
 ): Promise<RelinkResult> {
+  // Two ingests relinking overlapping neighbourhoods at once (PostgreSQL workers) would each map
+  // clusters onto incidents from a stale view; one at a time keeps the result order-independent.
+  await lockForTransaction(trx, 'vigil.relink');
   const rows = await neighbourhood(trx, seedClaimIds);
   if (rows.length === 0) return { claims: 0, touched: [] };
   const incidentIds = [...new Set(rows.flatMap((r) => (r.incident_id ? [r.incident_id] : [])))];
