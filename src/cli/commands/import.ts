@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { InputError } from '../../ingest/errors.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../ingest/importers/types.js';
 import { type ImportSummary, importFile } from '../../services/import.js';
 import { type GlobalOptions, withStore } from '../context.js';
@@ -44,6 +45,10 @@ export function register(program: Command): void {
                 bar?.update(p.totalBytes ? Math.round((100 * p.bytes) / p.totalBytes) : 0, { rows: p.rows }),
             }),
           );
+        } catch (err) {
+          // Say where: a refused header is line 1 of the file.
+          if (err instanceof InputError) throw new Error(`${err.where}: ${err.message}`);
+          throw err;
         } finally {
           bar?.stop();
         }

@@ -16,5 +16,5 @@ export function checkHeader(importer: Importer, header: readonly string[]): stri
     .filter((c) => (typeof c === 'string' ? !have.has(c) : !c.some((n) => have.has(n))))
     .map((c) => (typeof c === 'string' ? c : c.join(' or ')));
   if (missing.length === 0) return null;
-  return `not a ${importer.format.toUpperCase()} CSV: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+  return `not in ${importer.format.toUpperCase()} format: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
 }
