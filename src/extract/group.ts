@@ -132,7 +132,8 @@ export function groupEvents(sentences: readonly SentenceMentions[]): EventMentio
     const localPlaces = s.places.filter((p) => !p.dateline && p.precision !== 'country');
     const eventPlaces = localPlaces.filter((p) => !p.reference);
     for (const t of triggers) {
-      const place = near(eventPlaces, t) ?? near(localPlaces, t) ?? nearest(eventPlaces, t);
+      const own = near(eventPlaces, t) ?? nearest(eventPlaces, t);
+      const place = own ?? near(localPlaces, t);
       const date = near(
         s.dates.filter((d) => !d.reporting),
         t,
@@ -140,10 +141,15 @@ export function groupEvents(sentences: readonly SentenceMentions[]): EventMentio
       const g = groupOf(t.family);
       let target: EventMentions | null = null;
       const forceNew = s.newEvent && t === triggers[0];
-      if (!forceNew && current && s.anaphoric.has(t) && groupsCompatible(current.group, g)) target = current;
+      if (!forceNew && s.anaphoric.has(t)) {
+        // "The raid", "the aircraft": the latest event of that kind, even after an aside.
+        if (current && groupsCompatible(current.group, g)) target = current;
+        else target = [...events].reverse().find((e) => e.group === g) ?? null;
+      }
       if (forceNew) {
         // handled below: a fresh event
-      } else if (!target && !place && !date) {
+      } else if (!target && !own && !date) {
+        // Only a landmark nearby ("north of X", "the countryside of X") does not make a new event.
         if (current && groupsCompatible(current.group, g)) target = current;
       }
       if (!target && !forceNew) {
@@ -210,12 +216,22 @@ export function groupEvents(sentences: readonly SentenceMentions[]): EventMentio
         };
         events.push(byPlace);
       }
-      byPlace ? byPlace.figures.push(fig) : owner?.figures.push(fig);
+      const to = byPlace ?? owner;
+      if (to) {
+        to.figures.push(fig);
+        // A toll keeps the story of its event going for the sentences after it.
+        to.lastSentence = Math.max(to.lastSentence, s.index);
+      }
     }
     // A date in a sentence that names no attack and no toll dates something else.
     if (triggers.length > 0 || s.figures.length > 0) for (const d of s.dates) ownerOf(d)?.dates.push(d);
     for (const h of s.hedges) ownerOf(h)?.hedges.push(h);
-    for (const a of s.actors) ownerOf(a)?.actors.push({ ...a, sentence: s.index });
+    for (const a of s.actors) {
+      // "Air strikes by the coalition fighting ISIS": the means named right before the actor.
+      const means = triggers.find((t) => t.end <= a.start && a.start - t.end <= 12);
+      const o = means && a.agent ? (owner.get(means) ?? ownerOf(a)) : ownerOf(a);
+      o?.actors.push({ ...a, sentence: s.index });
+    }
     for (const p of localPlaces) ownerOf(p)?.places.push(p);
     if (s.unknownActor) {
       const o = ownerOf(s.sentence);
