@@ -1,10 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { GRADINGS } from '../../../src/domain/codes.js';
-import { ApiRequestError } from '../api/client.js';
-import type { ClaimWithSource, IncidentView } from '../api/types.js';
+import { ApiRequestError, api } from '../api/client.js';
+import type { ClaimWithSource, IncidentDetail, IncidentView } from '../api/types.js';
 import { navigate } from '../app/router.js';
+import { useSession } from '../app/session.js';
 import { useI18n } from '../i18n/I18n.js';
-import { ACTIONS, type ActionName, runAction } from './actions.js';
+import { type ActionName, runAction } from './actions.js';
 
 interface Props {
   incident: IncidentView;
@@ -17,6 +18,7 @@ interface Props {
 export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
+  const { user } = useSession();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState('');
@@ -60,10 +62,9 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
     e.preventDefault();
     const min = civMin.trim() === '' ? null : Number(civMin);
     const max = civMax.trim() === '' ? null : Number(civMax);
-    void run(ACTIONS.edit, {
-      placeName: place || null,
-      ...(min === null ? {} : { civiliansKilled: { min, max } }),
-    });
+    const range = min === null ? null : { min, max };
+    if (place !== (incident.placeName ?? '')) void run('edit', { fields: { place_name: place || null } });
+    else void run('set-range', { range });
   };
 
   return (
@@ -75,23 +76,40 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
       </div>
       <div className="button-row">
         {incident.status === 'new' && (
-          <button type="button" disabled={busy} onClick={() => void run(ACTIONS.startReview)}>
+          <button
+            type="button"
+            disabled={busy}
+            data-testid="action-assign"
+            onClick={() => void run('assign', { assignee: user?.name ?? '' })}
+          >
             {t('review.startReview')}
           </button>
         )}
         {incident.status === 'in_review' && (
-          <button type="button" disabled={busy} onClick={() => void run(ACTIONS.markReady)}>
+          <button
+            type="button"
+            disabled={busy}
+            data-testid="action-submit"
+            onClick={() => void run('submit')}
+          >
             {t('review.markReady')}
           </button>
         )}
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void run(ACTIONS.publish)}
-          data-testid="action-publish"
-        >
-          {t('review.publish')}
-        </button>
+        {incident.status === 'ready_for_review' && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run('publish')}
+            data-testid="action-publish"
+          >
+            {t('review.publish')}
+          </button>
+        )}
+        {['published', 'discounted', 'duplicate', 'unverifiable'].includes(incident.status) && (
+          <button type="button" disabled={busy} onClick={() => void run('reopen')}>
+            {t('review.reopen')}
+          </button>
+        )}
       </div>
       <div className="button-row">
         <label htmlFor={ids.grade}>{t('review.grade')}</label>
@@ -110,7 +128,7 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
         <button
           type="button"
           disabled={busy}
-          onClick={() => void run(ACTIONS.grade, { grading })}
+          onClick={() => void run('grade', { grading })}
           data-testid="action-grade"
         >
           {t('review.grade')}
@@ -125,7 +143,7 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
             <button
               type="button"
               disabled={busy || c.status === 'accepted'}
-              onClick={() => void run(ACTIONS.acceptClaim, { claimId: c.id })}
+              onClick={() => void run('accept-claim', { claim: c.id })}
               data-testid="action-accept"
             >
               {t('review.accept')}
@@ -133,13 +151,14 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
             <button
               type="button"
               disabled={busy || c.status === 'rejected'}
-              onClick={() => void run(ACTIONS.rejectClaim, { claimId: c.id })}
+              onClick={() => void run('reject-claim', { claim: c.id })}
             >
               {t('review.reject')}
             </button>
           </li>
         ))}
       </ul>
+      <p className="hint">{t('review.mergeHint')}</p>
       <div className="button-row">
         <label htmlFor={ids.merge}>{t('review.mergeTarget')}</label>
         <input id={ids.merge} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} />
@@ -147,7 +166,12 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
           type="button"
           disabled={busy || !mergeInto}
           onClick={() =>
-            void run(ACTIONS.merge, { into: mergeInto }, () => navigate(`/incidents/${mergeInto}`))
+            void api
+              .get<IncidentDetail>(`/api/incidents/${encodeURIComponent(mergeInto)}`)
+              .then((other) =>
+                run('merge', { source: other.incident.id, sourceVersion: other.incident.version }),
+              )
+              .catch((e: Error) => setMessage(t('review.failed', { message: e.message })))
           }
         >
           {t('review.merge')}
@@ -158,10 +182,9 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
           type="button"
           disabled={busy || splitSelection.length === 0}
           onClick={() =>
-            void run(ACTIONS.split, { claimIds: splitSelection }, (r) => {
-              const code =
-                (r.incident as { code?: string } | undefined)?.code ?? (r.code as string | undefined);
-              if (code) navigate(`/incidents/${code}`);
+            void run('split', { claims: splitSelection }, (r) => {
+              const created = typeof r.created === 'string' ? r.created : null;
+              if (created) navigate(`/incidents/${created}`);
               else onChanged();
             })
           }

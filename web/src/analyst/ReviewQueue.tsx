@@ -1,5 +1,4 @@
 import { api, withQuery } from '../api/client.js';
-import type { IncidentView, Page } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import { mayReview, useSession } from '../app/session.js';
 import { useAsync } from '../app/useAsync.js';
@@ -13,18 +12,26 @@ const COLUMNS: { status: string; title: MessageKey }[] = [
   { status: 'ready_for_review', title: 'review.ready' },
 ];
 
-type QueueItem = IncidentView & { assignee?: string | null };
+/** GET /api/review/queue's rows (src/services/review/queue.ts). */
+interface QueueItem {
+  id: string;
+  code: string;
+  status: string;
+  assignee: string | null;
+  date: string | null;
+  place: string | null;
+  civiliansKilled: { min: number; max: number | null } | null;
+  claims: number;
+  sources: number;
+}
 
 function Column({ status, title }: { status: string; title: MessageKey }) {
   const i18n = useI18n();
   const { t } = i18n;
   const page = useAsync(
     (signal) =>
-      api.get<Page<QueueItem>>(
-        withQuery(
-          '/api/incidents',
-          new URLSearchParams({ status, grading: 'all', sort: '-updated', limit: '100' }),
-        ),
+      api.get<{ items: QueueItem[] }>(
+        withQuery('/api/review/queue', new URLSearchParams({ status })),
         signal,
       ),
     [status],
@@ -52,7 +59,8 @@ function Column({ status, title }: { status: string; title: MessageKey }) {
               >
                 {it.code}
               </a>{' '}
-              <span dir="auto">{it.placeName ?? ''}</span> · {formatRange(i18n, it.civiliansKilled)}
+              <span dir="auto">{it.place ?? ''}</span> {it.date ? `· ${i18n.date(it.date)} ` : ''}·{' '}
+              {formatRange(i18n, it.civiliansKilled)}
               {status === 'in_review' && (
                 <span className="muted">
                   {' '}

@@ -16,8 +16,6 @@ interface BelligerentAssessment {
   assessment: string;
 }
 
-type Detail = IncidentDetail & { belligerents?: BelligerentAssessment[] };
-
 function Claim({
   claim,
   canReadReports,
@@ -117,7 +115,17 @@ export function IncidentPage({ id }: { id: string }) {
   const [version, setVersion] = useState(0);
   const [split, setSplit] = useState<Set<string>>(new Set());
   const detail = useAsync(
-    (signal) => api.get<Detail>(`/api/incidents/${encodeURIComponent(id)}`, signal),
+    (signal) => api.get<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`, signal),
+    [id, version],
+  );
+  const belligerents = useAsync(
+    (signal) =>
+      api
+        .get<{ items: BelligerentAssessment[] }>(
+          `/api/incidents/${encodeURIComponent(id)}/belligerents`,
+          signal,
+        )
+        .then((r) => r.items),
     [id, version],
   );
   const history = useAsync(
@@ -145,7 +153,7 @@ export function IncidentPage({ id }: { id: string }) {
     );
   const { incident: inc, claims } = detail.data;
   const assessments: BelligerentAssessment[] =
-    detail.data.belligerents ??
+    belligerents.data ??
     inc.belligerents.map((b) => ({ belligerent: b, role: 'known', assessment: 'not_assessed' }));
 
   return (

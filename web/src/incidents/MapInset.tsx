@@ -41,9 +41,12 @@ export function MapInset({ lat, lon }: { lat: number | null; lon: number | null 
   if (lat === null || lon === null) return null;
   return (
     <figure className="inset">
-      <div ref={ref} className="inset-map" role="img" aria-label={t('incident.mapInset')} />
+      <div ref={ref} className="inset-map" />
       <figcaption className="muted">
-        {lat.toFixed(3)}, {lon.toFixed(3)}
+        {t('incident.mapInset')}:{' '}
+        <span dir="ltr">
+          {lat.toFixed(3)}, {lon.toFixed(3)}
+        </span>
       </figcaption>
     </figure>
   );

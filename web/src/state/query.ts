@@ -63,8 +63,11 @@ function list(v: string | null): string[] {
   return [...new Set(v.split(',').map((s) => s.trim()))].filter((s) => TOKEN.test(s)).sort();
 }
 
+/** A real calendar day only: Date.parse accepts 2017-02-31 and rolls it into March. */
 function day(v: string | null): string | null {
-  return v && ISO_DAY.test(v) && !Number.isNaN(Date.parse(v)) ? v : null;
+  if (!v || !ISO_DAY.test(v)) return null;
+  const ms = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v ? v : null;
 }
 
 function mapView(v: string | null): MapView | null {

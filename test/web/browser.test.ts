@@ -1,0 +1,196 @@
+/**
+ * The web app in Debian's chromium against a real `vigil serve` on loopback: log in, filter,
+ * open an incident, review and publish it, switch to Arabic; axe-core finds no serious or
+ * critical violation; every screenshot is checked not to be blank.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ANALYST, buildFixtureDb } from './fixture.js';
+import { browserSkipReason, launchBrowser, ROOT, type Served, serve, waitForMapDrawn } from './harness.js';
+
+const SHOTS = join(ROOT, 'test-output', 'web');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const skip = browserSkipReason();
+if (skip) console.log(`# ${skip}`);
+
+/** Standard deviation of the screenshot's pixel values, computed by the browser's own PNG decoder. */
+async function screenshotSpread(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const img = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(img.width, img.height);
+    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    let sum = 0;
+    let sq = 0;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 16) {
+      const v = ((data[i] as number) + (data[i + 1] as number) + (data[i + 2] as number)) / 3;
+      sum += v;
+      sq += v * v;
+      n++;
+    }
+    const mean = sum / n;
+    return Math.sqrt(sq / n - mean * mean);
+  }, png.toString('base64'));
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  const png = await page.screenshot({ fullPage: true });
+  writeFileSync(join(SHOTS, `${name}.png`), png);
+  const spread = await screenshotSpread(page, png);
+  assert.ok(spread > 8, `${name}.png looks blank (pixel spread ${spread.toFixed(1)})`);
+}
+
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run();
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join('; ')})`);
+}
+
+test('web app end to end in chromium', { skip: skip ?? false, timeout: 180_000 }, async (t) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-web-'));
+  let server: Served | null = null;
+  let browser: Browser | null = null;
+  t.after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const db = join(dir, 'web.db');
+  await buildFixtureDb(db);
+  server = await serve(db);
+  browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const base = server.url;
+
+  await t.test('anonymous readers see the map, with published incidents only', async () => {
+    await page.goto(`${base}/`);
+    await waitForMapDrawn(page);
+    await page.getByText('No incident matches these filters.').waitFor();
+    const attribution = await page.locator('.maplibregl-ctrl-attrib').innerText();
+    assert.match(attribution, /Natural Earth/);
+  });
+
+  await t.test('log in', async () => {
+    await page.getByTestId('nav-login').click();
+    await page.getByLabel('User name').fill(ANALYST.name);
+    await page.getByLabel('Password').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${base}/review`);
+    await page.getByTestId('queue-new').getByText('V-000001').waitFor();
+    await shot(page, 'review-queue');
+  });
+
+  await t.test('filter: the URL carries the view and the list follows', async () => {
+    await page.goto(`${base}/`);
+    await waitForMapDrawn(page);
+    await page.getByTestId('incident-table').getByText('V-000003').waitFor();
+    await page.getByTestId('filter-q').fill('Raqqa');
+    await page.waitForURL(/q=Raqqa/);
+    await page.getByTestId('incident-table').getByText('V-000001').waitFor();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=incident-table] tbody tr').length === 1,
+    );
+    await page.getByTestId('filter-belligerent').selectOption('us-led-coalition');
+    await page.waitForURL(/belligerent=us-led-coalition/);
+    // The shared URL opens the same view.
+    await page.goto(page.url());
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=incident-table] tbody tr').length === 1,
+    );
+    assert.equal(await page.getByTestId('filter-q').inputValue(), 'Raqqa');
+    assert.equal(await page.getByTestId('filter-belligerent').inputValue(), 'us-led-coalition');
+    assert.match(await page.getByTestId('counting-rule').innerText(), /lowest credible minimum/);
+    await shot(page, 'explore-filtered');
+    const serious = await axeSerious(page);
+    assert.deepEqual(serious, [], serious.join('\n'));
+  });
+
+  await t.test('open an incident: claims, evidence in the report text, grading', async () => {
+    await page.getByTestId('incident-table').getByRole('link', { name: 'V-000001' }).click();
+    await page.getByTestId('incident-page').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=claim]').length === 2);
+    await page.locator('[data-testid=report-text] mark').first().waitFor();
+    const marks = await page.locator('[data-testid=report-text] mark').allInnerTexts();
+    assert.ok(
+      marks.some((m) => m.includes('between 20 and 33 civilians')),
+      marks.join(' | '),
+    );
+    assert.ok(
+      marks.some((m) => m.includes('30 مدنيًا على الأقل')),
+      marks.join(' | '),
+    );
+    assert.equal(await page.locator('[data-testid=report-text]').first().getAttribute('dir'), 'auto');
+    await page.getByTestId('history').waitFor();
+    await shot(page, 'incident');
+  });
+
+  await t.test('review and publish', async () => {
+    const status = page.getByTestId('incident-status');
+    await page.getByTestId('action-accept').first().click();
+    await page.getByTestId('review-status').getByText('Done').waitFor();
+    await page.getByTestId('action-assign').click();
+    await status.getByText('In review').waitFor();
+    await page.getByTestId('grade-select').selectOption('fair');
+    await page.getByTestId('action-grade').click();
+    await page.getByTestId('incident-grading').getByText('Fair').waitFor();
+    await page.getByTestId('action-submit').click();
+    await status.getByText('Ready for review').waitFor();
+    await page.getByTestId('action-publish').click();
+    await status.getByText('Published').waitFor();
+    await shot(page, 'incident-published');
+  });
+
+  await t.test('switch to Arabic: the layout flips', async () => {
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+    await page.getByText('الوقائع الأساسية').waitFor();
+    // The first column of the facts now sits on the right-hand side.
+    const box = await page.locator('.facts').boundingBox();
+    const inset = await page.locator('.inset').boundingBox();
+    assert.ok(box && inset && box.x > inset.x, 'in Arabic the facts column is right of the map inset');
+    await shot(page, 'incident-ar');
+    const serious = await axeSerious(page);
+    assert.deepEqual(serious, [], serious.join('\n'));
+    await page.goto(`${base}/?lang=ar`);
+    await page.getByRole('heading', { name: 'المجاميع' }).waitFor();
+    await shot(page, 'explore-ar');
+  });
+
+  await t.test('log out', async () => {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('nav-login').waitFor();
+  });
+
+  assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);
+});

@@ -1,0 +1,83 @@
+/** The web app's pure modules: URL state, point sets (date filter, timeline buckets, totals), evidence highlighting. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bucketize, selectByDate, toPointSet, totalsByGrade } from '../../web/src/data/points.js';
+import { excerptBounds, segments } from '../../web/src/incidents/highlight.js';
+import { apiQuery, parseState, serializeState } from '../../web/src/state/query.js';
+
+test('view state survives a round trip through the query string and drops junk', () => {
+  const s = parseState(
+    '?from=2017-03-01&to=2017-02-31&country=sy,IQ&grading=fair,confirmed&q=Raqqa&lang=ar&map=6/35.5/38.2&x=1',
+  );
+  assert.equal(s.filters.from, '2017-03-01');
+  // 31 February is not a day; it is dropped rather than passed to the API.
+  assert.equal(s.filters.to, null);
+  assert.deepEqual(s.filters.country, ['IQ', 'SY']);
+  assert.equal(s.lang, 'ar');
+  assert.deepEqual(s.map, { zoom: 6, lat: 35.5, lon: 38.2 });
+  assert.deepEqual(parseState(serializeState(s)), s);
+  assert.equal(serializeState(parseState('')), '');
+});
+
+test('the API query leaves out the dates for the timeline data and says grading=all by default', () => {
+  const s = parseState('?from=2017-03-01&country=SY&q=x');
+  assert.equal(apiQuery(s.filters).toString(), 'from=2017-03-01&country=SY&grading=all&q=x');
+  assert.equal(apiQuery(s.filters, { withDates: false }).toString(), 'country=SY&grading=all&q=x');
+});
+
+const points = toPointSet({
+  code: ['A', 'B', 'C', 'D'],
+  lon: [38, 38.1, null, 37],
+  lat: [35, 35.1, null, 36],
+  from: ['2017-03-01', '2017-03-20', '2017-04-02', null],
+  to: ['2017-03-01', '2017-03-25', '2017-04-02', null],
+  civMin: [10, 5, 40, 1],
+  civMax: [12, 5, null, 1],
+  grading: ['fair', 'confirmed', 'weak', null],
+});
+
+test('date selection uses the overlap rule and skips undated incidents', () => {
+  assert.deepEqual([...selectByDate(points, '2017-03-22', '2017-03-31')], [1]);
+  assert.deepEqual([...selectByDate(points, null, null)], [0, 1, 2, 3]);
+});
+
+test('timeline buckets sum minimums and maximums; an open maximum opens the bucket', () => {
+  const months = bucketize(points, 'month');
+  assert.deepEqual(
+    months.map((b) => [b.start, b.incidents, b.civilians.min, b.civilians.max]),
+    [
+      ['2017-03-01', 2, 15, 17],
+      ['2017-04-01', 1, 40, null],
+    ],
+  );
+  const weeks = bucketize(points, 'week');
+  // 2017-03-01 was a Wednesday: its week starts on Monday 27 February.
+  assert.equal(weeks[0]?.start, '2017-02-27');
+  assert.equal(
+    weeks.reduce((n, b) => n + b.incidents, 0),
+    3,
+  );
+});
+
+test('totals are kept per grading', () => {
+  const t = totalsByGrade(points, selectByDate(points, null, null));
+  assert.deepEqual(t.fair, { incidents: 1, civilians: { min: 10, max: 12 } });
+  assert.deepEqual(t.weak.civilians, { min: 40, max: null });
+  assert.equal(t.ungraded.incidents, 1);
+});
+
+test('evidence spans split the text, overlapping spans carry both fields', () => {
+  const text = 'at least 12 civilians died in Idlib';
+  const parts = segments(text, [
+    { start: 0, end: 21, field: 'civiliansKilled' },
+    { start: 9, end: 11, field: 'killed' },
+    { start: 30, end: 35, field: 'place' },
+  ]);
+  assert.equal(parts.map((p) => p.text).join(''), text);
+  assert.deepEqual(parts.find((p) => p.text === '12')?.fields, ['civiliansKilled', 'killed']);
+  assert.deepEqual(parts.find((p) => p.text === 'Idlib')?.fields, ['place']);
+  assert.deepEqual(excerptBounds('one\ntwo three\nfour', [{ start: 4, end: 7, field: 'x' }]), {
+    start: 4,
+    end: 13,
+  });
+});
