@@ -11,6 +11,7 @@ import { figureRoutes } from './routes/figures.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { mapRoutes } from './routes/map.js';
 import { reportRoutes } from './routes/reports.js';
+import { reviewReadRoutes } from './routes/review-reads.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { registerWebApp } from './static.js';
 
@@ -85,6 +86,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   reportRoutes(app, deps.store, deps.jobs, limits.uploadLimit);
   figureRoutes(app, deps.store);
   mapRoutes(app, deps.store);
+  reviewReadRoutes(app, deps.store);
   // The browser UI (web/dist), when built; see static.ts.
   await registerWebApp(app);
   accountRoutes(app, deps.store, {

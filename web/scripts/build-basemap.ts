@@ -157,7 +157,7 @@ function buildAdmin1(): { areas: FeatureCollection; index: Admin1Entry[] } {
   for (const f of raw.features) {
     const p = f.properties;
     const cc = p.iso_a2;
-    if (!cc || cc.length !== 2 || !f.geometry) continue;
+    if (cc?.length !== 2 || !f.geometry) continue;
     const geometry = simplifyGeometry(f.geometry);
     if (!geometry) continue;
     const gn = p.gn_a1_code?.startsWith(`${cc}.`) ? p.gn_a1_code.slice(3) : '';
