@@ -34,8 +34,10 @@ const DIVISION_WORDS =
 
 class IndexBuilder {
   readonly entries: GazetteerEntry[] = [];
-  private readonly names = new Map<string, Set<number>>();
-  readonly demonyms = new Map<string, Set<number>>();
+  // Plain arrays rather than Sets: half a million small Sets cost the build seconds of garbage collection.
+  private readonly names = new Map<string, number[]>();
+  readonly demonyms = new Map<string, number[]>();
+  private priors: Float64Array | null = null;
   readonly ranges: Record<string, [number, number]> = {};
 
   /** Records that the entries added by `body` form the named range. */
@@ -47,9 +49,9 @@ class IndexBuilder {
 
   /** True when an entry already indexed under this name lies within `km`. */
   hasNear(raw: string, lat: number, lon: number, km: number): boolean {
-    const set = this.names.get(nameKey(raw));
-    if (!set) return false;
-    for (const i of set) {
+    const list = this.names.get(nameKey(raw));
+    if (!list) return false;
+    for (const i of list) {
       const e = this.entries[i];
       if (e && haversineKm(lat, lon, e.lat, e.lon) < km) return true;
     }
@@ -65,54 +67,47 @@ class IndexBuilder {
     if (!raw || raw.length > 80 || !keptScript(raw)) return;
     const key = nameKey(raw);
     if (key.length < 2) return;
-    let set = this.names.get(key);
-    if (!set) {
-      set = new Set();
-      this.names.set(key, set);
-    }
-    set.add(idx);
+    const list = this.names.get(key);
+    if (!list) this.names.set(key, [idx]);
+    else if (list.at(-1) !== idx) list.push(idx);
   }
 
   demonym(idx: number, raw: string): void {
     const key = nameKey(raw);
     if (key.length < 3) return;
-    let set = this.demonyms.get(key);
-    if (!set) {
-      set = new Set();
-      this.demonyms.set(key, set);
-    }
-    set.add(idx);
+    const list = this.demonyms.get(key);
+    if (!list) this.demonyms.set(key, [idx]);
+    else if (list.at(-1) !== idx) list.push(idx);
   }
 
-  private ranked(set: Set<number>): number[] {
-    return [...set].sort(
-      (a, b) => priorScore(this.entries[b] as GazetteerEntry) - priorScore(this.entries[a] as GazetteerEntry),
-    );
+  /** Distinct entries of a posting list, best prior first (ties keep their order). */
+  private ranked(list: number[]): string {
+    if (list.length === 1) return String(list[0]);
+    const p = this.priors as Float64Array;
+    return [...new Set(list)].sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0)).join(',');
+  }
+
+  /** "key\tpostings" lines sorted by key in code-unit order, so the loader can binary-search the text as is. */
+  private lines(map: Map<string, number[]>): string {
+    const keys = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${keys.map((k) => `${k}\t${this.ranked(map.get(k) as number[])}`).join('\n')}\n`;
   }
 
   write(outDir: string): { entries: number; names: number } {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, FILES.entries), `${this.entries.map(entryToLine).join('\n')}\n`);
-    const nameLines: string[] = [];
-    const loose = new Map<string, Set<number>>();
-    for (const [key, set] of this.names) {
-      nameLines.push(`${key}\t${this.ranked(set).join(',')}`);
+    this.priors = Float64Array.from(this.entries, (e) => priorScore(e));
+    const loose = new Map<string, number[]>();
+    for (const [key, list] of this.names) {
       const lk = looseKey(key);
       if (lk === key) continue;
-      let ls = loose.get(lk);
-      if (!ls) {
-        ls = new Set();
-        loose.set(lk, ls);
-      }
-      for (const i of set) ls.add(i);
+      const ls = loose.get(lk);
+      if (ls) ls.push(...list);
+      else loose.set(lk, [...list]);
     }
-    // Sorted by code unit so that the loader can binary-search the file's text as is.
-    const sorted = (lines: string[]): string => `${lines.sort(byKey).join('\n')}\n`;
-    writeFileSync(join(outDir, FILES.names), sorted(nameLines));
-    const looseLines = [...loose].map(([k, set]) => `${k}\t${this.ranked(set).join(',')}`);
-    writeFileSync(join(outDir, FILES.loose), sorted(looseLines));
-    const demLines = [...this.demonyms].map(([k, set]) => `${k}\t${this.ranked(set).join(',')}`);
-    writeFileSync(join(outDir, FILES.demonyms), sorted(demLines));
+    writeFileSync(join(outDir, FILES.names), this.lines(this.names));
+    writeFileSync(join(outDir, FILES.loose), this.lines(loose));
+    writeFileSync(join(outDir, FILES.demonyms), this.lines(this.demonyms));
     const meta = {
       version: FORMAT_VERSION,
       builtAt: new Date().toISOString(),
@@ -124,12 +119,6 @@ class IndexBuilder {
     writeFileSync(join(outDir, FILES.meta), `${JSON.stringify(meta, null, 2)}\n`);
     return { entries: this.entries.length, names: this.names.size };
   }
-}
-
-function byKey(a: string, b: string): number {
-  const ka = a.slice(0, a.indexOf('\t'));
-  const kb = b.slice(0, b.indexOf('\t'));
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 function quantile(sorted: number[], q: number): number {
