@@ -48,18 +48,11 @@ async function main(): Promise<void> {
     const browser = await launchBrowser();
     try {
       const first: number[] = [];
-      const apiMs: number[] = [];
       const filterServer: number[] = [];
       const filterBrush: number[] = [];
       let marks: Record<string, number> = {};
       for (let run = 0; run < RUNS; run++) {
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-        page.on('response', (r) => {
-          if (r.url().includes('/api/map/incidents')) {
-            const timing = r.request().timing();
-            apiMs.push(timing.responseEnd);
-          }
-        });
         await page.goto(`${server.url}/`);
         await waitForMapDrawn(page, 1, 60_000);
         const p0 = await perf(page);
@@ -85,7 +78,6 @@ async function main(): Promise<void> {
         `incidents: ${ROWS.toLocaleString('en')}; headless chromium (SwiftShader WebGL); ${RUNS} runs`,
       );
       console.log(`time to first map render (navigation start -> incidents drawn): ${f(first)}`);
-      console.log(`  of which GET /api/map/incidents (request -> last byte): ${f(apiMs.slice(0, RUNS))}`);
       console.log(
         `filter change, server-side (grading=fair: refetch + recluster + redraw): ${f(filterServer)}`,
       );
