@@ -95,9 +95,16 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const text = input.text.length > MAX_CHARS ? input.text.slice(0, MAX_CHARS) : input.text;
   const published =
     typeof input.published === 'string' && parseIsoDay(input.published) ? input.published : null;
+  const f = fold(text);
+  // Attack words are Latin or Arabic words of three letters or more: text with none
+  // (noise, other scripts) cannot name one, and language detection is not cheap.
+  if (!/[a-z\u0621-\u064a]{3}/u.test(f.norm)) return { norm: f.norm, events: [], claims: [] };
   const lang: Language = detectLanguage(text, typeof input.language === 'string' ? input.language : null);
   const lex = LEXICONS[lang];
-  const f = fold(text);
+  // Every claim grows from an attack named in the text; without one there is nothing
+  // to place, so the costly steps (geoparsing above all) are skipped.
+  const triggers = findTriggers(f.norm, lex);
+  if (!triggers.some((t) => !t.irrealis)) return { norm: f.norm, events: [], claims: [] };
   const layout = segment(f, typeof input.title === 'string' ? input.title : null);
   // The title names the country as often as the body does ("Syria: strikes on ...").
   const titleNorm = typeof input.title === 'string' ? fold(input.title.slice(0, 500)).norm : '';
@@ -130,7 +137,6 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const places = resolvePlaces(f, lex, mentions, layout.dateline);
   const countryOf = country ?? places.find((p) => p.mention.entry?.country)?.mention.entry?.country ?? null;
 
-  const triggers = findTriggers(f.norm, lex);
   const quantities = findQuantities(f.norm, lex);
   const figures = findFigures(f.norm, lex, quantities, layout.sentences);
   const dates = findDates(f.norm, lex, published);

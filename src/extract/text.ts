@@ -77,7 +77,15 @@ function foldChar(ch: string): string {
   return out;
 }
 
+/** Printable ASCII and newlines: folding is lower-casing, one offset per character. */
+const PLAIN_ASCII = /^[\n\x20-\x7e]*$/;
+
 export function fold(text: string): Folded {
+  if (PLAIN_ASCII.test(text)) {
+    const map = new Int32Array(text.length + 1);
+    for (let i = 0; i <= text.length; i++) map[i] = i;
+    return { text, norm: text.toLowerCase(), map };
+  }
   const parts: string[] = [];
   const map: number[] = [];
   let i = 0;
