@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { type IncidentFilter, parseGradingList, splitList } from '../services/filters.js';
+import { filterFromParams, type IncidentFilter } from '../services/filters.js';
 
 export interface FilterFlags {
   country?: string;
+  admin1?: string;
   belligerent?: string;
   event?: string;
   grading?: string;
@@ -16,6 +17,7 @@ export interface FilterFlags {
 export function addFilterOptions(cmd: Command, gradingDefault: string): Command {
   return cmd
     .option('--country <codes>', 'ISO country codes, comma-separated (e.g. SY,IQ)')
+    .option('--admin1 <codes>', 'first-level divisions as GeoNames codes, comma-separated (e.g. SY.04)')
     .option('--belligerent <codes>', 'belligerent codes, comma-separated (e.g. russia,us-led-coalition)')
     .option('--event <types>', 'ACLED sub-event types, comma-separated (e.g. air_drone_strike)')
     .option(
@@ -29,13 +31,6 @@ export function addFilterOptions(cmd: Command, gradingDefault: string): Command 
 }
 
 export function filterFromFlags(flags: FilterFlags, gradingDefault: string[] | 'all'): IncidentFilter {
-  const filter: IncidentFilter = { grading: parseGradingList(flags.grading, gradingDefault) };
-  if (flags.country) filter.country = splitList(flags.country);
-  if (flags.belligerent) filter.belligerent = splitList(flags.belligerent);
-  if (flags.event) filter.event = splitList(flags.event);
-  if (flags.status) filter.status = splitList(flags.status);
-  if (flags.from) filter.from = flags.from;
-  if (flags.to) filter.to = flags.to;
-  if (flags.search) filter.text = flags.search;
-  return filter;
+  const { search, ...rest } = flags;
+  return filterFromParams({ ...rest, text: search }, gradingDefault);
 }

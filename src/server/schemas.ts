@@ -217,6 +217,11 @@ export function errors(...statuses: number[]): Record<number, unknown> {
 /** The incident filter as query parameters (the CLI's flags, comma-separated lists). */
 export const incidentFilterQuery = {
   country: { type: 'string', description: 'ISO country codes, comma-separated (SY,IQ)' },
+  admin1: {
+    type: 'string',
+    maxLength: 500,
+    description: 'first-level divisions as GeoNames codes, comma-separated (SY.04 is Raqqa governorate)',
+  },
   belligerent: { type: 'string', description: 'belligerent codes, comma-separated' },
   event: { type: 'string', description: 'ACLED sub-event types, comma-separated' },
   grading: { type: 'string', description: 'gradings, comma-separated, "ungraded", or "all"' },

@@ -5,6 +5,8 @@ import type { Database } from '../store/schema.js';
 
 export interface IncidentFilter {
   country?: string[];
+  /** First-level divisions as GeoNames codes "CC.A1" (e.g. SY.04, Raqqa governorate). */
+  admin1?: string[];
   belligerent?: string[];
   event?: string[];
   /** Gradings to include; 'all' (or undefined) includes every incident, graded or not. */
@@ -40,6 +42,37 @@ export function parseGradingList(value: string | undefined, fallback: string[] |
   return list;
 }
 
+/** A filter as text parameters: the CLI's flags and the API's query string both come through here. */
+export interface FilterParams {
+  country?: string;
+  admin1?: string;
+  belligerent?: string;
+  event?: string;
+  grading?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  text?: string;
+}
+
+export function filterFromParams(p: FilterParams, gradingDefault: string[] | 'all'): IncidentFilter {
+  const filter: IncidentFilter = { grading: parseGradingList(p.grading, gradingDefault) };
+  if (p.country) filter.country = splitList(p.country);
+  if (p.admin1) {
+    filter.admin1 = splitList(p.admin1);
+    for (const a of filter.admin1)
+      if (!/^[A-Za-z]{2}\.[A-Za-z0-9]+$/.test(a))
+        throw new FilterError(`admin1 must be a GeoNames code such as SY.04, got "${a}"`, 'admin1');
+  }
+  if (p.belligerent) filter.belligerent = splitList(p.belligerent);
+  if (p.event) filter.event = splitList(p.event);
+  if (p.status) filter.status = splitList(p.status);
+  if (p.from) filter.from = p.from;
+  if (p.to) filter.to = p.to;
+  if (p.text) filter.text = p.text;
+  return filter;
+}
+
 export function splitList(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
@@ -68,6 +101,19 @@ export function applyIncidentFilter<O>(
       'in',
       filter.country.map((c) => c.toUpperCase()),
     );
+  if (filter.admin1?.length) {
+    const pairs = filter.admin1.map((code) => {
+      const [country = '', admin1 = ''] = code.split('.');
+      return { country: country.toUpperCase(), admin1 };
+    });
+    out = out.where((eb) =>
+      eb.or(
+        pairs.map((p) =>
+          eb.and([eb('incidents.country', '=', p.country), eb('incidents.admin1', '=', p.admin1)]),
+        ),
+      ),
+    );
+  }
   if (filter.event?.length) out = out.where('incidents.event', 'in', filter.event);
   if (filter.status?.length) out = out.where('incidents.status', 'in', filter.status);
   if (filter.grading && filter.grading !== 'all') {
