@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { scratchStore, testDeps } from '../../test/support/fixtures.js';
 import type { ReportInput } from '../domain/report.js';
 import { exportIncidents } from './export.js';
+import { filterFromParams } from './filters.js';
 import { ingestReport } from './ingest.js';
 import { statsBy } from './stats.js';
 
@@ -94,4 +95,19 @@ test('exports: CSV rows, RFC 7946 GeoJSON with [lon, lat], JSONL lines', async (
   const lines = (await collect('jsonl')).trim().split('\n');
   assert.equal(lines.length, 3);
   assert.ok(lines.every((l) => typeof JSON.parse(l).code === 'string'));
+});
+
+test('the admin1 filter takes GeoNames codes (country.admin1) and refuses anything else', async (t) => {
+  const store = await seeded(t);
+  await store.db.updateTable('incidents').set({ admin1: '04' }).where('civ_min', '=', 7).execute();
+  const rows = await statsBy(
+    store.db,
+    'country',
+    filterFromParams({ admin1: 'SY.04', grading: 'all' }, 'all'),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.key, r.incidents, r.civilians_killed.min]),
+    [['SY', 1, 7]],
+  );
+  assert.throws(() => filterFromParams({ admin1: 'Raqqa' }, 'all'), /GeoNames code/);
 });
