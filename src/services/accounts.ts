@@ -111,6 +111,24 @@ export async function createUser(
   });
 }
 
+/** Sets a new password for an existing user (audited; the hash never enters the log). */
+export async function setPassword(
+  db: Kysely<Database>,
+  name: string,
+  password: string,
+  actor: string,
+): Promise<void> {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new AccountError(`a password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'weak_password');
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom('users').select('id').where('name', '=', name).executeTakeFirst();
+    if (!user) throw new AccountError(`no user "${name}"`, 'invalid_user');
+    await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();
+    await appendAudit(trx, { actor, action: 'user.password_set', entityType: 'user', entityId: user.id });
+  });
+}
+
 export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
   return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(userView);
 }

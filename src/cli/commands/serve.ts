@@ -1,10 +1,45 @@
 import type { Command } from 'commander';
 import { openQueue } from '../../jobs/open-queue.js';
 import { buildServer } from '../../server/app.js';
-import { openStore, resolveStoreTarget } from '../../store/open.js';
-import type { GlobalOptions } from '../context.js';
+import type { Store } from '../../store/database.js';
+import { resolveStoreTarget } from '../../store/open.js';
+import { type GlobalOptions, openStoreFor } from '../context.js';
 
 const int = (v: string) => Number.parseInt(v, 10);
+
+export interface ServeFlags {
+  port: number;
+  host: string;
+  worker: boolean;
+  concurrency: number;
+  publicRate?: number;
+  trustProxy?: boolean;
+}
+
+/** Serves the API and the web app on a store until Ctrl-C or SIGTERM; `ready` hears the address first. */
+export async function serveUntilStopped(
+  store: Store,
+  opts: GlobalOptions,
+  flags: ServeFlags,
+  ready: (address: string) => void,
+): Promise<void> {
+  const target = resolveStoreTarget(opts);
+  const jobs = await openQueue(store, {
+    work: flags.worker,
+    concurrency: flags.concurrency,
+    postgresUrl: target.kind === 'postgres' ? target.url : undefined,
+  });
+  const app = await buildServer({
+    store,
+    jobs,
+    trustProxy: flags.trustProxy,
+    limits: flags.publicRate ? { publicPerMinute: flags.publicRate } : {},
+  });
+  ready(await app.listen({ port: flags.port, host: flags.host }));
+  await untilSignal();
+  await app.close();
+  await jobs.close();
+}
 
 /** Resolves once the process is asked to stop (Ctrl-C, or a supervisor's SIGTERM). */
 function untilSignal(): Promise<string> {
@@ -23,42 +58,19 @@ export function register(program: Command): void {
     .option('--concurrency <n>', 'jobs run at once by this process (PostgreSQL)', int, 2)
     .option('--public-rate <n>', 'requests a minute from one anonymous client', int)
     .option('--trust-proxy', 'trust X-Forwarded-For (behind a reverse proxy)')
-    .action(
-      async (
-        flags: {
-          port: number;
-          host: string;
-          worker: boolean;
-          concurrency: number;
-          publicRate?: number;
-          trustProxy?: boolean;
-        },
-        cmd: Command,
-      ) => {
-        const opts = cmd.optsWithGlobals<GlobalOptions>();
-        const target = resolveStoreTarget(opts);
-        const store = await openStore(opts);
-        const jobs = await openQueue(store, {
-          work: flags.worker,
-          concurrency: flags.concurrency,
-          postgresUrl: target.kind === 'postgres' ? target.url : undefined,
-        });
-        const app = await buildServer({
-          store,
-          jobs,
-          trustProxy: flags.trustProxy,
-          limits: flags.publicRate ? { publicPerMinute: flags.publicRate } : {},
-        });
-        const address = await app.listen({ port: flags.port, host: flags.host });
-        process.stdout.write(
-          `vigil: serving ${store.location} at ${address}/api (OpenAPI: ${address}/api/openapi.json)\n`,
+    .action(async (flags: ServeFlags, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      const store = await openStoreFor(opts);
+      try {
+        await serveUntilStopped(store, opts, flags, (address) =>
+          process.stdout.write(
+            `vigil: serving ${store.location} at ${address}/ (API ${address}/api, OpenAPI ${address}/api/openapi.json)\n`,
+          ),
         );
-        await untilSignal();
-        await app.close();
-        await jobs.close();
+      } finally {
         await store.close();
-      },
-    );
+      }
+    });
 
   program
     .command('worker')
@@ -69,7 +81,7 @@ export function register(program: Command): void {
     .action(async (flags: { concurrency: number }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const target = resolveStoreTarget(opts);
-      const store = await openStore(opts);
+      const store = await openStoreFor(opts);
       const jobs = await openQueue(store, {
         work: true,
         concurrency: flags.concurrency,
