@@ -185,3 +185,8 @@ test('knows places cities500 leaves out (data/supplement-places.tsv)', () => {
   );
   assert.ok(near(found('Two bombs went off in Sadr City overnight.', 'Sadr City'), 33.39, 44.46, 5));
 });
+
+test('a transliteration variant in the story country beats an exact name abroad', () => {
+  const m = found('Jets bombed a mosque in al-Jina, west of Aleppo.', 'al-Jina', { countryHint: 'SY' });
+  assert.equal(m?.entry?.country, 'SY');
+});

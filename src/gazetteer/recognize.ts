@@ -276,7 +276,16 @@ function matchLatin(
     if (key.length < 2) continue;
     let entries = g.lookupKey(key);
     // Transliteration variants ("Jisr al-Shughur" for "Jisr ash Shughur") of names with an Arabic article.
-    if (entries.length === 0 && ARABIC_ARTICLE.test(span)) entries = g.lookupLoose(span);
+    if (ARABIC_ARTICLE.test(span)) {
+      if (entries.length === 0) entries = g.lookupLoose(span);
+      else if (opts.focusCountry && !entries.some((e) => e.country === opts.focusCountry)) {
+        // An exact match abroad ("al-Jina" = Jina, Romania) must not hide a transliteration variant in the
+        // story's own country ("Al Jinah", Syria); resolution weighs them with the country hint.
+        const focus = opts.focusCountry;
+        const local = g.lookupLoose(span).filter((e) => e.country === focus);
+        if (local.length > 0) entries = [...entries, ...local];
+      }
+    }
     let demonym = false;
     if (entries.length === 0 && n === 1 && opts.demonyms) {
       entries = g.demonym(span);
