@@ -63,17 +63,26 @@ function junk(r: () => number, len: number): string {
 
 const SLOW_MS = 1000;
 
+/**
+ * CPU time of this process, in ms: the limit is on the work extraction does, which wall time
+ * measures badly when other processes share the cores (as in CI and parallel test files).
+ */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function run(text: string, r: () => number): void {
   const published = r() < 0.8 ? '2017-03-22' : r() < 0.5 ? null : 'garbage';
   const language =
     r() < 0.5 ? null : (['en', 'ar', 'fr', 'de', 'es', 'pt', 'zz'][Math.floor(r() * 7)] ?? null);
-  const t0 = performance.now();
+  const t0 = cpuMs();
   const claims = extractClaims({ text, published, language }, ctx);
-  const ms = performance.now() - t0;
+  const ms = cpuMs() - t0;
   assert.ok(Array.isArray(claims));
   assert.ok(
     ms < SLOW_MS,
-    `took ${ms.toFixed(0)} ms on input of ${text.length} chars: ${JSON.stringify(text.slice(0, 80))}`,
+    `took ${ms.toFixed(0)} ms of CPU on input of ${text.length} chars: ${JSON.stringify(text.slice(0, 80))}`,
   );
 }
 

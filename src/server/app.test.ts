@@ -244,6 +244,31 @@ bothDatabases(
     // Endpoints other modules add: walked the same way when present.
     if (doc.paths['/api/map/incidents'])
       list.push({ method: 'GET', route: '/api/map/incidents', url: '/api/map/incidents', expect: all(200) });
+    if (doc.paths['/api/map/points'])
+      list.push({ method: 'GET', route: '/api/map/points', url: '/api/map/points', expect: all(200) });
+    if (doc.paths['/api/review/queue'])
+      list.push({
+        method: 'GET',
+        route: '/api/review/queue',
+        url: '/api/review/queue',
+        expect: analysts(200),
+      });
+    for (const sub of ['history', 'belligerents'])
+      if (doc.paths[`/api/incidents/{id}/${sub}`])
+        list.push(
+          {
+            method: 'GET',
+            route: `/api/incidents/{id}/${sub}`,
+            url: `/api/incidents/${w.published}/${sub}`,
+            expect: all(200),
+          },
+          {
+            method: 'GET',
+            route: `/api/incidents/{id}/${sub}`,
+            url: `/api/incidents/${w.unpublished}/${sub}`,
+            expect: { ...members(200), anonymous: 404 },
+          },
+        );
     const walked = new Set(list.map((c) => `${c.method} ${c.route}`));
     assert.deepEqual(
       documented.filter((r) => !walked.has(r)),
