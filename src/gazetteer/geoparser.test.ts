@@ -190,3 +190,10 @@ test('a transliteration variant in the story country beats an exact name abroad'
   const m = found('Jets bombed a mosque in al-Jina, west of Aleppo.', 'al-Jina', { countryHint: 'SY' });
   assert.equal(m?.entry?.country, 'SY');
 });
+
+test('German compass compounds and genitives name the place', () => {
+  assert.equal(found('Die Luftangriffe auf Ost-Aleppo gingen weiter.', 'Ost-Aleppo')?.entry?.name, 'Aleppo');
+  assert.equal(found('Häuser im Westen Mossuls stürzten ein.', 'Mossuls')?.entry?.country, 'IQ');
+  // A plural surname after an unrelated noun is not a genitive place.
+  assert.equal(found('Die Familie Parises feierte.', 'Parises'), undefined);
+});

@@ -286,6 +286,7 @@ function matchLatin(
         if (local.length > 0) entries = [...entries, ...local];
       }
     }
+    if (entries.length === 0 && n === 1) entries = compoundOrGenitive(g, tokens, i);
     let demonym = false;
     if (entries.length === 0 && n === 1 && opts.demonyms) {
       entries = g.demonym(span);
@@ -312,6 +313,56 @@ function matchLatin(
     };
   }
   return null;
+}
+
+/** Compass prefixes written into one word with the name: German "West-Mossul", English "East-Aleppo". */
+const COMPASS_PREFIX = /^(west|ost|nord|sud|east|north|south|nordost|nordwest|sudost|sudwest)[-‐](.+)$/;
+
+/** German nouns that take a place name in the genitive: "im Westen Mossuls", "die Altstadt Aleppos". */
+const GENITIVE_HEADS = new Set([
+  'westen',
+  'osten',
+  'norden',
+  'suden',
+  'zentrum',
+  'umgebung',
+  'nahe',
+  'rand',
+  'stadtrand',
+  'altstadt',
+  'innenstadt',
+  'vororten',
+  'vororte',
+  'bewohner',
+  'einwohner',
+  'provinz',
+]);
+
+/**
+ * A one-word name the index lacks as written that is a known place with a compass
+ * prefix joined by a hyphen, or a German genitive ("Mossuls") after a noun that
+ * governs one; only well-known places, since both readings strip letters.
+ */
+function compoundOrGenitive(g: Gazetteer, tokens: Token[], i: number): GazetteerEntry[] {
+  const t = tokens[i];
+  if (!t?.capital) return [];
+  const folded = foldText(t.text);
+  const compass = COMPASS_PREFIX.exec(
+    t.text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase(),
+  );
+  if (compass?.[2]) {
+    const e = g.lookupKey(nameKey(compass[2]));
+    return bestPrior(e) >= 4 ? e : [];
+  }
+  const prev = tokens[i - 1];
+  if (folded.length > 4 && folded.endsWith('s') && prev && GENITIVE_HEADS.has(foldText(prev.text))) {
+    const e = g.lookupKey(nameKey(t.text.slice(0, -1)));
+    return bestPrior(e) >= 4 ? e : [];
+  }
+  return [];
 }
 
 function judgeLatin(
@@ -357,6 +408,7 @@ function judgeLatin(
     const neutral =
       (prev.sentenceStart && OPENERS.has(prevWord)) ||
       DIRECTION_WORDS.has(prevWord) ||
+      GENITIVE_HEADS.has(prevWord) ||
       NAME_CONNECTORS.has(prevWord) ||
       prev.allCaps;
     if (attached && !neutral) return 'reject';
