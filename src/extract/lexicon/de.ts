@@ -139,7 +139,20 @@ export const de: Lexicon = {
     { re: 'chemiewaffen\\S*', family: 'chem', weight: 5 },
     { re: 'massaker', family: 'generic', weight: 1 },
   ],
-  irrealis: ['drohte', 'droht', 'wollen', 'soll', 'sollen', 'beenden', 'kunftig'],
+  // A campaign that began or is under way ("die im Januar begonnene Offensive") frames a report; it is no incident.
+  irrealis: [
+    'drohte',
+    'droht',
+    'wollen',
+    'soll',
+    'sollen',
+    'beenden',
+    'kunftig',
+    'begonnene\\S*',
+    'gestartete\\S*',
+    'laufende\\S*',
+    'andauernde\\S*',
+  ],
   irrealisAfter: [],
   strikeNouns: ['luftangriffe', 'angriffe', 'einsatze'],
   hedges: [

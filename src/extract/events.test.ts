@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findTriggers } from './events.js';
+import { LEXICONS } from './lexicon/index.js';
+import { fold } from './text.js';
+
+function triggers(text: string, lang: 'de' | 'en') {
+  const norm = fold(text).norm;
+  return findTriggers(norm, LEXICONS[lang]).map((t) => ({
+    word: norm.slice(t.start, t.end),
+    irrealis: t.irrealis,
+  }));
+}
+
+test('a German campaign that began or is under way is not an incident', () => {
+  assert.deepEqual(triggers('Die Armee setzt ihre im Herbst begonnene Offensive fort.', 'de'), [
+    { word: 'offensive', irrealis: true },
+  ]);
+  assert.deepEqual(triggers('Während der seit Tagen andauernden Offensive gab es Tote.', 'de'), [
+    { word: 'offensive', irrealis: true },
+  ]);
+  assert.deepEqual(triggers('Eine Offensive der Armee traf das Dorf am Montag.', 'de'), [
+    { word: 'offensive', irrealis: false },
+  ]);
+});
