@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { type Expression, type SelectQueryBuilder, sql } from 'kysely';
 import { GRADINGS, isOneOf } from '../domain/codes.js';
 import { isIsoDay } from '../domain/dates.js';
 import type { Database } from '../store/schema.js';
@@ -126,7 +126,10 @@ export function applyIncidentFilter<O>(
       ]),
     );
   }
-  if (filter.from) out = out.where('incidents.date_to', '>=', filter.from);
+  if (filter.from) {
+    out = out.where('incidents.date_to', '>=', filter.from);
+    out = out.where('incidents.date_from', '>=', earliestStart(filter.from));
+  }
   if (filter.to) out = out.where('incidents.date_from', '<=', filter.to);
   if (filter.belligerent?.length) {
     const codes = filter.belligerent;
@@ -151,4 +154,19 @@ export function applyIncidentFilter<O>(
     );
   }
   return out;
+}
+
+/**
+ * The earliest date_from an incident can have and still end on or after `from`: the start of the month
+ * `from` falls in, less the longest span any incident has (date_span, in months). Read from its index
+ * in the same statement, the bound is exact under any write, and it gives the date_from indexes a lower
+ * end as well as an upper one. Months, not days, because month arithmetic on "YYYY-MM" text is the
+ * same integer SQL on SQLite and PostgreSQL; the bound is then at most a month looser than needed.
+ * Before year 1000 the text would lose its fourth digit and sort wrongly, so the bound becomes ''.
+ */
+function earliestStart(from: string): Expression<string> {
+  const month = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7));
+  return sql<string>`(select case when m <= 12000 then ''
+      else cast((m - 1) / 12 as text) || '-' || case when (m - 1) % 12 < 9 then '0' else '' end || cast((m - 1) % 12 + 1 as text) end
+    from (select cast(${month} as integer) - coalesce(max(date_span), 0) as m from incidents) as span_bound)`;
 }

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 
 /**
  * Table shapes shared by SQLite and PostgreSQL. Portable column types only:
@@ -115,6 +115,15 @@ export interface IncidentsTable {
   merged_into: string | null;
   /** JSON object of analyst-set column values that recomputation from claims must keep; null: none. */
   field_overrides: string | null;
+}
+
+/**
+ * Columns the database computes (0006-date-reads), kept off IncidentsTable so that rows built or passed
+ * around in code never carry them; queries may read them, no write may set them.
+ */
+export interface IncidentsComputed {
+  /** Months from date_from's month to date_to's; only the date filter reads it. */
+  date_span: GeneratedAlways<number | null>;
 }
 
 export interface IncidentBelligerentsTable {
@@ -272,7 +281,7 @@ export interface Database {
   sources: SourcesTable;
   reports: ReportsTable;
   claims: ClaimsTable;
-  incidents: IncidentsTable;
+  incidents: IncidentsTable & IncidentsComputed;
   incident_belligerents: IncidentBelligerentsTable;
   audit_log: AuditLogTable;
   meta: MetaTable;

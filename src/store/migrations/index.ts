@@ -5,6 +5,7 @@ import { review } from './0002-review.js';
 import { interop } from './0003-interop.js';
 import { accounts } from './0004-accounts.js';
 import { serverReads } from './0005-server-reads.js';
+import { dateReads } from './0006-date-reads.js';
 
 /** Versioned migrations, in order; the same list serves SQLite and PostgreSQL. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0003-interop': interop(dialect),
         '0004-accounts': accounts(dialect),
         '0005-server-reads': serverReads(dialect),
+        '0006-date-reads': dateReads(dialect),
       };
     },
   };

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { scratchStore } from '../../test/support/fixtures.js';
+import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../test/support/postgres.js';
+import { addDays } from '../domain/dates.js';
+import type { Store } from '../store/database.js';
+import { applyIncidentFilter } from './filters.js';
+
+// Spans that stress the bound: same day, across a month and a year end, years long, reversed,
+// unparseable, a month 13, a pre-1000 year and undated.
+const DATES: [string | null, string | null][] = [
+  ['2017-03-20', '2017-03-20'],
+  ['2017-03-31', '2017-04-01'],
+  ['2016-12-31', '2017-01-01'],
+  ['2017-01-15', '2017-02-14'],
+  ['2017-06-01', '2017-05-30'],
+  ['0999-12-31', '1000-01-02'],
+  [null, null],
+];
+const LATER: [string | null, string | null][] = [
+  ['2012-05-05', '2017-02-01'],
+  ['2017-03', '2017-03-15'],
+  ['2017-13-01', '2017-13-09'],
+];
+
+async function insert(store: Store, dates: [string | null, string | null][], offset: number): Promise<void> {
+  const now = '2020-01-01T00:00:00Z';
+  await store.db
+    .insertInto('incidents')
+    .values(
+      dates.map(([from, to], i) => ({
+        id: `i_${offset + i}`,
+        code: `V-${offset + i}`,
+        status: 'published',
+        date_from: from,
+        date_to: to,
+        belligerents: '[]',
+        range_rule: 'envelope',
+        sensitive_coords: 0,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
+}
+
+async function matching(store: Store, from?: string, to?: string): Promise<string[]> {
+  const rows = await applyIncidentFilter(store.db.selectFrom('incidents').select('code'), {
+    from,
+    to,
+  }).execute();
+  return rows.map((r) => r.code).sort();
+}
+
+function expected(all: [string | null, string | null][], from?: string, to?: string): string[] {
+  return all
+    .flatMap(([f, t], i) =>
+      (from === undefined || (t !== null && t >= from)) && (to === undefined || (f !== null && f <= to))
+        ? [`V-${i}`]
+        : [],
+    )
+    .sort();
+}
+
+/** The bound may only narrow the scan: every overlap the plain comparison finds, it finds too. */
+async function checkExact(store: Store): Promise<void> {
+  await insert(store, DATES, 0);
+  const all = [...DATES];
+  const probe = async () => {
+    for (let day = -400; day <= 2200; day += 13) {
+      const from = addDays('2012-01-01', day);
+      for (const len of [0, 1, 30, 400]) {
+        const to = addDays(from, len);
+        assert.deepEqual(await matching(store, from, to), expected(all, from, to), `${from}..${to}`);
+      }
+      assert.deepEqual(await matching(store, from), expected(all, from), `${from}..`);
+    }
+    for (const from of ['0999-06-01', '1000-01-01', '1000-01-03'])
+      assert.deepEqual(await matching(store, from), expected(all, from), `${from}..`);
+  };
+  await probe();
+  // Longer spans written later must widen the bound at once: no cached maximum to go stale.
+  await insert(store, LATER, DATES.length);
+  all.push(...LATER);
+  await probe();
+  await store.db
+    .updateTable('incidents')
+    .set({ date_from: '2001-01-01' })
+    .where('code', '=', 'V-0')
+    .execute();
+  all[0] = ['2001-01-01', '2017-03-20'];
+  await probe();
+}
+
+test('date filter: the span bound returns exactly the overlapping incidents (SQLite)', async (t) => {
+  await checkExact(await scratchStore(t));
+});
+
+test('date filter: the span bound returns exactly the overlapping incidents (PostgreSQL)', async (t) => {
+  if (!(await postgresReachable())) return t.skip(PG_SKIP_MESSAGE);
+  await checkExact(await scratchPostgresStore(t));
+});
