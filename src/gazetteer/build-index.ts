@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTINENTS_AND_REGIONS, COUNTRY_ABBREVIATIONS } from './extra-places.js';
 import { DEFAULT_INDEX_DIR, entryToLine, FILES, FORMAT_VERSION, REPO_ROOT } from './index-format.js';
-import { keptScript, looseKey, nameKey } from './normalize.js';
+import { keptScript, latinSkeleton, looseKey, nameKey, SKELETON_PREFIX } from './normalize.js';
 import { priorScore } from './prior.js';
 import { ADMIN1_POINTS, COUNTRY_POINTS } from './reference-points.js';
 import type { GazetteerEntry } from './types.js';
@@ -26,6 +26,11 @@ interface WorldCountry {
   demonyms?: Record<string, { f: string; m: string }>;
   capital?: string[];
 }
+
+/** Countries whose places the Arabic-language press names (Arab League members and neighbours). */
+const ARABIC_SCRIPT_COUNTRIES = new Set(
+  'SY IQ YE LB JO PS IL EG LY SD SS SO DJ TN DZ MA MR SA AE OM QA BH KW TR IR AF'.split(' '),
+);
 
 const READ_LANGUAGES = new Set(['ara', 'fra', 'deu', 'spa', 'por', 'ita', 'nld']);
 
@@ -106,6 +111,17 @@ class IndexBuilder {
       if (ls) ls.push(...list);
       else loose.set(lk, [...list]);
     }
+    // Consonant skeletons of the Latin names of places where reports write names in Arabic script, so an
+    // Arabic name GeoNames or UCDP gives only in Latin letters can still be found (in the loose file: same lookup).
+    this.entries.forEach((e, i) => {
+      if (!e.country || !ARABIC_SCRIPT_COUNTRIES.has(e.country) || e.kind === 'country') return;
+      const sk = latinSkeleton(e.name);
+      if (sk.length < 2) return;
+      const key = `${SKELETON_PREFIX}${sk}`;
+      const ls = loose.get(key);
+      if (ls) ls.push(i);
+      else loose.set(key, [i]);
+    });
     writeFileSync(join(outDir, FILES.names), this.lines(this.names));
     writeFileSync(join(outDir, FILES.loose), this.lines(loose));
     writeFileSync(join(outDir, FILES.demonyms), this.lines(this.demonyms));

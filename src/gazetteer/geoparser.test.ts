@@ -197,3 +197,10 @@ test('German compass compounds and genitives name the place', () => {
   // A plural surname after an unrelated noun is not a genitive place.
   assert.equal(found('Die Familie Parises feierte.', 'Parises'), undefined);
 });
+
+test('an Arabic village name known only in Latin letters is found by its consonant skeleton', () => {
+  const m = found('قصفت طائرات حربية بلدة الجينة في ريف حلب مساء الخميس.', 'الجينة');
+  assert.equal(m?.entry?.name, 'Al Jinah');
+  // Without a word saying it is a town, a skeleton alone is not enough.
+  assert.equal(found('قصفت طائرات حربية الجينة في ريف حلب.', 'الجينة'), undefined);
+});

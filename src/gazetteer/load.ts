@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_INDEX_DIR, FILES, FORMAT_VERSION, lineToEntry } from './index-format.js';
-import { looseKey, nameKey } from './normalize.js';
+import { arabicSkeleton, looseKey, nameKey, SKELETON_PREFIX } from './normalize.js';
 import type { Gazetteer, GazetteerEntry } from './types.js';
 
 /** Start offsets of every line of a text, and its end as a sentinel. */
@@ -143,6 +143,11 @@ class IndexedGazetteer implements Gazetteer {
 
   lookupLoose(name: string): GazetteerEntry[] {
     return this.resolvePostings(this.loose, looseKey(nameKey(name)), 'l:');
+  }
+
+  lookupSkeleton(arabicName: string): GazetteerEntry[] {
+    const sk = arabicSkeleton(arabicName);
+    return sk.length < 2 ? [] : this.resolvePostings(this.loose, `${SKELETON_PREFIX}${sk}`, 'l:');
   }
 
   demonym(name: string): GazetteerEntry[] {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { foldText, looseKey, nameKey } from './normalize.js';
+import { arabicSkeleton, foldText, latinSkeleton, looseKey, nameKey } from './normalize.js';
 
 test('folds case, accents and punctuation', () => {
   assert.equal(foldText('Ḩamāh'), 'hamah');
@@ -32,4 +32,16 @@ test('loose keys join transliteration variants', () => {
   assert.equal(looseKey(nameKey('Khan Sheikhoun')), looseKey(nameKey('Khan Shaykhun')));
   assert.equal(looseKey(nameKey('Jisr al-Shughur')), looseKey(nameKey('Jisr ash Shughur')));
   assert.notEqual(looseKey(nameKey('Paris')), looseKey(nameKey('Aleppo')));
+});
+
+test('Latin and Arabic spellings of one name share a consonant skeleton', () => {
+  for (const [latin, arabic] of [
+    ['al-Tukhar', 'التوخار'],
+    ['Deir ez-Zor', 'دير الزور'],
+    ['Ash Shaykh Maqsud', 'الشيخ مقصود'],
+    ['Khan Shaykhun', 'خان شيخون'],
+  ] as const) {
+    assert.equal(latinSkeleton(latin), arabicSkeleton(arabic), latin);
+  }
+  assert.notEqual(latinSkeleton('Manbij'), arabicSkeleton('حلب'));
 });

@@ -156,3 +156,67 @@ export function keptScript(name: string): boolean {
   }
   return true;
 }
+
+/** Marks skeleton keys in the loose postings; sorts after every letter key. */
+export const SKELETON_PREFIX = '~';
+
+/**
+ * Latin letters and digraphs by the Arabic consonant class a transliteration writes
+ * with them; vowels, h, w, y and ayn/hamza marks carry no class (Arabic script leaves
+ * short vowels out and its long ones are as often w/y as vowels).
+ */
+const LATIN_CLASSES: [RegExp, string][] = [
+  [/dsch|tsch|dj|zh/g, 'j'],
+  [/kh|q|c|x/g, 'k'],
+  [/gh/g, 'g'],
+  [/sh|sch|ch/g, 's'],
+  [/th/g, 't'],
+  [/dh|z/g, 'd'],
+  [/ph|v/g, 'f'],
+  [/p/g, 'b'],
+  [/[aeiouhwy]/g, ''],
+];
+
+/** Arabic letters by the same classes as `LATIN_CLASSES`. */
+const ARABIC_CLASSES: Record<string, string> = {
+  ب: 'b',
+  ت: 't',
+  ث: 't',
+  ط: 't',
+  ج: 'j',
+  خ: 'k',
+  ق: 'k',
+  ك: 'k',
+  د: 'd',
+  ذ: 'd',
+  ز: 'd',
+  ض: 'd',
+  ظ: 'd',
+  ر: 'r',
+  س: 's',
+  ش: 's',
+  ص: 's',
+  غ: 'g',
+  ف: 'f',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+};
+
+/**
+ * The consonant skeleton of a Latin transliteration of an Arabic name ("Al Jinah" →
+ * "jn", "at-Tukhar" → "tkr"): what survives the many ways of writing one name.
+ */
+export function latinSkeleton(name: string): string {
+  if (isArabicScript(name)) return '';
+  let s = nameKey(name).replace(/ /g, '');
+  for (const [re, to] of LATIN_CLASSES) s = s.replace(re, to);
+  return s.replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+/** The consonant skeleton of an Arabic-script name, comparable with `latinSkeleton` ("الجينة" → "jn"). */
+export function arabicSkeleton(name: string): string {
+  let out = '';
+  for (const ch of nameKey(name)) out += ARABIC_CLASSES[ch] ?? '';
+  return out.replace(/(.)\1+/g, '$1');
+}

@@ -223,6 +223,20 @@ export function recognize(g: Gazetteer, text: string, opts: RecognizeOptions): C
     i = found.last;
   }
 
+  // Arabic names the index has only in Latin letters, in the story's country: the one the caller
+  // knows, else the one most of the names found so far lie in.
+  const focus = opts.focusCountry ?? dominantCountry(out);
+  if (focus) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t?.arabic || consumed[t.start]) continue;
+      const found = bySkeleton(g, text, tokens, i, focus);
+      if (!found) continue;
+      out.push(found.candidate);
+      consumed.fill(1, found.candidate.start, found.candidate.end);
+    }
+  }
+
   // "Alexandria, VA": postal codes only count right after a place and a comma.
   for (const c of [...out]) {
     const m = /^,\s?([A-Z]{2})(?![\p{L}])/u.exec(text.slice(c.end, c.end + 5));
@@ -418,6 +432,59 @@ function judgeLatin(
   const cue = LOCATIVE_BEFORE.has(prevWord) || DIRECTION_WORDS.has(prevWord);
   if (bestPrior(entries) >= 4.3 && !first.sentenceStart) return cue ? 'accept' : 'weak';
   return cue ? 'weak' : first.sentenceStart ? 'reject' : 'weak';
+}
+
+/** The country of most confident candidates' best readings, if one has a majority. */
+function dominantCountry(cands: readonly Candidate[]): string | null {
+  const n = new Map<string, number>();
+  let total = 0;
+  for (const c of cands) {
+    const cc = c.weak ? null : c.entries[0]?.country;
+    if (!cc) continue;
+    n.set(cc, (n.get(cc) ?? 0) + 1);
+    total++;
+  }
+  for (const [cc, k] of n) if (2 * k > total) return cc;
+  return null;
+}
+
+/**
+ * An Arabic name the index lacks in Arabic script, after a word that says it is a
+ * town or village ("بلدة الجينة"): the places of the story's country whose Latin name
+ * has its consonant skeleton ("Al Jinah"). Without that cue a skeleton matches too
+ * many common words.
+ */
+function bySkeleton(
+  g: Gazetteer,
+  text: string,
+  tokens: Token[],
+  i: number,
+  focus: string,
+): { candidate: Candidate; last: number } | null {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  if (!t?.arabic || !prev?.arabic || !joinedBySpace(text, prev.end, t.start)) return null;
+  const prevForms = arabicVariants(foldText(prev.text)).map((x) => x.text);
+  if (!prevForms.some((w) => AR_TOWN_WORDS.has(w))) return null;
+  const key = nameKey(t.text);
+  if (key.length < 4 || AR_COMMON_WORDS.has(key) || AR_COMMON_WORDS.has(foldText(t.text))) return null;
+  const entries = g
+    .lookupSkeleton(t.text)
+    .filter((e) => e.country === focus && (e.kind === 'populated' || e.kind === 'other'));
+  if (entries.length === 0) return null;
+  return {
+    candidate: {
+      start: t.start,
+      end: t.end,
+      name: t.text,
+      entries: entries.slice(0, MAX_CANDIDATES),
+      typeCue: 'town',
+      demonym: false,
+      weak: false,
+      offset: null,
+    },
+    last: i,
+  };
 }
 
 function matchArabic(

@@ -29,6 +29,11 @@ export interface Gazetteer {
   lookupKey(key: string): GazetteerEntry[];
   /** Entries whose name matches only loosely (transliteration variants), best first. */
   lookupLoose(name: string): GazetteerEntry[];
+  /**
+   * Places in Arabic-speaking countries whose Latin name has the consonant skeleton of
+   * this Arabic-script name; a loose last resort, to be narrowed by country.
+   */
+  lookupSkeleton(arabicName: string): GazetteerEntry[];
   /** Countries whose demonym this is ("Syrian", "Iraqi"). */
   demonym(name: string): GazetteerEntry[];
   /** The admin1 (or, with admin2, the admin2) entry for GeoNames codes. */
