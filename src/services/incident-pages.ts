@@ -99,5 +99,9 @@ function keysetAfter(
       : sql<SqlBool>`((${ref} is null and ${code} ${op} ${c}) or ${ref} is not null)`;
   }
   const after = sql<SqlBool>`(${ref} ${op} ${v} or (${ref} = ${v} and ${code} ${op} ${c}))`;
-  return desc && nullable ? sql<SqlBool>`(${after} or ${ref} is null)` : after;
+  if (desc && nullable) return sql<SqlBool>`(${after} or ${ref} is null)`;
+  // Implied by `after`, but an OR gives neither database an index range: without this a deep page
+  // would walk the index from the start. (Newest-first by date keeps its OR: undated rows follow.)
+  const bound = desc ? sql`<=` : sql`>=`;
+  return sql<SqlBool>`(${ref} ${bound} ${v} and ${after})`;
 }
