@@ -59,7 +59,8 @@ export function serve(dbPath: string, env: Record<string, string> = {}): Promise
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /at (http:\/\/127\.0\.0\.1:\d+)\/api/.exec(output);
+      // Either wording of the serve banner: "at http://…:port/api" or "at http://…:port/ (API …)".
+      const m = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
       if (!m?.[1]) return;
       clearTimeout(timer);
       resolve({

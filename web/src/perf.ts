@@ -35,6 +35,7 @@ export function markPerf(what: 'map-drawn'): void {
   p.redraws++;
 }
 
-export function mark(name: string): void {
-  window.__vigilPerf.marks[name] = Math.round(performance.now());
+/** `at`: when it happened, if not now (a worker's moment, in this page's time). */
+export function mark(name: string, at = performance.now()): void {
+  window.__vigilPerf.marks[name] = Math.round(at);
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { bucketize, type PointSet, selectByDate, toPointSet, totalsByGrade } from '../data/points.js';
-import { fetchPoints } from '../data/prefetch.js';
+import { bucketize, type PointSet, selectPoints, totalsByGrade } from '../data/points.js';
+import { fetchPoints, pointsKey, pointsSelection } from '../data/prefetch.js';
 import { FilterBar } from '../filters/FilterBar.js';
 import { useI18n } from '../i18n/I18n.js';
 import { IncidentList } from '../incidents/IncidentList.js';
@@ -13,8 +13,8 @@ import {
   loadCountryIndex,
 } from '../map/basemap.js';
 import { MapView } from '../map/MapView.js';
-import { mark, markFilterChange } from '../perf.js';
-import { apiQuery, type Filters, type MapView as MapViewState } from '../state/query.js';
+import { markFilterChange } from '../perf.js';
+import { DEFAULT_MAP_VIEW, type Filters, type MapView as MapViewState } from '../state/query.js';
 import { Timeline } from '../timeline/Timeline.js';
 import { Totals } from '../totals/Totals.js';
 import { navigate } from './router.js';
@@ -38,29 +38,34 @@ export function Explore() {
     void loadAdmin1Index().then(setAdmin1);
   }, []);
 
-  // The filters minus the date range: the point set only changes when one of these does.
-  const key = apiQuery(filters, { withDates: false }).toString();
+  // The filters minus those the page applies itself: the point set only changes when one of these does.
+  const key = pointsKey(filters);
+  const gradings = filters.grading.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the values, not the arrays' identity
+  const sel = useMemo(() => pointsSelection(filters), [filters.from, filters.to, gradings]);
+  const selRef = useRef(sel);
+  selRef.current = sel;
   useEffect(() => {
-    const ctrl = new AbortController();
-    fetchPoints(key, ctrl.signal)
+    let stale = false;
+    fetchPoints(key, selRef.current, stateRef.current.map?.zoom ?? DEFAULT_MAP_VIEW.zoom)
       .then((p) => {
-        if (ctrl.signal.aborted) return;
-        mark('points-received');
-        setPoints(toPointSet(p));
-        mark('points-decoded');
+        if (stale) return;
+        setPoints(p);
         setError(null);
       })
       .catch((e: Error) => {
-        if (!ctrl.signal.aborted) setError(e.message);
+        if (!stale && e.name !== 'AbortError') setError(e.message);
       });
-    return () => ctrl.abort();
+    return () => {
+      stale = true;
+    };
   }, [key]);
 
-  const selected = useMemo(
-    () => (points ? selectByDate(points, filters.from, filters.to) : null),
-    [points, filters.from, filters.to],
+  const selected = useMemo(() => (points ? selectPoints(points, sel) : null), [points, sel]);
+  const buckets = useMemo(
+    () => (points ? bucketize(points, state.bin, sel.grades) : []),
+    [points, state.bin, sel.grades],
   );
-  const buckets = useMemo(() => (points ? bucketize(points, state.bin) : []), [points, state.bin]);
   const totals = useMemo(
     () => (points && selected ? totalsByGrade(points, selected) : null),
     [points, selected],
@@ -90,7 +95,7 @@ export function Explore() {
         {config && (
           <MapView
             points={points}
-            selected={selected}
+            selection={sel}
             config={config}
             view={state.map}
             highlightAdmin1={filters.admin1}

@@ -7,12 +7,12 @@ import type { IncidentPoints } from '../api/types.js';
 export const GRADE_KEYS = ['confirmed', 'fair', 'weak', 'contested', 'discounted', 'ungraded'] as const;
 export type GradeKey = (typeof GRADE_KEYS)[number];
 
-/** Days since 1970-01-01; undated incidents get NaN and are left out of date filters' matches. */
+/**
+ * Days since 1970-01-01; undated incidents get NaN and are left out of date filters' matches.
+ * Positions stay in the clustering worker: the page itself only sums and buckets.
+ */
 export interface PointSet {
   length: number;
-  code: string[];
-  lon: Float64Array;
-  lat: Float64Array;
   from: Float64Array;
   to: Float64Array;
   civMin: Float64Array;
@@ -31,13 +31,11 @@ export function isoDay(n: number): string {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The /api/map/incidents JSON columns (the tests' fixtures) as a point set. */
 export function toPointSet(p: IncidentPoints): PointSet {
   const n = p.code.length;
   const out: PointSet = {
     length: n,
-    code: p.code,
-    lon: new Float64Array(n),
-    lat: new Float64Array(n),
     from: new Float64Array(n),
     to: new Float64Array(n),
     civMin: new Float64Array(n),
@@ -46,8 +44,6 @@ export function toPointSet(p: IncidentPoints): PointSet {
   };
   const gradeIndex = new Map<string, number>(GRADE_KEYS.map((g, i) => [g, i]));
   for (let i = 0; i < n; i++) {
-    out.lon[i] = p.lon[i] ?? Number.NaN;
-    out.lat[i] = p.lat[i] ?? Number.NaN;
     const f = p.from[i];
     const t = p.to[i];
     out.from[i] = f ? dayNumber(f) : Number.NaN;
@@ -61,17 +57,55 @@ export function toPointSet(p: IncidentPoints): PointSet {
   return out;
 }
 
-/** Indexes of the points whose dates overlap [from, to] (the API's rule); all when both are null. */
-export function selectByDate(ps: PointSet, from: string | null, to: string | null): Uint32Array {
-  const lo = from ? dayNumber(from) : Number.NEGATIVE_INFINITY;
-  const hi = to ? dayNumber(to) : Number.POSITIVE_INFINITY;
-  const all = !from && !to;
+/**
+ * The filters the page applies itself, without asking the server again: the date range (what
+ * the timeline brush sets) and the gradings. The clustering worker applies the same one.
+ */
+export interface Selection {
+  /** Day numbers; null for an open end. Both null: dates are not filtered (undated incidents stay). */
+  from: number | null;
+  to: number | null;
+  /** Bit i set: GRADE_KEYS[i] is shown. */
+  grades: number;
+}
+
+export const ALL_GRADES = (1 << GRADE_KEYS.length) - 1;
+
+/** Gradings as in the URL ("fair", "ungraded"); empty means all of them. */
+export function selection(from: string | null, to: string | null, gradings: readonly string[]): Selection {
+  let grades = gradings.length ? 0 : ALL_GRADES;
+  for (const g of gradings) {
+    const i = (GRADE_KEYS as readonly string[]).indexOf(g);
+    if (i >= 0) grades |= 1 << i;
+  }
+  return { from: from ? dayNumber(from) : null, to: to ? dayNumber(to) : null, grades };
+}
+
+export function sameSelection(a: Selection, b: Selection): boolean {
+  return a.from === b.from && a.to === b.to && a.grades === b.grades;
+}
+
+/** Indexes of the points matching `sel`: dates overlapping [from, to] (the API's rule), and grading. */
+export function selectPoints(
+  ps: Pick<PointSet, 'length' | 'from' | 'to' | 'grade'>,
+  sel: Selection,
+): Uint32Array {
+  const lo = sel.from ?? Number.NEGATIVE_INFINITY;
+  const hi = sel.to ?? Number.POSITIVE_INFINITY;
+  const allDates = sel.from === null && sel.to === null;
+  const allGrades = sel.grades === ALL_GRADES;
   const out = new Uint32Array(ps.length);
   let k = 0;
   for (let i = 0; i < ps.length; i++) {
-    if (all || ((ps.to[i] as number) >= lo && (ps.from[i] as number) <= hi)) out[k++] = i;
+    if (!allGrades && !(sel.grades & (1 << (ps.grade[i] as number)))) continue;
+    if (allDates || ((ps.to[i] as number) >= lo && (ps.from[i] as number) <= hi)) out[k++] = i;
   }
   return out.subarray(0, k);
+}
+
+/** Indexes of the points whose dates overlap [from, to] (the API's rule); all when both are null. */
+export function selectByDate(ps: PointSet, from: string | null, to: string | null): Uint32Array {
+  return selectPoints(ps, selection(from, to, []));
 }
 
 export interface RangeSum {
@@ -108,10 +142,12 @@ function nextMonth(start: number): number {
  * Civilian deaths and incident counts by week or month, keyed by each incident's first day.
  * Every bucket between the first and the last is present, so gaps show as zero.
  */
-export function bucketize(ps: PointSet, bin: 'week' | 'month'): Bucket[] {
+export function bucketize(ps: PointSet, bin: 'week' | 'month', grades = ALL_GRADES): Bucket[] {
+  const shown = (i: number) => grades === ALL_GRADES || (grades & (1 << (ps.grade[i] as number))) !== 0;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < ps.length; i++) {
+    if (!shown(i)) continue;
     const f = ps.from[i] as number;
     if (Number.isNaN(f)) continue;
     if (f < first) first = f;
@@ -132,10 +168,16 @@ export function bucketize(ps: PointSet, bin: 'week' | 'month'): Bucket[] {
       civilians: { min: 0, max: 0 },
     });
   }
+  // Incidents share a few thousand days: each day's bucket is worked out once (monthStart builds Dates).
+  const byDay = new Map<number, Bucket>();
   for (let i = 0; i < ps.length; i++) {
     const f = ps.from[i] as number;
-    if (Number.isNaN(f)) continue;
-    const b = buckets[index.get(startOf(f)) as number] as Bucket;
+    if (Number.isNaN(f) || !shown(i)) continue;
+    let b = byDay.get(f);
+    if (!b) {
+      b = buckets[index.get(startOf(f)) as number] as Bucket;
+      byDay.set(f, b);
+    }
     b.incidents++;
     addFigure(b.civilians, ps.civMin[i] as number, ps.civMax[i] as number);
   }

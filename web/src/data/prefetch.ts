@@ -1,38 +1,48 @@
 /**
  * The map's incident points are requested as the bundle starts, before React has rendered
- * anything: on a first visit that request is the longest step to the first map.
+ * anything: on a first visit that request is the longest step to the first map. The clustering
+ * worker fetches them, so they are decoded and indexed while the basemap loads.
  */
-import { api, withQuery } from '../api/client.js';
-import type { IncidentPoints } from '../api/types.js';
-import { mark } from '../perf.js';
-import { apiQuery, parseState } from '../state/query.js';
+import { withQuery } from '../api/client.js';
+import { clusterClient } from '../map/cluster-client.js';
+import { apiQuery, DEFAULT_MAP_VIEW, type Filters, parseState } from '../state/query.js';
+import { type PointSet, type Selection, selection } from './points.js';
 
-let early: { key: string; promise: Promise<IncidentPoints> } | null = null;
+let early: { key: string; promise: Promise<PointSet> } | null = null;
 
-/** The API query that selects the points for a view: its filters without the date range. */
-export function pointsKey(search: string): string {
-  return apiQuery(parseState(search).filters, { withDates: false }).toString();
+/**
+ * The API query that selects the points for a view: its filters without the ones the page
+ * applies itself (the date range and gradings).
+ */
+export function pointsKey(f: Filters): string {
+  return apiQuery({ ...f, grading: [] }, { withDates: false }).toString();
+}
+
+/** What the page filters in the points it has. */
+export function pointsSelection(f: Filters): Selection {
+  return selection(f.from, f.to, f.grading);
 }
 
 export function startPointsPrefetch(): void {
   if (window.location.pathname !== '/') return;
-  const key = pointsKey(window.location.search);
-  mark('points-requested');
-  early = {
-    key,
-    promise: api.get<IncidentPoints>(withQuery('/api/map/incidents', new URLSearchParams(key))),
-  };
+  const { filters, map } = parseState(window.location.search);
+  const key = pointsKey(filters);
+  early = { key, promise: request(key, pointsSelection(filters), (map ?? DEFAULT_MAP_VIEW).zoom) };
   // A failure surfaces when the page asks for the points; here it must not be unhandled.
   early.promise.catch(() => {});
 }
 
-/** The prefetched request when it is for `key` (used once), else a new one. */
-export function fetchPoints(key: string, signal: AbortSignal): Promise<IncidentPoints> {
+function request(key: string, sel: Selection, zoom: number): Promise<PointSet> {
+  return clusterClient().fetch(withQuery('/api/map/points', new URLSearchParams(key)), sel, zoom);
+}
+
+/** The prefetched request when it is for `key` (used once), else a new one; `zoom`: the map's. */
+export function fetchPoints(key: string, sel: Selection, zoom: number): Promise<PointSet> {
   if (early && early.key === key) {
     const p = early.promise;
     early = null;
     return p;
   }
-  mark('points-requested');
-  return api.get<IncidentPoints>(withQuery('/api/map/incidents', new URLSearchParams(key)), signal);
+  early = null;
+  return request(key, sel, zoom);
 }

@@ -2,18 +2,19 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import type { PointSet } from '../data/points.js';
+import type { PointSet, Selection } from '../data/points.js';
 import { useI18n } from '../i18n/I18n.js';
 import { mark, markPerf } from '../perf.js';
-import type { MapView as MapViewState } from '../state/query.js';
+import { DEFAULT_MAP_VIEW, type MapView as MapViewState } from '../state/query.js';
 import { type AppConfig, baseStyle, loadAdmin1Shapes, loadCountryShapes } from './basemap.js';
-import { ClusterClient } from './cluster-client.js';
+import { type ClusterClient, clusterClient, type Loaded } from './cluster-client.js';
 import type { ClusterFeature } from './cluster-protocol.js';
 import { maplibregl } from './maplibre.js';
 
 interface Props {
+  /** Set once the clustering worker holds these points (it fetched them). */
   points: PointSet | null;
-  selected: Uint32Array | null;
+  selection: Selection;
   config: AppConfig;
   view: MapViewState | null;
   /** "CC.A1" codes to outline. */
@@ -22,15 +23,13 @@ interface Props {
   onOpenIncident(code: string): void;
 }
 
-const DEFAULT_VIEW: MapViewState = { zoom: 5, lat: 35, lon: 38.5 };
-
 function clusterSize(count: number): number {
   return Math.round(22 + Math.min(34, Math.log10(count) * 12));
 }
 
 export function MapView({
   points,
-  selected,
+  selection,
   config,
   view,
   highlightAdmin1,
@@ -41,18 +40,19 @@ export function MapView({
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const clusterRef = useRef<ClusterClient | null>(null);
-  const markers = useRef(new Map<number, maplibregl.Marker>());
+  // Keyed by index epoch and cluster id: ids from the worker's two indexes may coincide.
+  const markers = useRef(new Map<string, maplibregl.Marker>());
   const refreshRef = useRef<() => void>(() => {});
   const callbacks = useRef({ onViewChange, onOpenIncident, t, num });
   callbacks.current = { onViewChange, onOpenIncident, t, num };
   const [ready, setReady] = useState(false);
-  const [located, setLocated] = useState<number | null>(null);
+  const [located, setLocated] = useState<Loaded | null>(null);
 
   // The map is created once; later prop changes are pushed into it by the effects below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the initial view and config only apply at creation
   useEffect(() => {
     if (!container.current) return;
-    const v = view ?? DEFAULT_VIEW;
+    const v = view ?? DEFAULT_MAP_VIEW;
     const map = new maplibregl.Map({
       container: container.current,
       style: baseStyle(config),
@@ -67,7 +67,7 @@ export function MapView({
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
     map.getCanvas().setAttribute('aria-label', callbacks.current.t('map.title'));
-    const cluster = new ClusterClient();
+    const cluster = clusterClient();
     // Exposed for the browser tests and the benchmark, which inspect what the map drew.
     (window as Window & { __vigilMap?: maplibregl.Map }).__vigilMap = map;
     mapRef.current = map;
@@ -131,7 +131,6 @@ export function MapView({
       window.removeEventListener('vigil:map-drawn', loadAdmin1);
       for (const m of markers.current.values()) m.remove();
       markers.current.clear();
-      cluster.dispose();
       map.remove();
       mapRef.current = null;
     };
@@ -150,23 +149,24 @@ export function MapView({
     };
     (map.getSource('incidents') as GeoJSONSource | undefined)?.setData(fc);
     // Cluster counts are HTML buttons: no glyph server is needed, and keyboard users can reach them.
-    const seen = new Set<number>();
+    const seen = new Set<string>();
     for (const f of features) {
       if (f.kind !== 'cluster') continue;
-      seen.add(f.id);
+      const key = `${f.epoch}:${f.id}`;
+      seen.add(key);
       const { t, num } = callbacks.current;
-      let m = markers.current.get(f.id);
+      let m = markers.current.get(key);
       if (!m) {
         const el = document.createElement('button');
         el.type = 'button';
         el.className = 'cluster';
         el.addEventListener('click', async (ev) => {
           ev.stopPropagation();
-          const zoom = await cluster.expansionZoom(f.id);
+          const zoom = await cluster.expansionZoom(f.id, f.epoch);
           map.easeTo({ center: [f.lon, f.lat], zoom: Math.min(zoom, 16) });
         });
         m = new maplibregl.Marker({ element: el }).setLngLat([f.lon, f.lat]).addTo(map);
-        markers.current.set(f.id, m);
+        markers.current.set(key, m);
       }
       const el = m.getElement();
       const size = clusterSize(f.count);
@@ -196,34 +196,20 @@ export function MapView({
     map.triggerRepaint();
   }
 
-  // New data or a new date selection: recluster off-thread (while the map itself may still be
-  // loading), then draw once both are ready.
+  // The worker indexes its points as soon as they arrive (while the map itself may still be
+  // loading); a new date or grading selection re-indexes them there without a request.
   const [clustered, setClustered] = useState(0);
+  useEffect(
+    () =>
+      clusterClient().onLoaded((l) => {
+        setLocated(l);
+        setClustered((c) => c + 1);
+      }),
+    [],
+  );
   useEffect(() => {
-    const cluster = clusterRef.current;
-    if (!cluster || !points || !selected) return;
-    const n = selected.length;
-    const lon = new Float64Array(n);
-    const lat = new Float64Array(n);
-    const codes = new Array<string>(n);
-    for (let k = 0; k < n; k++) {
-      const i = selected[k] as number;
-      lon[k] = points.lon[i] as number;
-      lat[k] = points.lat[i] as number;
-      codes[k] = points.code[i] as string;
-    }
-    let cancelled = false;
-    mark('cluster-requested');
-    void cluster.load(codes, lon, lat).then((count) => {
-      mark('clustered');
-      if (cancelled) return;
-      setLocated(count);
-      setClustered((c) => c + 1);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [points, selected]);
+    if (points) clusterClient().select(selection, mapRef.current?.getZoom() ?? DEFAULT_MAP_VIEW.zoom);
+  }, [points, selection]);
 
   useEffect(() => {
     if (!ready || clustered === 0) return;
@@ -242,7 +228,7 @@ export function MapView({
     map.setFilter('admin1-selected', match.length ? ['any', ...match] : ['==', ['get', 'a1'], '__none__']);
   }, [highlightAdmin1, ready]);
 
-  const unlocated = selected && located !== null ? selected.length - located : 0;
+  const unlocated = located ? located.selected - located.located : 0;
   return (
     <section className="map-panel" aria-labelledby="map-title">
       <h2 id="map-title" className="visually-hidden">

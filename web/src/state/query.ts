@@ -34,6 +34,9 @@ export interface ViewState {
   map: MapView | null;
 }
 
+/** Where the map opens when the URL names no view. */
+export const DEFAULT_MAP_VIEW: MapView = { zoom: 5, lat: 35, lon: 38.5 };
+
 export const EMPTY_FILTERS: Filters = {
   from: null,
   to: null,
