@@ -24,6 +24,10 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '400' },
     concurrency: { type: 'string', default: '4' },
     only: { type: 'string' },
+    // Leaves the loaded databases behind (their names are printed) for EXPLAIN; a later run with
+    // --sqlite-path reuses the file instead of loading again.
+    keep: { type: 'boolean', default: false },
+    'sqlite-path': { type: 'string' },
     pg: {
       type: 'string',
       default: process.env.VIGIL_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -301,15 +305,18 @@ async function bench(name: string, store: Store): Promise<void> {
 
 console.log(`${ROWS} incidents; ${REQUESTS} requests per scenario, ${CONCURRENCY} at a time, loopback HTTP`);
 if (args.only !== 'postgres') {
-  const path = join(tmpdir(), `vigil-bench-${process.pid}.db`);
+  const path = args['sqlite-path'] ?? join(tmpdir(), `vigil-bench-${process.pid}.db`);
   const store = await openSqliteStore(path);
   await store.close();
-  const s = await loadSqlite(path);
-  console.log(`sqlite     loaded in ${s.toFixed(1)} s`);
+  if (!args['sqlite-path']) {
+    const s = await loadSqlite(path);
+    console.log(`sqlite     loaded in ${s.toFixed(1)} s${args.keep ? ` (kept: ${path})` : ''}`);
+  }
   const reopened = await openSqliteStore(path);
   await bench('sqlite', reopened);
   await reopened.close();
-  for (const ext of ['', '-wal', '-shm']) rmSync(path + ext, { force: true });
+  if (!args.keep && !args['sqlite-path'])
+    for (const ext of ['', '-wal', '-shm']) rmSync(path + ext, { force: true });
 }
 if (args.only !== 'sqlite') {
   const admin = new pg.Client({ connectionString: args.pg });
@@ -325,7 +332,8 @@ if (args.only !== 'sqlite') {
     await bench('postgres', store);
     await store.close();
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    if (args.keep) console.log(`postgres   kept: ${url}`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }
