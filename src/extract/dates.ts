@@ -277,5 +277,18 @@ export function findDates(norm: string, lex: Lexicon, published: string | null):
     const right = norm.slice(d.end, d.end + 30);
     d.reporting = c.reporting.test(left) || c.reportingNoun.test(left) || c.reportingAfter.test(right);
   }
+  // "اليوم الخميس", "today, Thursday": a weekday in apposition to a reporting day is that day too.
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1] as DateMention;
+    const d = out[i] as DateMention;
+    if (
+      prev.reporting &&
+      !d.reporting &&
+      /^[\s,،]*$/u.test(norm.slice(prev.end, d.start)) &&
+      prev.interval.from === d.interval.from &&
+      prev.interval.to === d.interval.to
+    )
+      d.reporting = true;
+  }
   return out;
 }

@@ -53,7 +53,6 @@ export function groupOf(f: CueFamily): EventGroup {
     case 'air':
     case 'shell':
     case 'chem':
-    case 'hit':
       return 'strike';
     case 'suicide':
     case 'remote':

@@ -76,3 +76,14 @@ test('never throws, whatever the input', () => {
     [],
   );
 });
+
+test('a bomb that "targeted" a place is one event, and the group that claimed it is the attacker', () => {
+  const geo = fakeGeoparser({ الفلوجة: { lat: 33.35, lon: 43.78, country: 'IQ' } });
+  const text =
+    'بغداد - قالت مصادر أمنية، اليوم الثلاثاء، إن التفجير الانتحاري الذي استهدف سوقا في الفلوجة يوم السبت الماضي أسفر عن مقتل 14 شخصا. وكان تنظيم داعش قد تبنى الهجوم في بيان.';
+  const claims = extractClaims({ text, published: '2017-05-09', language: 'ar' }, { geoparser: geo });
+  assert.equal(claims.length, 1);
+  assert.deepEqual(claims[0]?.belligerents, ['isis']);
+  assert.equal(claims[0]?.date?.from, '2017-05-06');
+  assert.deepEqual(claims[0]?.killed, { min: 14, max: 14 });
+});
