@@ -3,8 +3,9 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import { sha256Hex } from '../domain/ids.js';
 import { DEFAULT_RANGE_RULE } from '../domain/incident.js';
 import type { ImportedIncident } from '../ingest/importers/types.js';
-import { appendAudit } from './audit.js';
+import { type AuditEntry, appendAudit, auditRowHash, GENESIS_HASH } from './audit.js';
 import type {
+  AuditLogTable,
   Database,
   IncidentBelligerentsTable,
   IncidentImportsTable,
@@ -151,7 +152,127 @@ export async function writeImportBatch(
   items: readonly ImportedIncident[],
   opts: ImportBatchOptions,
 ): Promise<ImportBatchResult> {
+  if (items.length === 0) return { created: [], updated: [], unchanged: 0, rejected: [] };
+  if (opts.sqlite) return writeSqliteBatch(opts.sqlite, items, opts);
   return db.transaction().execute((trx) => writeInTransaction(trx, items, opts));
+}
+
+interface Existing {
+  id: string;
+  hash: string | null;
+  overrides: string | null;
+  civOverride: string | null;
+}
+
+/** What a batch will write, decided from what the store already holds (pure). */
+interface BatchPlan {
+  result: ImportBatchResult;
+  incidents: Insertable<IncidentsTable>[];
+  belligerents: IncidentBelligerentsTable[];
+  sources: IncidentSourcesTable[];
+  imports: IncidentImportsTable[];
+  sourceRows: { id: string; name: string; kind: string; sensitive: number; created_at: string }[];
+  names: Set<string>;
+  changed: { index: number; id: string; item: ImportedIncident; hash: string; keep: Set<string> }[];
+}
+
+function planBatch(
+  items: readonly ImportedIncident[],
+  existing: Map<string, Existing>,
+  taken: Map<string, string | null>,
+  opts: ImportBatchOptions,
+): BatchPlan {
+  const result: ImportBatchResult = { created: [], updated: [], unchanged: 0, rejected: [] };
+  const knownSources = opts.knownSources ?? new Set<string>();
+  const plan: BatchPlan = {
+    result,
+    incidents: [],
+    belligerents: [],
+    sources: [],
+    imports: [],
+    sourceRows: [],
+    names: new Set<string>(),
+    changed: [],
+  };
+  const seen = new Set<string>();
+  for (const [index, item] of items.entries()) {
+    if (seen.has(item.externalId)) {
+      result.rejected.push({
+        index,
+        message: `${item.externalId} appears twice in one batch; the first is kept`,
+      });
+      continue;
+    }
+    seen.add(item.externalId);
+    const hash = recordHash(item);
+    const known = existing.get(item.externalId);
+    if (known) {
+      if (known.hash === hash) result.unchanged++;
+      else {
+        const keep = new Set(Object.keys(known.overrides ? (JSON.parse(known.overrides) as object) : {}));
+        if (known.civOverride !== null) for (const c of ['civ_min', 'civ_max']) keep.add(c);
+        // An analyst's review outranks the dataset's "not graded" for datasets that do not grade.
+        if (item.dataset !== 'airwars') for (const c of ['status', 'grading']) keep.add(c);
+        plan.changed.push({ index, id: known.id, item, hash, keep });
+      }
+      continue;
+    }
+    const holder = taken.get(item.code);
+    if (holder !== undefined) {
+      result.rejected.push({
+        index,
+        message: `code ${item.code} is already used by another incident${holder ? ` (${holder})` : ''}`,
+      });
+      continue;
+    }
+    taken.set(item.code, item.externalId);
+    const id = importedIncidentId(item.externalId);
+    plan.incidents.push({
+      id,
+      code: item.code,
+      external_id: item.externalId,
+      ...datasetColumns(item),
+      civ_override_reason: null,
+      range_rule: DEFAULT_RANGE_RULE,
+      sensitive_coords: 0,
+      assignee: null,
+      version: 1,
+      created_at: opts.now,
+      updated_at: opts.now,
+      deleted_at: null,
+    });
+    const children = childRows(id, item, hash, opts);
+    for (const b of children.belligerents) plan.belligerents.push(b);
+    for (const s of children.sources) plan.sources.push(s);
+    plan.imports.push(children.imp);
+    for (const s of item.sources) if (s.name && !knownSources.has(s.name)) plan.names.add(s.name);
+    result.created.push(item.code);
+  }
+  for (const { item } of plan.changed)
+    for (const s of item.sources) if (s.name && !knownSources.has(s.name)) plan.names.add(s.name);
+  plan.sourceRows = [...plan.names].map((name) => ({
+    id: sourceId(SOURCE_KIND, name),
+    name,
+    kind: SOURCE_KIND,
+    sensitive: 0,
+    created_at: opts.now,
+  }));
+  return plan;
+}
+
+function auditEntry(items: readonly ImportedIncident[], result: ImportBatchResult, opts: ImportBatchOptions) {
+  return {
+    actor: opts.actor,
+    action: 'incidents.imported',
+    entityType: 'import',
+    entityId: `${items[0]?.dataset ?? 'import'}:${opts.origin}`,
+    after: {
+      dataset: items[0]?.dataset,
+      origin: opts.origin,
+      created: result.created,
+      updated: result.updated,
+    },
+  };
 }
 
 async function writeInTransaction(
@@ -159,14 +280,7 @@ async function writeInTransaction(
   items: readonly ImportedIncident[],
   opts: ImportBatchOptions,
 ): Promise<ImportBatchResult> {
-  const result: ImportBatchResult = { created: [], updated: [], unchanged: 0, rejected: [] };
-  const knownSources = opts.knownSources ?? new Set<string>();
-  if (items.length === 0) return result;
-
-  const existing = new Map<
-    string,
-    { id: string; hash: string | null; overrides: string | null; civOverride: string | null }
-  >();
+  const existing = new Map<string, Existing>();
   for (const part of chunks([...new Set(items.map((i) => i.externalId))], 1)) {
     const rows = await trx
       .selectFrom('incidents')
@@ -191,11 +305,9 @@ async function writeInTransaction(
   }
 
   // A new row's code must be free: an Airwars-style file may carry a code another incident holds.
-  const fresh = items
-    .map((item, index) => ({ item, index }))
-    .filter(({ item }) => !existing.has(item.externalId));
+  const freshCodes = new Set(items.filter((i) => !existing.has(i.externalId)).map((i) => i.code));
   const taken = new Map<string, string | null>();
-  for (const part of chunks([...new Set(fresh.map(({ item }) => item.code))], 1)) {
+  for (const part of chunks([...freshCodes], 1)) {
     const rows = await trx
       .selectFrom('incidents')
       .select(['code', 'external_id'])
@@ -204,148 +316,173 @@ async function writeInTransaction(
     for (const r of rows) taken.set(r.code, r.external_id);
   }
 
-  const incidents: Insertable<IncidentsTable>[] = [];
-  const belligerents: IncidentBelligerentsTable[] = [];
-  const sources: IncidentSourcesTable[] = [];
-  const imports: IncidentImportsTable[] = [];
-  const names = new Set<string>();
-  const seen = new Set<string>();
-  const changed: { index: number; id: string; item: ImportedIncident; hash: string; keep: Set<string> }[] =
-    [];
+  const plan = planBatch(items, existing, taken, opts);
+  const { result } = plan;
+  await insertRows(trx, 'sources', plan.sourceRows, true);
+  await insertRows(trx, 'incidents', plan.incidents);
+  await insertRows(trx, 'incident_belligerents', plan.belligerents);
+  await insertRows(trx, 'incident_sources', plan.sources);
+  await insertRows(trx, 'incident_imports', plan.imports);
 
-  for (const [index, item] of items.entries()) {
-    if (seen.has(item.externalId)) {
-      result.rejected.push({
-        index,
-        message: `${item.externalId} appears twice in one batch; the first is kept`,
-      });
-      continue;
-    }
-    seen.add(item.externalId);
-    const hash = recordHash(item);
-    const known = existing.get(item.externalId);
-    if (known) {
-      if (known.hash === hash) result.unchanged++;
-      else {
-        const keep = new Set(Object.keys(known.overrides ? (JSON.parse(known.overrides) as object) : {}));
-        if (known.civOverride !== null) for (const c of ['civ_min', 'civ_max']) keep.add(c);
-        // An analyst's review outranks the dataset's "not graded" for datasets that do not grade.
-        if (item.dataset !== 'airwars') for (const c of ['status', 'grading']) keep.add(c);
-        changed.push({ index, id: known.id, item, hash, keep });
-      }
-      continue;
-    }
-    const holder = taken.get(item.code);
-    if (holder !== undefined) {
-      result.rejected.push({
-        index,
-        message: `code ${item.code} is already used by another incident${holder ? ` (${holder})` : ''}`,
-      });
-      continue;
-    }
-    taken.set(item.code, item.externalId);
-    const id = importedIncidentId(item.externalId);
-    incidents.push({
-      id,
-      code: item.code,
-      external_id: item.externalId,
-      ...datasetColumns(item),
-      civ_override_reason: null,
-      range_rule: DEFAULT_RANGE_RULE,
-      sensitive_coords: 0,
-      assignee: null,
-      version: 1,
-      created_at: opts.now,
-      updated_at: opts.now,
-      deleted_at: null,
-    });
-    const children = childRows(id, item, hash, opts);
-    belligerents.push(...children.belligerents);
-    sources.push(...children.sources);
-    imports.push(children.imp);
-    for (const s of item.sources) if (s.name && !knownSources.has(s.name)) names.add(s.name);
-    result.created.push(item.code);
-  }
-  for (const { item } of changed)
-    for (const s of item.sources) if (s.name && !knownSources.has(s.name)) names.add(s.name);
-
-  const sourceRows = [...names].map((name) => ({
-    id: sourceId(SOURCE_KIND, name),
-    name,
-    kind: SOURCE_KIND,
-    sensitive: 0,
-    created_at: opts.now,
-  }));
-  await insertRows(trx, opts.sqlite, 'sources', sourceRows, true);
-  await insertRows(trx, opts.sqlite, 'incidents', incidents);
-  await insertRows(trx, opts.sqlite, 'incident_belligerents', belligerents);
-  await insertRows(trx, opts.sqlite, 'incident_sources', sources);
-  await insertRows(trx, opts.sqlite, 'incident_imports', imports);
-
-  for (const c of changed) {
+  for (const c of plan.changed) {
     await updateImported(trx, c.id, c.item, c.hash, c.keep, opts);
     result.updated.push(c.item.code);
   }
 
   if (result.created.length > 0 || result.updated.length > 0)
-    await appendAudit(
-      trx,
-      {
-        actor: opts.actor,
-        action: 'incidents.imported',
-        entityType: 'import',
-        entityId: `${items[0]?.dataset ?? 'import'}:${opts.origin}`,
-        after: {
-          dataset: items[0]?.dataset,
-          origin: opts.origin,
-          created: result.created,
-          updated: result.updated,
-        },
-      },
-      opts.now,
-    );
+    await appendAudit(trx, auditEntry(items, result, opts), opts.now);
   // Only after the statements ran: a rolled-back batch must not leave names marked as written.
-  for (const n of names) knownSources.add(n);
+  for (const n of plan.names) opts.knownSources?.add(n);
   return result;
 }
 
-type BulkTable = 'sources' | 'incidents' | 'incident_belligerents' | 'incident_sources' | 'incident_imports';
-
 const statements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
 
+/** One prepared statement per SQL text and connection, kept for the connection's life. */
+function prepared(sqlite: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
+  let cache = statements.get(sqlite);
+  if (!cache) {
+    cache = new Map();
+    statements.set(sqlite, cache);
+  }
+  let stmt = cache.get(text);
+  if (!stmt) {
+    stmt = sqlite.prepare(text);
+    cache.set(text, stmt);
+  }
+  return stmt;
+}
+
 /**
- * Inserts rows that all have the same keys. On the embedded database each row runs one reused
- * prepared statement (inside the caller's transaction: same connection), which is several times
- * faster than compiling and preparing multi-row statements; elsewhere, multi-row Kysely inserts.
+ * The embedded database's batch: the same plan as writeInTransaction, written synchronously
+ * through reused prepared statements with positional parameters. No Kysely query is compiled per
+ * row or per batch, and nothing else can run on the connection between the statements.
  */
+function writeSqliteBatch(
+  sqlite: SqliteDatabase.Database,
+  items: readonly ImportedIncident[],
+  opts: ImportBatchOptions,
+): ImportBatchResult {
+  const run = sqlite.transaction(() => {
+    // One statement per batch whatever its size: the ids travel as one JSON array parameter.
+    const existing = new Map<string, Existing>();
+    const found = prepared(
+      sqlite,
+      `select i.id, i.external_id, imp.record_hash, i.field_overrides, i.civ_override_reason
+         from incidents i left join incident_imports imp on imp.incident_id = i.id
+        where i.external_id in (select value from json_each(?))`,
+    ).raw(true);
+    type Found = [string, string | null, string | null, string | null, string | null];
+    for (const [id, externalId, hash, overrides, civOverride] of found.all(
+      JSON.stringify(items.map((i) => i.externalId)),
+    ) as Found[])
+      if (externalId) existing.set(externalId, { id, hash, overrides, civOverride });
+
+    const taken = new Map<string, string | null>();
+    const fresh = items.filter((i) => !existing.has(i.externalId)).map((i) => i.code);
+    if (fresh.length > 0) {
+      const holders = prepared(
+        sqlite,
+        'select code, external_id from incidents where code in (select value from json_each(?))',
+      ).raw(true);
+      for (const [code, holder] of holders.all(JSON.stringify(fresh)) as [string, string | null][])
+        taken.set(code, holder);
+    }
+
+    const plan = planBatch(items, existing, taken, opts);
+    const { result } = plan;
+    runRows(sqlite, 'sources', plan.sourceRows, true);
+    runRows(sqlite, 'incidents', plan.incidents);
+    runRows(sqlite, 'incident_belligerents', plan.belligerents);
+    runRows(sqlite, 'incident_sources', plan.sources);
+    runRows(sqlite, 'incident_imports', plan.imports);
+    for (const c of plan.changed) {
+      updateImportedSqlite(sqlite, c.id, c.item, c.hash, c.keep, opts);
+      result.updated.push(c.item.code);
+    }
+    if (result.created.length > 0 || result.updated.length > 0)
+      appendAuditSqlite(sqlite, auditEntry(items, result, opts), opts.now);
+    return plan;
+  });
+  // IMMEDIATE: take the write lock before the reads, so no other writer slips in between them.
+  const plan = run.immediate();
+  for (const n of plan.names) opts.knownSources?.add(n);
+  return plan.result;
+}
+
+/** Rows that all have the same keys, one reused statement (columns in the first row's key order). */
+function runRows(sqlite: SqliteDatabase.Database, table: BulkTable, rows: object[], ignoreConflicts = false) {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  // Table and column names come from this module's own row builders, never from input.
+  const stmt = prepared(
+    sqlite,
+    `insert ${ignoreConflicts ? 'or ignore ' : ''}into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) ` +
+      `values (${columns.map(() => '?').join(', ')})`,
+  );
+  for (const row of rows) stmt.run(Object.values(row));
+}
+
+function updateImportedSqlite(
+  sqlite: SqliteDatabase.Database,
+  id: string,
+  item: ImportedIncident,
+  hash: string,
+  keep: Set<string>,
+  opts: ImportBatchOptions,
+): void {
+  const cols = Object.entries(datasetColumns(item)).filter(([k]) => !keep.has(k));
+  prepared(
+    sqlite,
+    `update incidents set ${cols.map(([k]) => `"${k}" = ?`).join(', ')}, version = version + 1, updated_at = ? where id = ?`,
+  ).run(...cols.map(([, v]) => v), opts.now, id);
+  for (const table of ['incident_belligerents', 'incident_sources', 'incident_imports'] as const)
+    prepared(sqlite, `delete from "${table}" where incident_id = ?`).run(id);
+  const children = childRows(id, item, hash, opts);
+  runRows(sqlite, 'incident_belligerents', children.belligerents);
+  runRows(sqlite, 'incident_sources', children.sources);
+  runRows(sqlite, 'incident_imports', [children.imp]);
+}
+
+/** appendAudit's row, written through the raw handle (the caller's transaction). */
+function appendAuditSqlite(sqlite: SqliteDatabase.Database, entry: AuditEntry, now: string): void {
+  const last = prepared(sqlite, 'select seq, hash from audit_log order by seq desc limit 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  const row: Omit<AuditLogTable, 'hash'> = {
+    seq: last ? Number(last.seq) + 1 : 1,
+    at: now,
+    actor: entry.actor,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    reason: entry.reason ?? null,
+    prev_hash: last ? last.hash : GENESIS_HASH,
+  };
+  runRows(sqlite, 'audit_log', [{ ...row, hash: auditRowHash(row) }]);
+}
+
+type BulkTable =
+  | 'audit_log'
+  | 'sources'
+  | 'incidents'
+  | 'incident_belligerents'
+  | 'incident_sources'
+  | 'incident_imports';
+
+/** Inserts rows that all have the same keys: multi-row statements, as large as the parameter limit allows. */
 async function insertRows(
   trx: Transaction<Database>,
-  sqlite: SqliteDatabase.Database | undefined,
   table: BulkTable,
   rows: object[],
   ignoreConflicts = false,
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  const columns = Object.keys(first);
-  if (sqlite) {
-    const cache = statements.get(sqlite) ?? new Map<string, SqliteDatabase.Statement>();
-    statements.set(sqlite, cache);
-    const key = `${table}|${ignoreConflicts}|${columns.join(',')}`;
-    let stmt = cache.get(key);
-    if (!stmt) {
-      // Table and column names come from this module's own row builders, never from input.
-      const cols = columns.map((c) => `"${c}"`).join(', ');
-      const params = columns.map((c) => `@${c}`).join(', ');
-      stmt = sqlite.prepare(
-        `insert ${ignoreConflicts ? 'or ignore ' : ''}into "${table}" (${cols}) values (${params})`,
-      );
-      cache.set(key, stmt);
-    }
-    for (const row of rows) stmt.run(row);
-    return;
-  }
-  for (const part of chunks(rows, columns.length)) {
+  for (const part of chunks(rows, Object.keys(first).length)) {
     // The row shapes are the table's insertable rows; Kysely cannot see that through the union of tables.
     const q = trx.insertInto(table).values(part as never);
     await (ignoreConflicts ? q.onConflict((oc) => oc.doNothing()) : q).execute();
