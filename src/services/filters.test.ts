@@ -80,16 +80,21 @@ async function checkExact(store: Store): Promise<void> {
       assert.deepEqual(await matching(store, from), expected(all, from), `${from}..`);
   };
   await probe();
-  // Longer spans written later must widen the bound at once: no cached maximum to go stale.
-  await insert(store, LATER, DATES.length);
-  all.push(...LATER);
-  await probe();
+  // Longer spans written later, by an update or an insert, must widen the bound at once: there is no
+  // cached maximum to go stale.
   await store.db
     .updateTable('incidents')
     .set({ date_from: '2001-01-01' })
     .where('code', '=', 'V-0')
     .execute();
   all[0] = ['2001-01-01', '2017-03-20'];
+  await probe();
+  await insert(store, LATER.slice(0, 2), all.length);
+  all.push(...LATER.slice(0, 2));
+  await probe();
+  // An unparseable date makes the bound admit everything: slow, still exact.
+  await insert(store, LATER.slice(2), all.length);
+  all.push(...LATER.slice(2));
   await probe();
 }
 
