@@ -42,3 +42,10 @@ test('people "harmed" are injured', () => {
   const fs = figures('Nine people died and dozens of others were harmed by the gas.');
   assert.deepEqual(combine(fs, 'injured')?.range, { min: 24, max: null });
 });
+
+test('a count of the missing after a clean count of the wounded leaves the wounded clean', () => {
+  const fs = figures("L'hôpital a reçu 52 blessés et reste sans nouvelles de dix infirmiers.", LEXICONS.fr);
+  assert.deepEqual(combine(fs, 'injured')?.range, { min: 52, max: 52 });
+  const en = figures('Officials counted 21 wounded and were still without news of 30 staff.');
+  assert.deepEqual(combine(en, 'injured')?.range, { min: 21, max: 21 });
+});

@@ -79,7 +79,7 @@ function res(lex: Lexicon): Res {
       killedBefore: new RegExp(`(?:${w(lex.killedBefore)})[\\s,]*$`, 'u'),
       injuredBefore: new RegExp(`(?:${w(lex.injuredBefore)})[\\s,]*$`, 'u'),
       ambiguousLeft: new RegExp(`(?:${w(lex.ambiguous)})(?:\\s+\\S+){0,2}\\s*$`, 'u'),
-      ambiguousRight: new RegExp(`^[^.;:!?\\d]{0,40}?(?:${w(lex.ambiguous)})`, 'u'),
+      ambiguousRight: new RegExp(`^[^.;:!?\\d]{0,40}?(${w(lex.ambiguous)})`, 'u'),
       revision: new RegExp(`(?:${w(lex.revision)})`, 'u'),
       breakdownLeft: new RegExp(`(?:${w(lex.breakdown)})[^.;!?]{0,70}$`, 'u'),
       breakdownRight: new RegExp(
@@ -139,7 +139,15 @@ export function findFigures(
     else if (kb && ib) kind = 'killed';
     else if (kaAt < iaAt) kind = 'killed';
     else if (iaAt < kaAt) kind = 'injured';
-    if (kind !== null && !kb && !ib && amb && amb.index + amb[0].length <= Math.min(kaAt, iaAt) + 30) {
+    // Only where the ambiguous phrase takes in the count's own word: "37 wounded and 30 missing" stays clean.
+    if (
+      kind !== null &&
+      !kb &&
+      !ib &&
+      amb &&
+      amb[0].length - (amb[1] ?? '').length < Math.min(kaAt, iaAt) &&
+      amb.index + amb[0].length <= Math.min(kaAt, iaAt) + 30
+    ) {
       // "killed or wounded above 137", "between killed and missing": no clean figure.
       const ambText = amb[0];
       if (!/(?:killed|dead)\s*$/u.test(ambText)) continue;
