@@ -9,29 +9,34 @@ import { type Selection, sameSelection, selectPoints } from '../data/points.js';
 import { type DecodedPoints, decodePoints } from '../data/points-bin.js';
 import type { ClusterRequest, ClusterResponse } from './cluster-protocol.js';
 
-/** Beyond this zoom every incident is drawn on its own; each level fewer is ~10% less indexing. */
+/** Beyond this zoom every incident is drawn on its own. */
 const CLUSTER_MAX_ZOOM = 11;
 const OPTIONS = { radius: 48, minPoints: 3 };
-/**
- * Quiet time before the full index is built: it holds this worker for a second or more, and a
- * filter change right after the first draw should not queue behind it.
- */
-const FULL_INDEX_DELAY_MS = 1000;
 
 type Index = Supercluster<{ i: number }, AnyProps>;
 
 /**
- * Indexing every zoom level of 10⁵ points takes most of the time to a first map, yet the first
- * draw needs one level. So a one-level index for the map's zoom comes first (`quick`, answered
- * at once), and the full one (`full`) is built once the worker has been idle a moment, or at once
- * when the map asks for another zoom. Their cluster ids differ:
- * `epoch` says which index an id came from.
+ * One index per zoom level, each built when the map first shows that level: indexing all levels
+ * of 10⁵ points at once held this worker for seconds (a filter change or the first draw queued
+ * behind it), where one level is a single clustering pass. Clusters are thus formed afresh at
+ * each level rather than nested. `epoch` tells which index a cluster id came from.
  */
-let quick: { index: Index; zoom: number; epoch: number } | null = null;
-let full: { index: Index; epoch: number } | null = null;
+let levels = new Map<number, { index: Index; epoch: number }>();
 let features: PointFeature<{ i: number }>[] = [];
 let epoch = 0;
-let fullTimer: ReturnType<typeof setTimeout> | null = null;
+
+function level(zoom: number): { index: Index; epoch: number } {
+  const z = Math.min(Math.max(Math.round(zoom), 0), CLUSTER_MAX_ZOOM);
+  let l = levels.get(z);
+  if (!l) {
+    l = {
+      index: new Supercluster<{ i: number }>({ ...OPTIONS, minZoom: z, maxZoom: z }).load(features),
+      epoch: ++epoch,
+    };
+    levels.set(z, l);
+  }
+  return l;
+}
 
 let data: DecodedPoints | null = null;
 let indexed: Selection | null = null;
@@ -42,16 +47,6 @@ let located = 0;
 let selectedCount = 0;
 
 const post = (r: ClusterResponse, transfer: Transferable[] = []) => self.postMessage(r, transfer);
-
-function buildFull(): { index: Index; epoch: number } {
-  if (fullTimer !== null) clearTimeout(fullTimer);
-  fullTimer = null;
-  full ??= {
-    index: new Supercluster<{ i: number }>({ ...OPTIONS, maxZoom: CLUSTER_MAX_ZOOM }).load(features),
-    epoch: ++epoch,
-  };
-  return full;
-}
 
 function build(sel: Selection, zoom: number): void {
   if (!data) return;
@@ -65,15 +60,9 @@ function build(sel: Selection, zoom: number): void {
       if (Number.isNaN(x) || Number.isNaN(y)) continue;
       features.push({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [x, y] } });
     }
-    const z = Math.min(Math.max(Math.round(zoom), 0), CLUSTER_MAX_ZOOM);
-    full = null;
-    if (fullTimer !== null) clearTimeout(fullTimer);
-    fullTimer = null;
-    quick = {
-      index: new Supercluster<{ i: number }>({ ...OPTIONS, minZoom: z, maxZoom: z }).load(features),
-      zoom: z,
-      epoch: ++epoch,
-    };
+    levels = new Map();
+    // The map's level now, so that its first request finds it ready.
+    level(zoom);
     indexed = { ...sel };
     located = features.length;
     selectedCount = chosen.length;
@@ -81,22 +70,10 @@ function build(sel: Selection, zoom: number): void {
   post({ type: 'loaded', generation, selection: sel, located, selected: selectedCount });
 }
 
-function indexFor(zoom: number): { index: Index; epoch: number } {
-  if (full) return full;
-  if (quick && quick.zoom === zoom) {
-    // The first view is answered; the rest of the levels are indexed once this reply is out.
-    if (fullTimer !== null) clearTimeout(fullTimer);
-    fullTimer = setTimeout(buildFull, FULL_INDEX_DELAY_MS);
-    return quick;
-  }
-  return buildFull();
-}
-
 function load(msg: Extract<ClusterRequest, { type: 'points' }>): void {
   generation = msg.generation;
   wanted = { selection: msg.selection, zoom: msg.zoom };
-  quick = null;
-  full = null;
+  levels = new Map();
   indexed = null;
   try {
     data = decodePoints(msg.buffer);
@@ -128,10 +105,10 @@ self.onmessage = (ev: MessageEvent<ClusterRequest>) => {
     build(msg.selection, msg.zoom);
     return;
   }
-  if (!data || !quick) return;
+  if (!data || !indexed) return;
   if (msg.type === 'clusters') {
     const zoom = Math.round(msg.zoom);
-    const { index, epoch: from } = indexFor(zoom);
+    const { index, epoch: from } = level(zoom);
     const raw = index.getClusters(msg.bbox, zoom);
     const codes = raw.some((f) => !(f.properties as AnyProps).cluster) ? data.codes() : [];
     post({
@@ -154,13 +131,13 @@ self.onmessage = (ev: MessageEvent<ClusterRequest>) => {
       }),
     });
   } else if (msg.type === 'expand') {
-    // An id from the one-level index expands there: its children are the points themselves.
-    const index = quick.epoch === msg.epoch ? quick.index : buildFull().index;
+    const l = [...levels.values()].find((x) => x.epoch === msg.epoch);
+    if (!l) return;
     post({
       type: 'expand',
       generation,
       requestId: msg.requestId,
-      zoom: index.getClusterExpansionZoom(msg.clusterId),
+      zoom: l.index.getClusterExpansionZoom(msg.clusterId),
     });
   }
 };
