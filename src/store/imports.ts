@@ -1,5 +1,5 @@
 import type SqliteDatabase from 'better-sqlite3';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import { sha256Hex } from '../domain/ids.js';
 import { DEFAULT_RANGE_RULE } from '../domain/incident.js';
 import type { ImportedIncident } from '../ingest/importers/types.js';
@@ -473,7 +473,12 @@ type BulkTable =
   | 'incident_sources'
   | 'incident_imports';
 
-/** Inserts rows that all have the same keys: multi-row statements, as large as the parameter limit allows. */
+/**
+ * Inserts rows that all have the same keys. On PostgreSQL the whole batch is one statement with one
+ * parameter: a JSON array turned into rows of the table's own type by json_populate_recordset, so
+ * each column keeps its type without a cast list, and no query with thousands of placeholders is
+ * compiled and bound per chunk. Elsewhere (a non-embedded SQLite), multi-row inserts.
+ */
 async function insertRows(
   trx: Transaction<Database>,
   table: BulkTable,
@@ -482,7 +487,15 @@ async function insertRows(
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  for (const part of chunks(rows, Object.keys(first).length)) {
+  const columns = Object.keys(first);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    const cols = sql.join(columns.map((c) => sql.ref(c)));
+    await sql`insert into ${sql.table(table)} (${cols})
+      select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)
+      ${ignoreConflicts ? sql`on conflict do nothing` : sql``}`.execute(trx);
+    return;
+  }
+  for (const part of chunks(rows, columns.length)) {
     // The row shapes are the table's insertable rows; Kysely cannot see that through the union of tables.
     const q = trx.insertInto(table).values(part as never);
     await (ignoreConflicts ? q.onConflict((oc) => oc.doNothing()) : q).execute();
