@@ -26,6 +26,8 @@ interface Res {
   habitual: RegExp;
 }
 
+const ROMANCE = new Set(['fr', 'es', 'pt']);
+
 function res(lex: Lexicon): Res {
   return memo(lex, 'actors', () => {
     const w = (l: string[]): string => wordSource(lex, l);
@@ -40,7 +42,10 @@ function res(lex: Lexicon): Res {
     const genitive =
       lex.lang === 'ar'
         ? ''
-        : `(?:\\s+(?:${plain(['of', 'de', 'du', 'des', 'der', 'del', 'da', 'do', 'dos', 'de la', "de l'"])}))`;
+        : `(?:\\s+(?:${plain(['of', 'de', 'du', 'des', 'der', 'del', 'da', 'do', 'dos', 'de la', "de l'"])}))${
+            // Romance adjectives follow the noun: "frappe américaine", "aviones rusos".
+            ROMANCE.has(lex.lang) ? '?' : ''
+          }`;
     return {
       aliases: new RegExp(lex.actors.map((a) => `(${w([a.re])})`).join('|'), 'gu'),
       cased: lex.actorsCased.length

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findActors } from './actors.js';
+import { LEXICONS } from './lexicon/index.js';
+import { fold } from './text.js';
+
+function agents(text: string, lang: 'fr' | 'es' | 'en') {
+  return findActors(fold(text), LEXICONS[lang], 'SY')
+    .filter((a) => a.agent)
+    .map((a) => a.code);
+}
+
+test('a nationality adjective after the means names the attacker in Romance languages', () => {
+  assert.deepEqual(agents('Le marché a été touché par une frappe russe dans la nuit.', 'fr'), ['russia']);
+  assert.deepEqual(agents('Los aviones rusos bombardearon el mercado.', 'es'), ['russia']);
+  // English puts the adjective first; a means word before a nationality noun is no attack by it.
+  assert.deepEqual(agents('The strikes Russians feared did not come.', 'en'), []);
+});
