@@ -6,7 +6,7 @@ import type { PointSet, Selection } from '../data/points.js';
 import { useI18n } from '../i18n/I18n.js';
 import { mark, markPerf } from '../perf.js';
 import { DEFAULT_MAP_VIEW, type MapView as MapViewState } from '../state/query.js';
-import { type AppConfig, baseStyle, loadAdmin1Shapes, loadCountryShapes } from './basemap.js';
+import { ADMIN1_SHAPES_URL, type AppConfig, baseStyle, loadCountryShapes } from './basemap.js';
 import { type ClusterClient, clusterClient, type Loaded } from './cluster-client.js';
 import type { ClusterFeature } from './cluster-protocol.js';
 import { maplibregl } from './maplibre.js';
@@ -117,10 +117,10 @@ export function MapView({
       (map.getSource('borders') as GeoJSONSource).setData(shapes.borders);
     });
     // Admin areas are 3 MB: they are parsed only once the incidents are on screen, never before.
+    // Given as a URL, MapLibre's worker fetches and parses it: the page's thread neither parses
+    // 3 MB of JSON nor copies the result over to that worker, right when filters start changing.
     const loadAdmin1 = () =>
-      void loadAdmin1Shapes().then((admin1) =>
-        (map.getSource('admin1') as GeoJSONSource | undefined)?.setData(admin1),
-      );
+      (map.getSource('admin1') as GeoJSONSource | undefined)?.setData(ADMIN1_SHAPES_URL);
     window.addEventListener('vigil:map-drawn', loadAdmin1, { once: true });
     map.on('moveend', () => {
       const c = map.getCenter();

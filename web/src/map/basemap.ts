@@ -57,7 +57,8 @@ function once<T>(url: string): Promise<T> {
 
 export const loadCountryIndex = () => once<CountryEntry[]>('/basemap/countries.json');
 export const loadAdmin1Index = () => once<Admin1Entry[]>('/basemap/admin1-index.json');
-export const loadAdmin1Shapes = () => once<FeatureCollection>('/basemap/admin1.json');
+export const ADMIN1_SHAPES_URL = '/basemap/admin1.json';
+export const loadAdmin1Shapes = () => once<FeatureCollection>(ADMIN1_SHAPES_URL);
 
 export async function loadAppConfig(): Promise<AppConfig> {
   try {
