@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { REPO_ROOT } from './support/cli.js';
+import { cliArgs, REPO_ROOT } from './support/cli.js';
 import { scratchDir } from './support/fixtures.js';
 
 test('vigil serve on a fresh database: OpenAPI, published incidents anonymously, review actions refused', async (t) => {
@@ -12,16 +12,7 @@ test('vigil serve on a fresh database: OpenAPI, published incidents anonymously,
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(REPO_ROOT, 'src/cli/main.ts'),
-      '--db',
-      join(dir, 'fresh.db'),
-      'serve',
-      '--port',
-      String(port),
-    ],
+    cliArgs(['--db', join(dir, 'fresh.db'), 'serve', '--port', String(port)]),
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VIGIL_DATABASE_URL: '' } },
   );
   let log = '';

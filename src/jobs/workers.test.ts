@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { REPO_ROOT } from '../../test/support/cli.js';
+import { cliArgs, REPO_ROOT } from '../../test/support/cli.js';
 import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresUrl } from '../../test/support/postgres.js';
 import type { Store } from '../store/database.js';
 import { openPostgresStore } from '../store/postgres.js';
@@ -14,30 +14,17 @@ import { toReportPayload } from './report-payload.js';
 const JOBS = 40;
 
 function startWorker(url: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(REPO_ROOT, 'src/cli/main.ts'),
-      '--database',
-      url,
-      'worker',
-      '--concurrency',
-      '2',
-    ],
-    {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
-        ...process.env,
-        VIGIL_EXTRACTOR: join(REPO_ROOT, 'test/support/slow-extractor.ts'),
-        VIGIL_TEST_EXTRACT_MS: '150',
-        VIGIL_JOB_EXPIRE_SECONDS: '3',
-        VIGIL_JOB_MAINTENANCE_SECONDS: '1',
-      },
+  return spawn(process.execPath, cliArgs(['--database', url, 'worker', '--concurrency', '2']), {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      VIGIL_EXTRACTOR: join(REPO_ROOT, 'test/support/slow-extractor.ts'),
+      VIGIL_TEST_EXTRACT_MS: '150',
+      VIGIL_JOB_EXPIRE_SECONDS: '3',
+      VIGIL_JOB_MAINTENANCE_SECONDS: '1',
     },
-  );
+  });
 }
 
 test('three worker processes on one queue: every job done exactly once, and a SIGKILLed worker loses nothing', async (t) => {

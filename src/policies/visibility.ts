@@ -58,7 +58,7 @@ export interface SourceRef {
 
 /** A protected source keeps its kind (so readers can weigh it) but loses its identity. */
 export function redactSource(source: SourceRef | null, actor: Actor): SourceRef | null {
-  if (!source || !source.sensitive || can(actor, 'sensitive:read')) return source;
+  if (!source?.sensitive || can(actor, 'sensitive:read')) return source;
   return { name: 'protected source', kind: source.kind, sensitive: true };
 }
 

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from '../../test/support/cli.js';
+import { cliArgs, REPO_ROOT } from '../../test/support/cli.js';
 import { scratchDir, scratchStore, testDeps } from '../../test/support/fixtures.js';
 import { InputError } from '../ingest/errors.js';
 import { type FeedConfig, parseWatchConfig } from '../ingest/feeds/config.js';
@@ -18,11 +18,10 @@ import { type FeedDeps, feedStates, pollFeed } from './feeds.js';
 /** The CLI, asynchronously: the feed server lives in this process and must keep answering. */
 async function vigil(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   try {
-    const r = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args],
-      { cwd: REPO_ROOT, timeout: 120_000 },
-    );
+    const r = await promisify(execFile)(process.execPath, cliArgs(args), {
+      cwd: REPO_ROOT,
+      timeout: 120_000,
+    });
     return { status: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };

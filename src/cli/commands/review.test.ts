@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { REPO_ROOT, vigil } from '../../../test/support/cli.js';
+import { cliArgs, REPO_ROOT, vigil } from '../../../test/support/cli.js';
 import { scratchDir, testDeps } from '../../../test/support/fixtures.js';
 import { lineReport } from '../../../test/support/review.js';
 import { ingestReport } from '../../services/ingest.js';
@@ -24,13 +24,9 @@ async function seeded(t: { after: (fn: () => void) => void }): Promise<string> {
 
 function vigilLater(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args],
-      {
-        cwd: REPO_ROOT,
-      },
-    );
+    const child = spawn(process.execPath, cliArgs(args), {
+      cwd: REPO_ROOT,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
