@@ -89,7 +89,8 @@ function reportInputFromGold(r: GoldReport, file: string): ReportInput {
   };
 }
 
-function predictedFromClaim(c: ClaimView): PredictedClaim {
+/** A stored claim in the corpus' gold shape, under the incident it belongs to. */
+export function predictedFromClaim(c: ClaimView): PredictedClaim {
   return {
     incident: c.incidentId ?? c.id,
     date:

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../store/audit.js';
-import { type ClaimView, claimFromRow } from '../store/rows.js';
+import type { ClaimView } from '../store/rows.js';
 import type { Database } from '../store/schema.js';
 import { FilterError } from './filters.js';
-import { NotFoundError } from './incidents.js';
+import { claimWithSourceFromRow, NotFoundError, REPORT_COLUMNS } from './incidents.js';
 
 /** Read-side queries the API needs beyond incidents: reports, claims, sources. */
 
@@ -156,18 +156,7 @@ export async function listClaims(
     .leftJoin('sources', 'sources.id', 'reports.source_id')
     .leftJoin('incidents as inc', 'inc.id', 'claims.incident_id')
     .selectAll('claims')
-    .select([
-      'inc.sensitive_coords as i_sensitive_coords',
-      'reports.title as r_title',
-      'reports.published as r_published',
-      'reports.url as r_url',
-      'reports.origin as r_origin',
-      'reports.language as r_language',
-      'reports.text as r_text',
-      'sources.name as s_name',
-      'sources.kind as s_kind',
-      'sources.sensitive as s_sensitive',
-    ]);
+    .select(['inc.sensitive_coords as i_sensitive_coords', ...REPORT_COLUMNS]);
   if (query.incidentId) q = q.where('claims.incident_id', '=', query.incidentId);
   if (query.reportId) q = q.where('claims.report_id', '=', query.reportId);
   if (query.status?.length) q = q.where('claims.status', 'in', query.status);
@@ -189,30 +178,12 @@ export async function listClaims(
     .orderBy('claims.id')
     .limit(limit + 1)
     .execute();
-  const items = rows.slice(0, limit).map((r): ClaimWithReport => {
-    const claim = claimFromRow(r);
-    return {
-      ...claim,
+  const items = rows.slice(0, limit).map(
+    (r): ClaimWithReport => ({
+      ...claimWithSourceFromRow(r),
       sensitiveCoords: Number(r.i_sensitive_coords ?? 0) === 1,
-      report: {
-        id: r.report_id,
-        title: r.r_title,
-        published: r.r_published,
-        url: r.r_url,
-        origin: r.r_origin,
-        language: r.r_language,
-        source: r.s_name
-          ? { name: r.s_name, kind: r.s_kind ?? 'other', sensitive: Number(r.s_sensitive) === 1 }
-          : null,
-      },
-      quotes: claim.evidence.map((e) => ({
-        field: e.field,
-        start: e.span.start,
-        end: e.span.end,
-        text: r.r_text.slice(e.span.start, e.span.end),
-      })),
-    };
-  });
+    }),
+  );
   return { items, next: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
 }
 

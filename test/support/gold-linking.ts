@@ -4,6 +4,7 @@ import type { ReportInput } from '../../src/domain/report.js';
 import type { GoldClaim, GoldIncident, GoldReport, PredictedClaim } from '../../src/eval/gold.js';
 import { type EvalResult, scoreCorpus } from '../../src/eval/score.js';
 import type { Extractor } from '../../src/extract/types.js';
+import { predictedFromClaim } from '../../src/services/evaluate.js';
 import { ingestReport } from '../../src/services/ingest.js';
 import type { Store } from '../../src/store/database.js';
 import { claimFromRow } from '../../src/store/rows.js';
@@ -106,27 +107,7 @@ export async function runGoldLinking(
   for (const { ext, ...row } of rows) {
     const c = claimFromRow(row);
     const list = byReport.get(ext ?? '') ?? [];
-    list[c.ordinal] = {
-      incident: c.incidentId ?? c.id,
-      date:
-        c.date === null
-          ? null
-          : c.date.from === c.date.to
-            ? c.date.from
-            : { from: c.date.from, to: c.date.to },
-      place: c.placeName,
-      admin1: c.admin1,
-      country: c.country,
-      lat: c.lat,
-      lon: c.lon,
-      geo_precision: c.geoPrecision,
-      belligerents: [...c.belligerents],
-      event: c.event,
-      civilians_killed: c.civiliansKilled,
-      killed: c.killed,
-      injured: c.injured,
-      hedged: c.hedged,
-    };
+    list[c.ordinal] = predictedFromClaim(c);
     byReport.set(ext ?? '', list);
     const g = groups.get(c.incidentId ?? c.id) ?? [];
     g.push(`${ext}#${c.ordinal}`);
