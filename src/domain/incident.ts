@@ -74,11 +74,17 @@ export function summariseIncident(all: readonly ClaimFacts[]): IncidentSummary {
     geoPrecision: place?.geoPrecision ?? null,
     event: mostCommon(claims.map((c) => c.event)),
     target: mostCommon(claims.map((c) => c.target)),
-    belligerents: [...new Set(claims.flatMap((c) => c.belligerents))].sort(),
+    belligerents: knownBelligerents(claims.flatMap((c) => c.belligerents)),
     civiliansKilled: envelope(claims.map((c) => c.civiliansKilled)),
     killed: envelope(claims.map((c) => c.killed)),
     injured: envelope(claims.map((c) => c.injured)),
   };
+}
+
+/** The union of claims' belligerents; "unknown" only stands when no claim names anyone. */
+function knownBelligerents(all: readonly Belligerent[]): Belligerent[] {
+  const named = [...new Set(all)].sort();
+  return named.length > 1 ? named.filter((b) => b !== 'unknown') : named;
 }
 
 const DATE_PRECISION_RANK: Record<DatePrecision, number> = {
