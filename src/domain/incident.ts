@@ -22,22 +22,8 @@ export interface ClaimFacts {
   injured: CountRange | null;
 }
 
-export interface IncidentSummary {
-  date: DateInterval | null;
-  placeName: string | null;
-  placeId: string | null;
-  lat: number | null;
-  lon: number | null;
-  admin1: string | null;
-  country: string | null;
-  geoPrecision: GeoPrecision | null;
-  event: EventType | null;
-  target: string | null;
-  belligerents: Belligerent[];
-  civiliansKilled: CountRange | null;
-  killed: CountRange | null;
-  injured: CountRange | null;
-}
+/** An incident's facts: the same fields as a claim's, derived from its counting claims. */
+export type IncidentSummary = Omit<ClaimFacts, 'status'>;
 
 export const DEFAULT_RANGE_RULE = 'lowest-min-to-highest-max';
 

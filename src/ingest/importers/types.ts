@@ -1,6 +1,5 @@
-import type { Belligerent, EventType, GeoPrecision, Grading, IncidentStatus } from '../../domain/codes.js';
-import type { DateInterval } from '../../domain/dates.js';
-import type { CountRange } from '../../domain/range.js';
+import type { Grading, IncidentStatus } from '../../domain/codes.js';
+import type { IncidentSummary } from '../../domain/incident.js';
 
 export const IMPORT_FORMATS = ['ucdp', 'acled', 'airwars'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -15,7 +14,7 @@ export interface CitedSource {
 }
 
 /** An incident as a dataset codes it, mapped to Vigil's fields; pure data, no ids yet. */
-export interface ImportedIncident {
+export interface ImportedIncident extends Omit<IncidentSummary, 'placeId'> {
   dataset: ImportFormat;
   /** The dataset's own id, e.g. UCDP's `id`. */
   datasetId: string;
@@ -25,20 +24,6 @@ export interface ImportedIncident {
   code: string;
   status: IncidentStatus;
   grading: Grading | null;
-  date: DateInterval | null;
-  placeName: string | null;
-  lat: number | null;
-  lon: number | null;
-  admin1: string | null;
-  /** ISO 3166-1 alpha-2. */
-  country: string | null;
-  geoPrecision: GeoPrecision | null;
-  event: EventType | null;
-  target: string | null;
-  belligerents: Belligerent[];
-  civiliansKilled: CountRange | null;
-  killed: CountRange | null;
-  injured: CountRange | null;
   killedBest: number | null;
   sources: CitedSource[];
   attribution: string | null;
