@@ -103,8 +103,9 @@ function dataVersion(store: Store): string | null {
   return `${dv}.${tc}`;
 }
 
-async function queryPoints(store: Store, filter: IncidentFilter): Promise<PointRow[]> {
-  const q = applyIncidentFilter(
+/** The columns both map payloads carry, over the incidents a filter matches. */
+function pointsQuery(store: Store, filter: IncidentFilter) {
+  return applyIncidentFilter(
     store.db
       .selectFrom('incidents')
       .select([
@@ -120,6 +121,10 @@ async function queryPoints(store: Store, filter: IncidentFilter): Promise<PointR
       ]),
     filter,
   );
+}
+
+async function queryPoints(store: Store, filter: IncidentFilter): Promise<PointRow[]> {
+  const q = pointsQuery(store, filter);
   // No ORDER BY: the map has no use for an order, and sorting 10⁵ rows by code cost a temporary B-tree.
   if (store.sqlite) {
     // Rows as arrays straight from better-sqlite3: a third of the time of Kysely's row objects.
@@ -179,24 +184,7 @@ export function mapRoutes(app: FastifyInstance, store: Store): void {
     },
     async (req, reply) => {
       const filter = scopeIncidentFilter(filterFromQuery(req.query, 'all'), req.actor);
-      const rows = await applyIncidentFilter(
-        store.db
-          .selectFrom('incidents')
-          .select([
-            'incidents.code',
-            'incidents.lon',
-            'incidents.lat',
-            'incidents.sensitive_coords',
-            'incidents.date_from',
-            'incidents.date_to',
-            'incidents.civ_min',
-            'incidents.civ_max',
-            'incidents.grading',
-          ]),
-        filter,
-      )
-        .orderBy('incidents.code')
-        .execute();
+      const rows = await pointsQuery(store, filter).orderBy('incidents.code').execute();
       const exact = can(req.actor, 'sensitive:read');
       const n = rows.length;
       const out = {
