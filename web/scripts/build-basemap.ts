@@ -10,6 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
+import type { Admin1Entry, CountryEntry } from '../src/map/basemap-types.js';
+
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,25 +38,6 @@ interface Admin1Props {
   name_ar?: string;
   latitude?: number;
   longitude?: number;
-}
-
-export interface CountryEntry {
-  code: string;
-  en: string;
-  ar: string;
-  lat: number;
-  lon: number;
-}
-
-export interface Admin1Entry {
-  /** ISO 3166-1 alpha-2 country code. */
-  cc: string;
-  /** GeoNames admin1 code (what incidents carry), e.g. "09" for Aleppo in SY; null where Natural Earth has none. */
-  a1: string | null;
-  en: string;
-  ar: string;
-  lat: number;
-  lon: number;
 }
 
 function round(n: number): number {

@@ -6,28 +6,14 @@ import type { FeatureCollection, MultiLineString } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Admin1Entry, CountryEntry } from './basemap-types.js';
+
+export type { Admin1Entry, CountryEntry } from './basemap-types.js';
 
 export interface AppConfig {
   /** XYZ raster tile URL template for online deployments; null keeps the map fully offline. */
   tileUrl: string | null;
   tileAttribution: string | null;
-}
-
-export interface CountryEntry {
-  code: string;
-  en: string;
-  ar: string;
-  lat: number;
-  lon: number;
-}
-
-export interface Admin1Entry {
-  cc: string;
-  a1: string | null;
-  en: string;
-  ar: string;
-  lat: number;
-  lon: number;
 }
 
 let countriesGeo: Promise<{ land: FeatureCollection; borders: MultiLineString }> | null = null;
