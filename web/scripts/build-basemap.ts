@@ -12,7 +12,6 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import type { Topology } from 'topojson-specification';
 import type { Admin1Entry, CountryEntry } from '../src/map/basemap-types.js';
 
-
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..', 'generated', 'basemap');
