@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONTINENTS_AND_REGIONS, COUNTRY_ABBREVIATIONS } from './extra-places.js';
+import { ADMIN1_DEMONYMS, CONTINENTS_AND_REGIONS, COUNTRY_ABBREVIATIONS } from './extra-places.js';
 import { DEFAULT_INDEX_DIR, entryToLine, FILES, FORMAT_VERSION, REPO_ROOT } from './index-format.js';
 import { keptScript, latinSkeleton, looseKey, nameKey, SKELETON_PREFIX } from './normalize.js';
 import { priorScore } from './prior.js';
@@ -338,7 +338,7 @@ function readCountries(b: IndexBuilder): void {
   // Demonyms the dataset lacks or writes differently from news usage.
   const extraDemonyms: Record<string, string[]> = {
     US: ['U.S.', 'Americans'],
-    GB: ['British', 'Briton', 'Britons', 'English'],
+    GB: ['British', 'Briton', 'Britons'],
     PS: ['Palestinians'],
     IL: ['Israelis'],
     SY: ['Syrians'],
@@ -458,7 +458,16 @@ export function buildIndex(outDir = DEFAULT_INDEX_DIR): { entries: number; names
   for (const e of b.entries)
     if (e.kind === 'country' && e.country) e.population = countryPop.get(e.country) ?? 0;
   b.range('admins', () => {
-    readAdminCodes(b, join(REPO_ROOT, 'data', 'geonames', 'admin1CodesASCII.txt'), 'admin1', admin1);
+    const admin1Index = readAdminCodes(
+      b,
+      join(REPO_ROOT, 'data', 'geonames', 'admin1CodesASCII.txt'),
+      'admin1',
+      admin1,
+    );
+    for (const [code, names] of Object.entries(ADMIN1_DEMONYMS)) {
+      const idx = admin1Index.get(code);
+      if (idx !== undefined) for (const n of names) b.demonym(idx, n);
+    }
     readAdminCodes(b, join(REPO_ROOT, 'data', 'geonames', 'admin2Codes.txt'), 'admin2', admin2);
   });
   readSyriaLocalities(b, join(REPO_ROOT, 'data', 'syria-localities.tsv'));

@@ -501,4 +501,16 @@ export const COUNTRY_ABBREVIATIONS: Record<string, string> = {
   KSA: 'SA',
   DPRK: 'KP',
   ROK: 'KR',
+  'T&T': 'TT',
+};
+
+/**
+ * Demonyms that name a first-level division rather than its country: "English" is of
+ * England, not of the United Kingdom. Keys are GeoNames admin1 codes ("CC.code").
+ */
+export const ADMIN1_DEMONYMS: Record<string, string[]> = {
+  'GB.ENG': ['English'],
+  'GB.SCT': ['Scottish', 'Scots'],
+  'GB.WLS': ['Welsh'],
+  'GB.NIR': ['Northern Irish'],
 };

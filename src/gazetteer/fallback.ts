@@ -3,17 +3,43 @@
  * written: the place the story names near that span ("Royal Street" in a story on New
  * Orleans), or a place named inside it ("Cavan Institute"). Pure.
  */
-import { COMMON_WORDS, FACILITY_WORDS, NAME_CONNECTORS } from './cues.js';
-import { nameKey } from './normalize.js';
+import { BORROWED_NAME_WORDS, COMMON_WORDS, FACILITY_WORDS, NAME_CONNECTORS } from './cues.js';
+import { foldText, nameKey } from './normalize.js';
 import { tokenize } from './tokens.js';
 import type { Gazetteer, GazetteerEntry } from './types.js';
 
 /**
- * Entries for the longest run of capitalised words inside the span that the gazetteer
- * knows, leftmost first among runs of one length; single common words do not count.
+ * How much the place named inside a span says about where the span lies:
+ * - `region`: a country, continent or region, or a demonym ("Bank of England" reads England,
+ *   "European Commission" Europe): taken as the span's place;
+ * - `division`: a first-level division ("University of California"), taken where its country
+ *   fits the rest of the story;
+ * - `town`: a town ("Stonewall Golf Club"): streets and buildings borrow town names so often
+ *   that the place named nearest in the story comes first.
+ * Names that only borrow a place's name ("Atlantic Avenue", "Russian Embassy", "Niger Delta")
+ * are read as `town` whatever they hold.
  */
-export function innerNameEntries(g: Gazetteer, raw: string): GazetteerEntry[] {
+export type InnerTier = 'region' | 'division' | 'town';
+
+export interface InnerReading {
+  entries: GazetteerEntry[];
+  tier: InnerTier;
+}
+
+function tierOf(e: GazetteerEntry | undefined, demonym: boolean): InnerTier {
+  if (demonym || e?.kind === 'country' || e?.featureCode === 'CONT' || e?.featureCode === 'RGN')
+    return 'region';
+  return e?.kind === 'admin1' ? 'division' : 'town';
+}
+
+/** The place named inside a span the gazetteer lacks as written, and how much it says. */
+export function innerReading(g: Gazetteer, raw: string): InnerReading {
   const tokens = tokenize(raw);
+  const borrowed = BORROWED_NAME_WORDS.has(foldText(tokens.at(-1)?.text ?? ''));
+  const reading = (entries: GazetteerEntry[], demonym: boolean): InnerReading => ({
+    entries,
+    tier: borrowed ? 'town' : tierOf(entries[0], demonym),
+  });
   for (let n = tokens.length - 1; n >= 1; n--) {
     for (let i = 0; i + n <= tokens.length; i++) {
       const first = tokens[i];
@@ -24,10 +50,12 @@ export function innerNameEntries(g: Gazetteer, raw: string): GazetteerEntry[] {
       if (key.replace(/\s/g, '').length < 3) continue;
       if (n === 1 && (COMMON_WORDS.has(key) || NAME_CONNECTORS.has(key) || FACILITY_WORDS.has(key))) continue;
       const entries = g.lookupKey(key);
-      if (entries.length > 0) return entries;
+      if (entries.length > 0) return reading(entries, false);
+      const demonym = g.demonym(sub);
+      if (demonym.length > 0) return reading(demonym, true);
     }
   }
-  return [];
+  return { entries: [], tier: 'town' };
 }
 
 export interface Located {

@@ -204,3 +204,47 @@ test('an Arabic village name known only in Latin letters is found by its consona
   // Without a word saying it is a town, a skeleton alone is not enough.
   assert.equal(found('قصفت طائرات حربية الجينة في ريف حلب.', 'الجينة'), undefined);
 });
+
+function spansOf(text: string, names: string[]): { start: number; end: number }[] {
+  return names.map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+}
+
+test('resolve() reads an organisation through the country or division it names, not the town near it', () => {
+  const text = 'In Aberdeen, Scotland, traders watched the Bank of England and the Bank of Japan.';
+  const [, , bank, japan] = parser.resolve(
+    text,
+    spansOf(text, ['Aberdeen', 'Scotland', 'Bank of England', 'Bank of Japan']),
+  );
+  assert.equal(bank?.entry?.name, 'England');
+  assert.ok(bank?.inferred);
+  assert.equal(japan?.entry?.kind, 'country');
+  assert.equal(japan?.entry?.country, 'JP');
+  const us = 'Phoenix voters backed the Arizona State University plan.';
+  const [, uni] = parser.resolve(us, spansOf(us, ['Phoenix', 'Arizona State University']));
+  assert.equal(uni?.entry?.admin1, 'AZ');
+  // A street named after an ocean lies in the town the story names.
+  const street = 'Shops on Atlantic Avenue in Boston reopened.';
+  const [ave] = parser.resolve(street, spansOf(street, ['Atlantic Avenue', 'Boston']));
+  assert.ok(near(ave, 42.36, -71.06, 30), 'Atlantic Avenue, Boston');
+});
+
+test('resolve() reads resident demonyms, bare county names and division demonyms', () => {
+  const text =
+    'Ohioans and Ontarians voted; farmers in Oconee and Clarke counties, Georgia, and English fans.';
+  const [ohio, ontario, oconee, clarke, , english] = parser.resolve(
+    text,
+    spansOf(text, ['Ohioans', 'Ontarians', 'Oconee', 'Clarke', 'Georgia', 'English']),
+  );
+  assert.equal(ohio?.entry?.admin1, 'OH');
+  assert.ok(ohio?.demonym);
+  assert.equal(ontario?.entry?.country, 'CA');
+  assert.equal(oconee?.entry?.kind, 'admin2');
+  assert.equal(oconee?.entry?.admin1, 'GA');
+  assert.equal(clarke?.entry?.admin1, 'GA');
+  assert.equal(english?.entry?.name, 'England');
+});
+
+test('T&T is Trinidad and Tobago', () => {
+  const text = 'Flights from T&T resumed.';
+  assert.equal(parser.resolve(text, spansOf(text, ['T&T']))[0]?.entry?.country, 'TT');
+});

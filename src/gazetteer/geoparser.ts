@@ -1,5 +1,6 @@
 import { ADMIN1_WORDS, ADMIN2_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
-import { innerNameEntries, nearestContext } from './fallback.js';
+import { demonymBases } from './demonym-forms.js';
+import { innerReading, nearestContext } from './fallback.js';
 import { foldText, nameKey } from './normalize.js';
 import { abbreviationEntries, type Candidate, recognize, type TypeCue } from './recognize.js';
 import { relativeOffsetBefore } from './relative.js';
@@ -57,6 +58,18 @@ function spanEntries(
     const d = g.demonym(stripped);
     if (d.length > 0) return { entries: d, cue, demonym: true };
   }
+  // A resident demonym the index lacks ("Ohioans", "Londoners"): the place it is formed from.
+  for (const base of demonymBases(raw)) {
+    const e = g.lookup(base).filter((x) => x.kind !== 'other');
+    if (e.length > 0) return { entries: e, cue: null, demonym: true };
+  }
+  // A county or parish named without its word, as in "Oconee and Clarke counties".
+  if (stripped && !cue) {
+    for (const word of ['county', 'parish']) {
+      const e = g.lookupKey(nameKey(`${stripped} ${word}`));
+      if (e.length > 0) return { entries: e, cue: 'admin2', demonym: false };
+    }
+  }
   const loose = g.lookupLoose(raw);
   if (loose.length > 0) return { entries: loose, cue, demonym: false };
   return { entries: [], cue, demonym: false };
@@ -93,29 +106,51 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
     resolve(text: string, spans: PlaceSpan[], options: GeoparseOptions = {}): PlaceMention[] {
       const hint = options.countryHint?.toUpperCase() ?? null;
       const order = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start);
-      const cands: Candidate[] = order.map(({ s }) => {
-        const { entries, cue, demonym } = spanEntries(gazetteer, text, s);
+      // A span the gazetteer lacks as written ("Bank of England", "Royal Street") is read through the
+      // place named inside it where that says enough (see `innerReading`).
+      const innerOnly = new Set<number>();
+      const innerTowns = new Map<number, GazetteerEntry>();
+      const cands: Candidate[] = order.map(({ s }, k) => {
+        const found = spanEntries(gazetteer, text, s);
+        const name = text.slice(s.start, s.end);
+        let entries = found.entries;
+        let weak = false;
+        let typeCue = found.cue ?? cueAround(text, s);
+        if (entries.length === 0) {
+          const inner = innerReading(gazetteer, name);
+          if (inner.tier === 'town') {
+            const first = inner.entries[0];
+            if (first) innerTowns.set(k, first);
+          } else if (inner.entries.length > 0) {
+            innerOnly.add(k);
+            entries = inner.entries;
+            weak = inner.tier === 'division';
+            typeCue = null;
+          }
+        }
         return {
           start: s.start,
           end: s.end,
-          name: text.slice(s.start, s.end),
+          name,
           entries: entries.slice(0, 40),
-          typeCue: cue ?? cueAround(text, s),
-          demonym,
-          weak: false,
+          typeCue,
+          demonym: found.demonym,
+          weak,
           offset: relativeOffsetBefore(text, s.start),
         };
       });
       const picks = resolveCandidates(gazetteer, text, cands, hint);
-      // Every span names a place. One the gazetteer lacks ("Royal Street", "South Kilburn Estate") most
-      // often lies in the place the story names nearest to it; failing that, in a place named inside it.
-      const located = cands.map((c, k) => ({ start: c.start, entry: picks[k] ?? null }));
-      const inferred = new Set<number>();
+      // Failing that, it most often lies in the place the story names nearest to it; failing that, in the
+      // town named inside it.
+      const located = cands.map((c, k) => ({
+        start: c.start,
+        entry: innerOnly.has(k) ? null : (picks[k] ?? null),
+      }));
+      const inferred = new Set<number>(innerOnly);
       cands.forEach((c, k) => {
         if (picks[k]) return;
         const near = nearestContext(located, c.start);
-        const inner = near ? null : innerNameEntries(gazetteer, c.name)[0];
-        picks[k] = near ?? inner ?? null;
+        picks[k] = near ?? innerTowns.get(k) ?? null;
         if (picks[k]) inferred.add(k);
       });
       const out: PlaceMention[] = new Array(spans.length);

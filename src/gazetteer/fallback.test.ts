@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { innerReading } from './fallback.js';
+import { testGazetteer } from './test-gazetteer.js';
+
+const g = testGazetteer();
+
+test('a country, division or demonym inside an organisation name says where it is', () => {
+  const japan = innerReading(g, 'Bank of Japan');
+  assert.equal(japan.tier, 'region');
+  assert.equal(japan.entries[0]?.country, 'JP');
+  const england = innerReading(g, 'Bank of England');
+  assert.equal(england.tier, 'division');
+  assert.equal(england.entries[0]?.name, 'England');
+  const ministry = innerReading(g, 'Russian Foreign Ministry');
+  assert.equal(ministry.tier, 'region');
+  assert.equal(ministry.entries[0]?.country, 'RU');
+  const europe = innerReading(g, 'European Investment Bank');
+  assert.equal(europe.entries[0]?.featureCode, 'CONT');
+  const uni = innerReading(g, 'Arizona State University');
+  assert.equal(uni.tier, 'division');
+  assert.equal(uni.entries[0]?.admin1, 'AZ');
+});
+
+test('a town inside a name, or a name borrowed by a street, embassy or river, says little', () => {
+  assert.equal(innerReading(g, 'Stonewall Golf Club').tier, 'town');
+  assert.equal(innerReading(g, 'Atlantic Avenue').tier, 'town');
+  assert.equal(innerReading(g, 'Russian Embassy').tier, 'town');
+  assert.equal(innerReading(g, 'Niger Delta').tier, 'town');
+  assert.deepEqual(innerReading(g, 'Zorbington Fooquux').entries, []);
+});
