@@ -48,6 +48,15 @@ async function shot(page: Page, name: string): Promise<void> {
   assert.ok(spread > 8, `${name}.png looks blank (pixel spread ${spread.toFixed(1)})`);
 }
 
+/** History entries shown as their raw audit action code: each should have a label in words. */
+function unlabelledHistory(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid=history] [data-action]')
+    .evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-action') ?? '').filter((a, i) => els[i]?.textContent === a),
+    );
+}
+
 async function axeSerious(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
@@ -167,6 +176,11 @@ test('web app end to end in chromium', { skip: skip ?? false, timeout: 180_000 }
     await status.getByText('Ready for review').waitFor();
     await page.getByTestId('action-publish').click();
     await status.getByText('Published').waitFor();
+    // The history names each step in words, with who did it and when.
+    const history = page.getByTestId('history');
+    await history.getByText('Published').waitFor();
+    assert.match(await history.innerText(), new RegExp(`Published, by ${ANALYST.name}`));
+    assert.deepEqual(await unlabelledHistory(page), []);
     await shot(page, 'incident-published');
   });
 
@@ -179,6 +193,8 @@ test('web app end to end in chromium', { skip: skip ?? false, timeout: 180_000 }
     const box = await page.locator('.facts').boundingBox();
     const inset = await page.locator('.inset').boundingBox();
     assert.ok(box && inset && box.x > inset.x, 'in Arabic the facts column is right of the map inset');
+    await page.getByTestId('history').getByText('نُشرت').waitFor();
+    assert.deepEqual(await unlabelledHistory(page), []);
     await shot(page, 'incident-ar');
     const serious = await axeSerious(page);
     assert.deepEqual(serious, [], serious.join('\n'));

@@ -1,9 +1,16 @@
 /** The web app's pure modules: URL state, point sets (date filter, timeline buckets, totals), evidence highlighting. */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { CLAIM_STATUSES } from '../../src/domain/codes.js';
 import { bucketize, selectByDate, toPointSet, totalsByGrade } from '../../web/src/data/points.js';
+import { ar } from '../../web/src/i18n/ar.js';
+import { en } from '../../web/src/i18n/en.js';
+import { makeI18n } from '../../web/src/i18n/messages.js';
 import { excerptBounds, segments } from '../../web/src/incidents/highlight.js';
 import { apiQuery, parseState, serializeState } from '../../web/src/state/query.js';
+import { ROOT } from './harness.js';
 
 test('view state survives a round trip through the query string and drops junk', () => {
   const s = parseState(
@@ -80,4 +87,31 @@ test('evidence spans split the text, overlapping spans carry both fields', () =>
     start: 4,
     end: 13,
   });
+});
+
+test('every audit action the services record about incidents and claims has a label in both languages', () => {
+  const dir = join(ROOT, 'src', 'services');
+  const actions = new Set<string>();
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
+    const src = readFileSync(join(dir, f), 'utf8');
+    for (const m of src.matchAll(/'((?:incident|claim)\.[a-z_]+)'/g)) actions.add(m[1] as string);
+    // Claim decisions name their action after the status: `claim.${status}`, `incident.claim_${status}`.
+    if (/`claim\.\$\{status\}`/.test(src))
+      for (const s of CLAIM_STATUSES.filter((x) => x !== 'candidate'))
+        actions.add(`claim.${s}`).add(`incident.claim_${s}`);
+  }
+  assert.ok(actions.has('incident.published') && actions.has('claim.accepted'), [...actions].join(' '));
+  const missing = [...actions].filter((a) => !(`audit.${a}` in en) || !(`audit.${a}` in ar));
+  assert.deepEqual(missing, []);
+});
+
+test('Arabic figures and dates: Arabic words and month names, Latin digits', () => {
+  const i18n = makeI18n('ar');
+  assert.equal(i18n.num(12345), '12,345');
+  assert.match(i18n.date('2017-03-05'), /^5 مارس 2017$/);
+  assert.match(i18n.month('2017-03-01'), /^مارس 2017$/);
+  assert.match(i18n.dateTime('2017-03-05T14:07:00Z'), /14:07/);
+  assert.equal(i18n.code('audit', 'incident.published'), 'نُشرت');
+  assert.equal(makeI18n('en').fixed(35.5, 3), '35.500');
 });

@@ -30,7 +30,7 @@ export interface ReportText {
 export interface AuditEntry {
   seq: number;
   at: string;
-  actor: string;
+  actor: string | null;
   action: string;
   reason: string | null;
 }

@@ -288,7 +288,13 @@ export function IncidentPage({ id }: { id: string }) {
           <ol className="history" data-testid="history">
             {history.data.map((h) => (
               <li key={h.seq}>
-                <time dateTime={h.at}>{i18n.date(h.at)}</time> — <strong>{h.action}</strong> ({h.actor})
+                <time dateTime={h.at}>{i18n.dateTime(h.at)}</time> —{' '}
+                <strong data-action={h.action}>{i18n.code('audit', h.action)}</strong>,{' '}
+                {h.actor ? (
+                  <bdi>{t('incident.historyBy', { actor: h.actor })}</bdi>
+                ) : (
+                  t('incident.historyAutomatic')
+                )}
                 {h.reason && <span dir="auto">: {h.reason}</span>}
               </li>
             ))}

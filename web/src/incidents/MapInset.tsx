@@ -7,7 +7,7 @@ import { maplibregl } from '../map/maplibre.js';
 
 /** A small, static locator map for one incident. */
 export function MapInset({ lat, lon }: { lat: number | null; lon: number | null }) {
-  const { t } = useI18n();
+  const { t, fixed } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current || lat === null || lon === null) return;
@@ -45,7 +45,7 @@ export function MapInset({ lat, lon }: { lat: number | null; lon: number | null 
       <figcaption className="muted">
         {t('incident.mapInset')}:{' '}
         <span dir="ltr">
-          {lat.toFixed(3)}, {lon.toFixed(3)}
+          {fixed(lat, 3)}, {fixed(lon, 3)}
         </span>
       </figcaption>
     </figure>

@@ -18,7 +18,7 @@ const COUNT_H = 40;
 const PAD = { top: 10, bottom: 22, side: 40 };
 
 export function Timeline({ buckets, bin, from, to, onBinChange, onBrush }: Props) {
-  const { t, num, date, dir } = useI18n();
+  const { t, num, date, month, dir } = useI18n();
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
@@ -183,7 +183,7 @@ export function Timeline({ buckets, bin, from, to, onBinChange, onBrush }: Props
           })}
           {ticks.map(({ b, i }) => (
             <text key={b.start} className="tick" x={xOf(i) + step / 2} y={HEIGHT - 6} textAnchor="middle">
-              {bin === 'month' ? b.start.slice(0, 7) : b.start}
+              {bin === 'month' ? month(b.start) : date(b.start)}
             </text>
           ))}
           <text
