@@ -248,3 +248,14 @@ test('T&T is Trinidad and Tobago', () => {
   const text = 'Flights from T&T resumed.';
   assert.equal(parser.resolve(text, spansOf(text, ['T&T']))[0]?.entry?.country, 'TT');
 });
+
+test('resolve() takes a small homonym abroad for a place near the others the story names', () => {
+  const text = 'Flights from London were delayed at Heathrow, officials in Manchester said.';
+  const [, heathrow] = parser.resolve(text, spansOf(text, ['London', 'Heathrow', 'Manchester']));
+  assert.equal(heathrow?.entry?.country, 'GB');
+  assert.ok(heathrow?.inferred);
+  // Alone, or in a story about its own country, the small place stands.
+  const alone = parser.resolve('Flights resumed at Heathrow.', [{ start: 19, end: 27 }])[0];
+  assert.equal(alone?.entry?.name, 'Heathrow');
+  assert.ok(!alone?.inferred);
+});

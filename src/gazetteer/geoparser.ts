@@ -87,6 +87,46 @@ function cueAround(text: string, span: PlaceSpan): TypeCue {
   return null;
 }
 
+/**
+ * Picks that are small places (or divisions) in a country no other name of the story lies in:
+ * a story about London that names "Heathrow" means the airport the gazetteer lacks, not the
+ * hamlet in Florida. Pure.
+ */
+function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: string | null): Set<number> {
+  const countriesByName = new Map<string, Set<string>>();
+  cands.forEach((c, k) => {
+    const e = picks[k];
+    if (!e?.country || c.weak) return;
+    const key = nameKey(c.name);
+    const set = countriesByName.get(key) ?? new Set<string>();
+    set.add(e.country);
+    countriesByName.set(key, set);
+  });
+  const out = new Set<number>();
+  cands.forEach((c, k) => {
+    const e = picks[k];
+    if (!e?.country || !isMinorPlace(e)) return;
+    if (e.country === hint) return;
+    const key = nameKey(c.name);
+    let elsewhere = false;
+    for (const [other, set] of countriesByName) if (other !== key && set.has(e.country)) elsewhere = true;
+    if (!elsewhere && countriesByName.size > 1) out.add(k);
+  });
+  return out;
+}
+
+/**
+ * Places too small for a story to name with no other name from their country: towns under
+ * 100,000 and counties. States and provinces are named on their own often enough ("New York",
+ * "Northern Ireland" in a story from abroad).
+ */
+function isMinorPlace(e: GazetteerEntry): boolean {
+  if (e.kind === 'admin2') return true;
+  return e.kind === 'populated' && e.featureCode !== 'PPLC' && e.population < MINOR_POPULATION;
+}
+
+const MINOR_POPULATION = 100_000;
+
 export function createGeoparser(gazetteer: Gazetteer): Geoparser {
   return {
     parse(text: string, options: GeoparseOptions = {}): PlaceMention[] {
@@ -140,14 +180,23 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
         };
       });
       const picks = resolveCandidates(gazetteer, text, cands, hint);
+      const stray = strayPicks(cands, picks, hint);
       // Failing that, it most often lies in the place the story names nearest to it; failing that, in the
       // town named inside it.
       const located = cands.map((c, k) => ({
         start: c.start,
-        entry: innerOnly.has(k) ? null : (picks[k] ?? null),
+        entry: innerOnly.has(k) || stray.has(k) ? null : (picks[k] ?? null),
       }));
       const inferred = new Set<number>(innerOnly);
       cands.forEach((c, k) => {
+        if (stray.has(k)) {
+          const near = nearestContext(located, c.start);
+          if (near) {
+            picks[k] = near;
+            inferred.add(k);
+          }
+          return;
+        }
         if (picks[k]) return;
         const near = nearestContext(located, c.start);
         picks[k] = near ?? innerTowns.get(k) ?? null;
