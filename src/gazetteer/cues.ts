@@ -115,6 +115,8 @@ export const ORG_WORDS = words(`
   herald journal tribune gazette news daily airlines airline bank club team fc united city county
   province governorate region state republic area district valley river lake bay sea mountains
   international national federal
+  service services bureau commission agency authority board association society institute museum
+  library company corporation foundation ministry patrol guard fair festival
 `);
 
 // Arabic lists are in `foldText` form (no hamza on alef, teh marbuta as heh, alef maqsura as yeh).

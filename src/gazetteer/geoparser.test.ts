@@ -259,3 +259,20 @@ test('resolve() takes a small homonym abroad for a place near the others the sto
   assert.equal(alone?.entry?.name, 'Heathrow');
   assert.ok(!alone?.inferred);
 });
+
+test('a possessive names the place without its ending', () => {
+  const ms = parser.parse("Officials said Georgia's new law and Aleppo’s markets drew crowds.");
+  const georgia = ms.find((m) => m.name === 'Georgia');
+  assert.ok(georgia, ms.map((m) => m.name).join(', '));
+  assert.equal(georgia?.end, georgia ? georgia.start + 7 : -1);
+  assert.ok(ms.some((m) => m.name === 'Aleppo'));
+});
+
+test('a well-known place inside an organisation name is found; a person named like a place is not', () => {
+  const names = parser
+    .parse('The Georgia Bureau of Investigation and the Texas Fire Service responded. Jordan Spieth won.')
+    .map((m) => m.name);
+  assert.ok(names.includes('Georgia'), names.join(', '));
+  assert.ok(names.includes('Texas'), names.join(', '));
+  assert.ok(!names.includes('Jordan'), names.join(', '));
+});

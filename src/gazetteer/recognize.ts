@@ -53,6 +53,7 @@ const MAX_TOKENS = 6;
 const ARTICLE_LED = /^(al|el|ad|an|ar|as|ash|at|az|ez|es|ed|er|et|ul)[-‐]\p{Lu}/u;
 const ARABIC_ARTICLE = /(^|[\s-])(al|el|ash|as|ad|ar|az|at|an|ez|es|ed|er|et|ul)[-‐]/i;
 const MAX_CANDIDATES = 40;
+const POSSESSIVE = /\p{L}{2}['’]s$/u;
 
 const POSTAL = new Set(US_POSTAL_CODES);
 const DOTTED =
@@ -285,10 +286,18 @@ function matchLatin(
       }
     }
     if (!ok || !latinNameShape(tokens, i, j)) continue;
-    const span = text.slice(first.start, last.end);
-    const key = nameKey(span);
+    let end = last.end;
+    let span = text.slice(first.start, end);
+    let key = nameKey(span);
     if (key.length < 2) continue;
     let entries = g.lookupKey(key);
+    // A possessive ("Dublin's council", "Georgia's law") names the place without its ending.
+    if (entries.length === 0 && POSSESSIVE.test(last.text)) {
+      end -= 2;
+      span = text.slice(first.start, end);
+      key = nameKey(span);
+      entries = g.lookupKey(key);
+    }
     // Transliteration variants ("Jisr al-Shughur" for "Jisr ash Shughur") of names with an Arabic article.
     if (ARABIC_ARTICLE.test(span)) {
       if (entries.length === 0) entries = g.lookupLoose(span);
@@ -315,7 +324,7 @@ function matchLatin(
     return {
       candidate: {
         start: first.start,
-        end: last.end,
+        end,
         name: span,
         entries: entries.slice(0, MAX_CANDIDATES),
         typeCue: typeCueAround(tokens, i, j),
@@ -379,6 +388,22 @@ function compoundOrGenitive(g: Gazetteer, tokens: Token[], i: number): Gazetteer
   return [];
 }
 
+/**
+ * Whether the capitalised words after a name end an organisation's name that holds it
+ * ("Texas Fire Service", "Georgia Bureau of Investigation"): the place is still named.
+ * Names of people after a place-like first name ("Jordan Spieth") have no such word.
+ */
+function orgNameAhead(tokens: Token[], j: number): boolean {
+  for (let k = j + 1; k <= j + 5; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    const w = foldWord(t);
+    if (ORG_WORDS.has(w)) return true;
+    if (!t.capital && !NAME_CONNECTORS.has(w)) return false;
+  }
+  return false;
+}
+
 function judgeLatin(
   text: string,
   tokens: Token[],
@@ -413,7 +438,7 @@ function judgeLatin(
   if (next?.capital && next.end > last.end && !next.sentenceStart) {
     const attached = joinedBySpace(text, last.end, next.start);
     if (attached && !ADMIN1_WORDS.has(nextWord) && !ADMIN2_WORDS.has(nextWord) && !TOWN_WORDS.has(nextWord)) {
-      if (!(prominent && ORG_WORDS.has(nextWord))) return 'reject';
+      if (!(prominent && orgNameAhead(tokens, j))) return 'reject';
     }
   }
   if (prev?.capital && !first.sentenceStart) {
