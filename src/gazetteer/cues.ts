@@ -116,7 +116,8 @@ export const ORG_WORDS = words(`
   province governorate region state republic area district valley river lake bay sea mountains
   international national federal
   service services bureau commission agency authority board association society institute museum
-  library company corporation foundation ministry patrol guard fair festival
+  library company corporation foundation ministry patrol guard fair festival center centre office
+  committee project fund program programme
 `);
 
 // Arabic lists are in `foldText` form (no hamza on alef, teh marbuta as heh, alef maqsura as yeh).

@@ -276,3 +276,12 @@ test('a well-known place inside an organisation name is found; a person named li
   assert.ok(names.includes('Texas'), names.join(', '));
   assert.ok(!names.includes('Jordan'), names.join(', '));
 });
+
+test('a county name runs into the words after it; US in capitals is the country', () => {
+  const ms = parser.parse('Laurel County Clerk Dean Johnson spoke. US officials, Kentucky said, agreed.');
+  const laurel = ms.find((m) => m.start === 0);
+  assert.equal(laurel?.name, 'Laurel County');
+  assert.equal(ms.find((m) => m.name === 'US')?.entry?.country, 'US');
+  // The pronoun is not a country.
+  assert.ok(!parser.parse('Join us in Aleppo.').some((m) => m.name.toLowerCase() === 'us'));
+});

@@ -399,7 +399,7 @@ function orgNameAhead(tokens: Token[], j: number): boolean {
     if (!t) return false;
     const w = foldWord(t);
     if (ORG_WORDS.has(w)) return true;
-    if (!t.capital && !NAME_CONNECTORS.has(w)) return false;
+    if (!t.capital && !NAME_CONNECTORS.has(w) && w !== 'and') return false;
   }
   return false;
 }
@@ -422,7 +422,8 @@ function judgeLatin(
   // Short names are abbreviations ("US", "UK") only when written in capitals.
   if (letters <= 3 && !(first.allCaps && prominent) && !(letters === 3 && bestPrior(entries) >= 6.5))
     return 'reject';
-  if (single && COMMON_WORDS.has(key)) return 'reject';
+  // "US" in capitals is the country, not the pronoun.
+  if (single && COMMON_WORDS.has(key) && !(first.allCaps && letters <= 3 && prominent)) return 'reject';
   // Headlines in capitals: only well-known places.
   if (first.allCaps && letters > 3 && !prominent) return 'reject';
   if (single && lowerWords.has(first.text.toLowerCase()) && bestPrior(entries) < 7) return 'reject';
@@ -435,7 +436,9 @@ function judgeLatin(
     return 'accept';
   }
   // Part of a longer capitalised name ("John Kerry", "Jordan Spieth", "Syrian Observatory")?
-  if (next?.capital && next.end > last.end && !next.sentenceStart) {
+  // A name that ends in its division word ("Laurel County Clerk") is the division whatever follows it.
+  const divisionNamed = !single && (ADMIN1_WORDS.has(foldWord(last)) || ADMIN2_WORDS.has(foldWord(last)));
+  if (next?.capital && next.end > last.end && !next.sentenceStart && !divisionNamed) {
     const attached = joinedBySpace(text, last.end, next.start);
     if (attached && !ADMIN1_WORDS.has(nextWord) && !ADMIN2_WORDS.has(nextWord) && !TOWN_WORDS.has(nextWord)) {
       if (!(prominent && orgNameAhead(tokens, j))) return 'reject';
