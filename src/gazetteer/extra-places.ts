@@ -214,7 +214,8 @@ const ROWS: Row[] = [
     'Persian Gulf',
     27.0,
     51.0,
-    ['Persian Gulf', 'Arabian Gulf', 'Gulf region', 'Golfe persique', 'الخليج العربي', 'الخليج'],
+    // "The Gulf" alone, in international news, is this one.
+    ['Persian Gulf', 'Arabian Gulf', 'Gulf', 'Gulf region', 'Golfe persique', 'الخليج العربي', 'الخليج'],
   ],
   [
     'rg:mediterranean',

@@ -285,3 +285,9 @@ test('a county name runs into the words after it; US in capitals is the country'
   // The pronoun is not a country.
   assert.ok(!parser.parse('Join us in Aleppo.').some((m) => m.name.toLowerCase() === 'us'));
 });
+
+test('"the Gulf" in a story is the Persian Gulf', () => {
+  const text = 'Tankers left the Gulf as Iran and Saudi Arabia traded threats.';
+  const [gulf] = parser.resolve(text, spansOf(text, ['Gulf', 'Iran', 'Saudi Arabia']));
+  assert.ok(near(gulf, 27, 51, 300), 'Persian Gulf');
+});
