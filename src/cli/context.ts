@@ -1,4 +1,4 @@
-import type { Store } from '../store/database.js';
+import type { SqliteStoreOptions, Store } from '../store/database.js';
 import { openStore } from '../store/open.js';
 
 /** Global options every command receives (commander's optsWithGlobals). */
@@ -8,8 +8,8 @@ export interface GlobalOptions {
 }
 
 /** Opens the store the global options point at (PostgreSQL by URL, else the embedded file); the caller closes it. */
-export async function openStoreFor(opts: GlobalOptions): Promise<Store> {
-  return openStore({ db: opts.db, database: opts.database });
+export async function openStoreFor(opts: GlobalOptions, options: SqliteStoreOptions = {}): Promise<Store> {
+  return openStore({ db: opts.db, database: opts.database }, options);
 }
 
 /** Runs a command body with a store, closing it whatever happens. */

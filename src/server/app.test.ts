@@ -223,7 +223,8 @@ async function call(w: World, c: Call, role: Role) {
 }
 
 function bothDatabases(name: string, body: (t: TestContext, store: Store) => Promise<void>) {
-  test(`${name} (embedded)`, async (t) => body(t, await scratchStore(t)));
+  // With a reader thread, as `vigil serve` runs: the API's reads then go through the read pool.
+  test(`${name} (embedded)`, async (t) => body(t, await scratchStore(t, { readers: 1 })));
   test(`${name} (PostgreSQL)`, async (t) => {
     if (!(await postgresReachable())) return t.skip(PG_SKIP_MESSAGE);
     await body(t, await scratchPostgresStore(t));

@@ -1,13 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { SqliteReadPoolDialect } from './sqlite-read-pool.js';
 
 export interface Store {
   db: Kysely<Database>;
+  /**
+   * For read-only queries that need no transaction (the API's lists, details, stats). On the
+   * embedded database opened with `readers`, a pool of reader threads, so reads run beside the
+   * event loop and one another; otherwise the same handle as `db`.
+   */
+  reads: Kysely<Database>;
   dialect: Dialect;
   /** Where the data lives: a file path or a redacted connection URL. */
   location: string;
@@ -27,8 +34,18 @@ export class StoreError extends Error {
   }
 }
 
+export interface SqliteStoreOptions {
+  /**
+   * Reader threads for `Store.reads` (0: reads share the main handle). Worth it for a server, where
+   * requests overlap; a command that runs one query after another gains nothing from them.
+   */
+  readers?: number;
+}
+
+const BUSY_TIMEOUT_MS = 10_000;
+
 /** Opens (creating if needed) the embedded SQLite database at `path` and migrates it. */
-export async function openSqliteStore(path: string): Promise<Store> {
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let raw: SqliteDatabase.Database;
   try {
@@ -39,16 +56,36 @@ export async function openSqliteStore(path: string): Promise<Store> {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 10000');
+  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   const store: Store = {
     db,
+    reads: db,
     dialect: 'sqlite',
     location: path,
     sqlite: raw,
     close: () => db.destroy(),
   };
   await migrate(store);
+  const readers = options.readers ?? 0;
+  // An in-memory database is private to its connection: other threads cannot open it.
+  if (readers > 0 && path !== ':memory:') {
+    const reads = new Kysely<Database>({
+      dialect: new SqliteReadPoolDialect({ path, readers, busyTimeoutMs: BUSY_TIMEOUT_MS }),
+    });
+    try {
+      // Opens the readers now, so a file they cannot read fails here rather than on the first request.
+      await sql`select 1`.execute(reads);
+    } catch (err) {
+      await db.destroy();
+      throw new StoreError(`cannot open readers on ${path}: ${(err as Error).message}`, path, { cause: err });
+    }
+    store.reads = reads;
+    store.close = async () => {
+      await reads.destroy();
+      await db.destroy();
+    };
+  }
   return store;
 }
 

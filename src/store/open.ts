@@ -1,4 +1,4 @@
-import { openSqliteStore, type Store } from './database.js';
+import { openSqliteStore, type SqliteStoreOptions, type Store } from './database.js';
 import { resolveDbPath } from './location.js';
 import { openPostgresStore, type PostgresOptions } from './postgres.js';
 
@@ -24,9 +24,11 @@ export function resolveStoreTarget(sel: StoreSelection, env: NodeJS.ProcessEnv =
 
 export function openStore(
   sel: StoreSelection,
-  options: PostgresOptions = {},
+  options: PostgresOptions & SqliteStoreOptions = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Store> {
   const target = resolveStoreTarget(sel, env);
-  return target.kind === 'postgres' ? openPostgresStore(target.url, options) : openSqliteStore(target.path);
+  return target.kind === 'postgres'
+    ? openPostgresStore(target.url, options)
+    : openSqliteStore(target.path, options);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ClaimDraft } from '../../src/domain/claim.js';
 import type { Extractor } from '../../src/extract/types.js';
 import type { IngestDeps } from '../../src/services/ingest.js';
-import { openSqliteStore, type Store } from '../../src/store/database.js';
+import { openSqliteStore, type SqliteStoreOptions, type Store } from '../../src/store/database.js';
 
 /** A fresh directory removed when the test ends. */
 export function scratchDir(t: { after: (fn: () => void) => void }, prefix = 'vigil-test-'): string {
@@ -13,9 +13,12 @@ export function scratchDir(t: { after: (fn: () => void) => void }, prefix = 'vig
   return dir;
 }
 
-export async function scratchStore(t: { after: (fn: () => void | Promise<void>) => void }): Promise<Store> {
+export async function scratchStore(
+  t: { after: (fn: () => void | Promise<void>) => void },
+  options: SqliteStoreOptions = {},
+): Promise<Store> {
   const dir = scratchDir(t);
-  const store = await openSqliteStore(join(dir, 'test.db'));
+  const store = await openSqliteStore(join(dir, 'test.db'), options);
   t.after(() => store.close());
   return store;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { openQueue } from '../../jobs/open-queue.js';
 import { buildServer } from '../../server/app.js';
@@ -14,6 +15,12 @@ export interface ServeFlags {
   concurrency: number;
   publicRate?: number;
   trustProxy?: boolean;
+  readers?: number;
+}
+
+/** Reader threads for the embedded database: one a core (more would only queue for CPU), at most four. */
+export function defaultReaders(): number {
+  return Math.min(4, availableParallelism());
 }
 
 /** Serves the API and the web app on a store until Ctrl-C or SIGTERM; `ready` hears the address first. */
@@ -58,9 +65,15 @@ export function register(program: Command): void {
     .option('--concurrency <n>', 'jobs run at once by this process (PostgreSQL)', int, 2)
     .option('--public-rate <n>', 'requests a minute from one anonymous client', int)
     .option('--trust-proxy', 'trust X-Forwarded-For (behind a reverse proxy)')
+    .option(
+      '--readers <n>',
+      'embedded database: threads that answer read requests beside the main one (0: none)',
+      int,
+      defaultReaders(),
+    )
     .action(async (flags: ServeFlags, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const store = await openStoreFor(opts);
+      const store = await openStoreFor(opts, { readers: flags.readers });
       try {
         await serveUntilStopped(store, opts, flags, (address) =>
           process.stdout.write(

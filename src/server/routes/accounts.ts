@@ -253,7 +253,7 @@ export function accountRoutes(
     },
     async (req) => {
       const actor = requirePermission(req, 'sources:read');
-      const items = await listSources(store.db);
+      const items = await listSources(store.reads);
       return {
         items: items.map((s) => {
           const shown = redactSource(s, actor);

@@ -45,7 +45,7 @@ export function figureRoutes(app: FastifyInstance, store: Store): void {
     },
     async (req) => {
       const filter = scopeIncidentFilter(filterFromQuery(req.query, DEFAULT_STATS_GRADINGS), req.actor);
-      return { by: req.query.by, rows: await statsBy(store.db, req.query.by, filter) };
+      return { by: req.query.by, rows: await statsBy(store.reads, req.query.by, filter) };
     },
   );
 

@@ -52,7 +52,7 @@ export function incidentRoutes(app: FastifyInstance, store: Store): void {
     },
     async (req) => {
       const filter = scopeIncidentFilter(filterFromQuery(req.query, 'all'), req.actor);
-      const page = await pageIncidents(store.db, store.dialect, filter, {
+      const page = await pageIncidents(store.reads, store.dialect, filter, {
         sort: req.query.sort,
         cursor: req.query.cursor,
         limit: req.query.limit,
@@ -83,11 +83,11 @@ export function incidentRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (req) => {
-      const detail = await getIncident(store.db, req.params.id);
+      const detail = await getIncident(store.reads, req.params.id);
       // Unpublished incidents are "not found" to readers who may not see them: their existence is not disclosed.
       if (!mayReadIncidentStatus(req.actor, detail.incident.status))
         throw new ApiError('not_found', `no incident "${req.params.id}"`);
-      const row = await store.db
+      const row = await store.reads
         .selectFrom('incidents')
         .select('sensitive_coords')
         .where('id', '=', detail.incident.id)
@@ -137,7 +137,7 @@ export function incidentRoutes(app: FastifyInstance, store: Store): void {
         limit?: number;
       };
       const publicOnly = !mayReadIncidentStatus(req.actor, '\u0000unpublished');
-      const page = await listClaims(store.db, {
+      const page = await listClaims(store.reads, {
         incidentId: q.incident,
         reportId: q.report,
         status: q.status?.split(',').map((s) => s.trim()),

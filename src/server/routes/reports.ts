@@ -85,7 +85,7 @@ export function reportRoutes(app: FastifyInstance, store: Store, jobs: JobQueue,
     },
     async (req) => {
       const actor = requirePermission(req, 'reports:read');
-      const page = await listReports(store.db, req.query);
+      const page = await listReports(store.reads, req.query);
       return { items: page.items.map((r) => redactReportRef(r, actor)), next: page.next };
     },
   );
@@ -112,7 +112,7 @@ export function reportRoutes(app: FastifyInstance, store: Store, jobs: JobQueue,
     },
     async (req) => {
       const actor = requirePermission(req, 'reports:read');
-      return { report: redactReportRef(await getReport(store.db, req.params.id), actor) };
+      return { report: redactReportRef(await getReport(store.reads, req.params.id), actor) };
     },
   );
 

@@ -14,7 +14,7 @@ const nstr = { type: ['string', 'null'] } as const;
 
 /** The incident, or a 404 for readers who may not see it (its existence is not disclosed). */
 async function visibleIncident(store: Store, ref: string, actor: Parameters<typeof can>[0]) {
-  const row = await store.db
+  const row = await store.reads
     .selectFrom('incidents')
     .select(['id', 'status'])
     .where((eb) => eb.or([eb('id', '=', ref), eb('code', '=', ref.toUpperCase())]))
@@ -77,7 +77,7 @@ export function reviewReadRoutes(app: FastifyInstance, store: Store): void {
       if (status?.some((s) => !isOneOf(INCIDENT_STATUSES, s)))
         throw new ApiError('invalid_filter', `status must be among ${INCIDENT_STATUSES.join(', ')}`);
       return {
-        items: await reviewQueue(store.db, {
+        items: await reviewQueue(store.reads, {
           status: status as IncidentStatus[] | undefined,
           assignee: req.query.assignee,
         }),
@@ -115,7 +115,7 @@ export function reviewReadRoutes(app: FastifyInstance, store: Store): void {
       // before/after are left out: they may hold fields (assignee, exact coordinates) that only some may read.
       const named = can(req.actor, 'incidents:read-unpublished');
       return {
-        items: (await incidentHistory(store.db, row.id)).map((h) => ({
+        items: (await incidentHistory(store.reads, row.id)).map((h) => ({
           seq: h.seq,
           at: h.at,
           action: h.action,
@@ -149,7 +149,7 @@ export function reviewReadRoutes(app: FastifyInstance, store: Store): void {
     },
     async (req) => {
       const row = await visibleIncident(store, req.params.id, req.actor);
-      const items = await store.db
+      const items = await store.reads
         .selectFrom('incident_belligerents')
         .select(['belligerent', 'role', 'assessment'])
         .where('incident_id', '=', row.id)
