@@ -4,8 +4,10 @@
  * a filtered incident list, stats by month and incident detail, on the embedded database and on
  * PostgreSQL. Prints figures only.
  *
- *   node --import tsx bench/api/run.ts [--rows 1000000] [--requests 400] [--concurrency 4] [--only sqlite|postgres]
+ *   node --import tsx bench/api/run.ts [--rows 1000000] [--requests 400] [--concurrency 4] [--readers N]
+ *     [--only sqlite|postgres] [--keep] [--sqlite-path FILE] [--pg-existing URL]
  */
+import { fork } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +15,18 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
+import { defaultReaders } from '../../src/cli/commands/serve.js';
 import type { JobQueue } from '../../src/jobs/types.js';
 import { buildServer } from '../../src/server/app.js';
 import { openSqliteStore, type Store } from '../../src/store/database.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
+import type { LoadJob, LoadResult } from './load.js';
 
 const { values: args } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
+    // Reader threads on the embedded database, as `vigil serve --readers`.
+    readers: { type: 'string', default: String(defaultReaders()) },
     requests: { type: 'string', default: '400' },
     concurrency: { type: 'string', default: '4' },
     only: { type: 'string' },
@@ -28,6 +34,8 @@ const { values: args } = parseArgs({
     // --sqlite-path reuses the file instead of loading again.
     keep: { type: 'boolean', default: false },
     'sqlite-path': { type: 'string' },
+    // A database a --keep run left behind (its URL was printed): measured again without loading.
+    'pg-existing': { type: 'string' },
     pg: {
       type: 'string',
       default: process.env.VIGIL_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -225,30 +233,44 @@ interface Figures {
   p95: number;
   rps: number;
   errors: number;
+  /** The server process's CPU (event loop and reader threads) per request: less sensitive to load than latency. */
+  cpuMsPerRequest: number;
+}
+
+/** Runs `job` in a load-generator process (bench/api/load.ts) and waits for its figures. */
+function runLoad(job: LoadJob): Promise<LoadResult> {
+  const child = fork(new URL('./load.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as LoadResult));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code) reject(new Error(`load generator exited with code ${code}`));
+    });
+    child.send(job);
+  });
 }
 
 async function measure(base: string, urls: () => string): Promise<Figures> {
-  const lat: number[] = [];
-  let errors = 0;
-  let left = REQUESTS;
-  // Warm-up: connection, statement caches.
-  for (let i = 0; i < 5; i++) await (await fetch(base + urls())).arrayBuffer();
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (left-- > 0) {
-        const s = performance.now();
-        const res = await fetch(base + urls());
-        await res.arrayBuffer();
-        lat.push(performance.now() - s);
-        if (res.status !== 200) errors++;
-      }
-    }),
-  );
-  const wall = (performance.now() - t0) / 1000;
-  lat.sort((a, b) => a - b);
+  // Warm-up: connections, statement caches, the readers' first pages.
+  await runLoad({
+    urls: Array.from({ length: 2 * CONCURRENCY + 5 }, () => base + urls()),
+    concurrency: CONCURRENCY,
+  });
+  const cpu0 = process.cpuUsage();
+  const r = await runLoad({
+    urls: Array.from({ length: REQUESTS }, () => base + urls()),
+    concurrency: CONCURRENCY,
+  });
+  const cpu = process.cpuUsage(cpu0);
+  const lat = r.latenciesMs.sort((a, b) => a - b);
   const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? Number.NaN;
-  return { p50: q(0.5), p95: q(0.95), rps: lat.length / wall, errors };
+  return {
+    p50: q(0.5),
+    p95: q(0.95),
+    rps: lat.length / r.wallSeconds,
+    errors: r.errors,
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / lat.length,
+  };
 }
 
 const noJobs: JobQueue = {
@@ -297,13 +319,15 @@ async function bench(name: string, store: Store): Promise<void> {
   for (const [label, urls] of scenarios) {
     const f = await measure(base, urls);
     console.log(
-      `${name.padEnd(10)} ${label.padEnd(52)} p50 ${f.p50.toFixed(1).padStart(7)} ms  p95 ${f.p95.toFixed(1).padStart(7)} ms  ${f.rps.toFixed(0).padStart(6)} req/s${f.errors ? `  (${f.errors} non-200)` : ''}`,
+      `${name.padEnd(10)} ${label.padEnd(52)} p50 ${f.p50.toFixed(1).padStart(7)} ms  p95 ${f.p95.toFixed(1).padStart(7)} ms  ${f.rps.toFixed(0).padStart(6)} req/s  cpu ${f.cpuMsPerRequest.toFixed(1).padStart(5)} ms/req${f.errors ? `  (${f.errors} non-200)` : ''}`,
     );
   }
   await app.close();
 }
 
-console.log(`${ROWS} incidents; ${REQUESTS} requests per scenario, ${CONCURRENCY} at a time, loopback HTTP`);
+console.log(
+  `${ROWS} incidents; ${REQUESTS} requests per scenario, ${CONCURRENCY} at a time from a separate process, loopback HTTP; ${args.readers} SQLite reader thread(s)`,
+);
 if (args.only !== 'postgres') {
   const path = args['sqlite-path'] ?? join(tmpdir(), `vigil-bench-${process.pid}.db`);
   const store = await openSqliteStore(path);
@@ -312,13 +336,17 @@ if (args.only !== 'postgres') {
     const s = await loadSqlite(path);
     console.log(`sqlite     loaded in ${s.toFixed(1)} s${args.keep ? ` (kept: ${path})` : ''}`);
   }
-  const reopened = await openSqliteStore(path);
+  const reopened = await openSqliteStore(path, { readers: Number(args.readers) });
   await bench('sqlite', reopened);
   await reopened.close();
   if (!args.keep && !args['sqlite-path'])
     for (const ext of ['', '-wal', '-shm']) rmSync(path + ext, { force: true });
 }
-if (args.only !== 'sqlite') {
+if (args.only !== 'sqlite' && args['pg-existing']) {
+  const store = await openPostgresStore(args['pg-existing']);
+  await bench('postgres', store);
+  await store.close();
+} else if (args.only !== 'sqlite') {
   const admin = new pg.Client({ connectionString: args.pg });
   await admin.connect();
   const name = `vigil_bench_${process.pid}`;
