@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
+import { type CsvRow, CsvSplitter } from '../ingest/csv-rows.js';
 import { InputError } from '../ingest/errors.js';
 import { checkHeader, IMPORTERS } from '../ingest/importers/index.js';
 import type { CsvRecord, ImportedIncident, ImportFormat, RowWarning } from '../ingest/importers/types.js';
@@ -67,9 +68,10 @@ export const DEFAULT_IMPORT_BATCH = 2000;
  */
 export const DEFAULT_ROWS_PER_COMMIT = 20_000;
 const IMPORT_CACHE_KIB = 64 * 1024;
+const READ_CHUNK = 1 << 16;
 
 /**
- * Streams a dataset CSV into the store: parsed with csv-parse a record at a time, mapped by the
+ * Streams a dataset CSV into the store: split into rows a chunk at a time, mapped by the
  * format's pure importer, written in batches (on the embedded database several batches share a
  * transaction). A bad row is reported with
  * its line and column and skipped; the rest import. A file whose header lacks the format's
@@ -106,32 +108,11 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       summary.errors.push({ line: e.line, field: e.field, message: e.message, where: e.where });
   };
 
-  let header: string[] = [];
+  let header: string[] | null = null;
   const columnIndex = new Map<string, number>();
-  const parser = parse({
-    bom: true,
-    columns: (names: string[]) => {
-      header = names.map((n) => n.trim());
-      const problem = checkHeader(importer, header);
-      if (problem) throw new InputError(problem, origin, 1, null);
-      header.forEach((n, i) => {
-        if (!columnIndex.has(n)) columnIndex.set(n, i + 1);
-      });
-      return header;
-    },
-    info: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      if (!err) return undefined;
-      const line = (err as unknown as { lines?: number }).lines ?? null;
-      fail(new InputError(`malformed CSV: ${err.message}`, origin, line, null));
-      return undefined;
-    },
-  });
-  const input = createReadStream(options.path);
-  input.on('error', (err) => parser.destroy(err));
-  input.pipe(parser);
+  const input = createReadStream(options.path, { highWaterMark: READ_CHUNK });
+  const decoder = new StringDecoder('utf8');
+  const splitter = new CsvSplitter();
 
   const span = store.sqlite
     ? new SqliteImportTransaction(store.sqlite, options.rowsPerCommit ?? DEFAULT_ROWS_PER_COMMIT)
@@ -173,51 +154,62 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   const cacheBefore = store.sqlite?.pragma('cache_size', { simple: true });
   store.sqlite?.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
   const ctx = { origin, line: 0, column: (name: string) => columnIndex.get(name) ?? null };
-  let lastEnd = 1;
-  let lastEmpty = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: CsvRecord;
-      info: { lines: number; empty_lines: number; bytes: number };
-    }>) {
-      // info.lines is where the record ended; it started after the previous one and any blank lines.
-      ctx.line = lastEnd + 1 + (info.empty_lines - lastEmpty);
-      lastEnd = info.lines;
-      lastEmpty = info.empty_lines;
-      summary.rows++;
-      try {
-        const mapped = importer.mapRow(record, ctx);
-        batch.push({ item: mapped.incident, line: ctx.line });
-        for (const w of mapped.warnings) {
-          summary.warningCount++;
-          if (summary.warnings.length < keepDetails)
-            summary.warnings.push({ ...w, where: `${origin}:${w.line} (${w.field})` });
-        }
-        for (const name of mapped.unmappedActors) unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        fail(err);
+  const take = (row: CsvRow) => {
+    if (row.error !== undefined) {
+      fail(new InputError(`malformed CSV: ${row.error}`, origin, row.line, null));
+      return;
+    }
+    const { cells } = row;
+    if (header === null) {
+      header = cells.map((n) => n.trim());
+      const problem = checkHeader(importer, header);
+      if (problem) throw new InputError(problem, origin, row.line, null);
+      header.forEach((n, i) => {
+        if (!columnIndex.has(n)) columnIndex.set(n, i + 1);
+      });
+      return;
+    }
+    if (cells.length !== header.length) {
+      const message = `malformed CSV: ${cells.length} cells where the header has ${header.length}`;
+      fail(new InputError(message, origin, row.line, null));
+      return;
+    }
+    ctx.line = row.line;
+    summary.rows++;
+    const record: CsvRecord = {};
+    for (let i = 0; i < cells.length; i++) record[header[i] as string] = cells[i];
+    try {
+      const mapped = importer.mapRow(record, ctx);
+      batch.push({ item: mapped.incident, line: ctx.line });
+      for (const w of mapped.warnings) {
+        summary.warningCount++;
+        if (summary.warnings.length < keepDetails)
+          summary.warnings.push({ ...w, where: `${origin}:${w.line} (${w.field})` });
       }
-      if (batch.length >= batchSize) {
-        await flush();
-        options.onProgress?.({ bytes: info.bytes, totalBytes, rows: summary.rows });
+      for (const name of mapped.unmappedActors) unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      fail(err);
+    }
+  };
+  let bytes = 0;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      for (const row of splitter.push(decoder.write(chunk))) {
+        take(row);
+        if (batch.length >= batchSize) {
+          await flush();
+          options.onProgress?.({ bytes, totalBytes, rows: summary.rows });
+        }
       }
     }
+    for (const row of [...splitter.push(decoder.end()), ...splitter.end()]) take(row);
     await flush();
     span?.end(true);
   } catch (err) {
     span?.end(false);
     input.destroy();
-    if (err instanceof InputError) throw err;
-    // csv-parse wraps an error thrown by the header callback; surface ours with its location.
-    const cause = (err as { cause?: unknown }).cause;
-    if (cause instanceof InputError) throw cause;
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('CSV_'))
-      throw new InputError(
-        `malformed CSV: ${err.message}`,
-        origin,
-        (err as { lines?: number }).lines ?? null,
-      );
     throw err;
   } finally {
     if (cacheBefore !== undefined) store.sqlite?.pragma(`cache_size = ${Number(cacheBefore)}`);
