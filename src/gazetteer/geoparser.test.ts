@@ -291,3 +291,17 @@ test('"the Gulf" in a story is the Persian Gulf', () => {
   const [gulf] = parser.resolve(text, spansOf(text, ['Gulf', 'Iran', 'Saudi Arabia']));
   assert.ok(near(gulf, 27, 51, 300), 'Persian Gulf');
 });
+
+test('abbreviated words, hyphen suffixes and multi-word demonyms are read in running text', () => {
+  const ms = parser.parse(
+    'Flights between St. Petersburg and a Gainesville-area airport resumed, Sri Lankan officials said.',
+    { demonyms: true },
+  );
+  const names = ms.map((m) => m.name);
+  assert.ok(names.includes('St. Petersburg'), names.join(', '));
+  assert.ok(names.includes('Gainesville'), names.join(', '));
+  assert.equal(ms.find((m) => m.name === 'Sri Lankan')?.entry?.country, 'LK');
+  // A demonym is not read as the Texas town of that name.
+  const canadian = parser.parse('Canadian officials met.', { demonyms: true })[0];
+  assert.equal(canadian?.entry?.kind, 'country');
+});

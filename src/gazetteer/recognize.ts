@@ -54,6 +54,14 @@ const ARTICLE_LED = /^(al|el|ad|an|ar|as|ash|at|az|ez|es|ed|er|et|ul)[-‐]\p{Lu
 const ARABIC_ARTICLE = /(^|[\s-])(al|el|ash|as|ad|ar|az|at|an|ez|es|ed|er|et|ul)[-‐]/i;
 const MAX_CANDIDATES = 40;
 const POSSESSIVE = /\p{L}{2}['’]s$/u;
+const HYPHEN_SUFFIX = /^(\p{Lu}[\p{L}.]+)-(?:area|based|born|bound|led|backed|run|owned|made|style|wide)$/u;
+/** Abbreviated first words written with a dot inside names: "St. Petersburg", "Mt. Pleasant", "Ft. Worth". */
+const NAME_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft', 'Pt']);
+
+/** "St. Petersburg": an abbreviated word, its dot and a space join two tokens of one name. */
+function abbreviatedWord(text: string, a: Token, b: Token): boolean {
+  return NAME_ABBREVIATIONS.has(a.text) && /^\. ?$/.test(text.slice(a.end, b.start));
+}
 
 const POSTAL = new Set(US_POSTAL_CODES);
 const DOTTED =
@@ -280,7 +288,7 @@ function matchLatin(
     for (let k = i; k < j; k++) {
       const a = tokens[k];
       const b = tokens[k + 1];
-      if (!a || !b || b.arabic || !joinedBySpace(text, a.end, b.start)) {
+      if (!a || !b || b.arabic || !(joinedBySpace(text, a.end, b.start) || abbreviatedWord(text, a, b))) {
         ok = false;
         break;
       }
@@ -291,12 +299,33 @@ function matchLatin(
     let key = nameKey(span);
     if (key.length < 2) continue;
     let entries = g.lookupKey(key);
-    // A possessive ("Dublin's council", "Georgia's law") names the place without its ending.
-    if (entries.length === 0 && POSSESSIVE.test(last.text)) {
-      end -= 2;
-      span = text.slice(first.start, end);
-      key = nameKey(span);
-      entries = g.lookupKey(key);
+    // A possessive ("Dublin's council", "Georgia's law") names the place without its ending, unless
+    // the ending is part of the name ("St. John's").
+    let endsInside = false;
+    if (POSSESSIVE.test(last.text) && !entries.some((e) => /['’]s\b/.test(e.name))) {
+      const bare = g.lookupKey(nameKey(text.slice(first.start, end - 2)));
+      if (bare.length > 0 || entries.length === 0) {
+        endsInside = true;
+        end -= 2;
+        span = text.slice(first.start, end);
+        key = nameKey(span);
+        entries = bare;
+      }
+    }
+    // "Gainesville-area", "London-based": the place before a lower-case suffix.
+    if (entries.length === 0 && n === 1) {
+      const m = HYPHEN_SUFFIX.exec(last.text);
+      const head = m?.[1];
+      if (head) {
+        const e = g.lookupKey(nameKey(head));
+        if (isProminent(e)) {
+          end = first.start + head.length;
+          span = head;
+          key = nameKey(head);
+          entries = e;
+          endsInside = true;
+        }
+      }
     }
     // Transliteration variants ("Jisr al-Shughur" for "Jisr ash Shughur") of names with an Arabic article.
     if (ARABIC_ARTICLE.test(span)) {
@@ -311,12 +340,17 @@ function matchLatin(
     }
     if (entries.length === 0 && n === 1) entries = compoundOrGenitive(g, tokens, i);
     let demonym = false;
-    if (entries.length === 0 && n === 1 && opts.demonyms) {
-      entries = g.demonym(span);
-      demonym = entries.length > 0;
+    // A demonym ("Canadian", "Sri Lankan") before a town of the same name (Canadian, Texas): news means
+    // the people far more often.
+    if (opts.demonyms && n <= 3 && !endsInside) {
+      const d = g.demonym(span);
+      if (d.length > 0) {
+        entries = d;
+        demonym = true;
+      }
     }
     if (entries.length === 0) continue;
-    const verdict = judgeLatin(text, tokens, i, j, key, entries, lowerWords, demonym);
+    const verdict = judgeLatin(text, tokens, i, j, key, entries, lowerWords, demonym, endsInside);
     if (verdict === 'reject') {
       // A longer reading failed its checks; a shorter one inside it may still stand.
       continue;
@@ -413,6 +447,8 @@ function judgeLatin(
   entries: GazetteerEntry[],
   lowerWords: Set<string>,
   demonym: boolean,
+  /** The name ends inside its last token ("Georgia's", "London-based"), so no word after it extends it. */
+  endsInside: boolean,
 ): 'accept' | 'weak' | 'reject' {
   const first = tokens[i] as Token;
   const last = tokens[j] as Token;
@@ -438,7 +474,7 @@ function judgeLatin(
   // Part of a longer capitalised name ("John Kerry", "Jordan Spieth", "Syrian Observatory")?
   // A name that ends in its division word ("Laurel County Clerk") is the division whatever follows it.
   const divisionNamed = !single && (ADMIN1_WORDS.has(foldWord(last)) || ADMIN2_WORDS.has(foldWord(last)));
-  if (next?.capital && next.end > last.end && !next.sentenceStart && !divisionNamed) {
+  if (next?.capital && next.end > last.end && !next.sentenceStart && !divisionNamed && !endsInside) {
     const attached = joinedBySpace(text, last.end, next.start);
     if (attached && !ADMIN1_WORDS.has(nextWord) && !ADMIN2_WORDS.has(nextWord) && !TOWN_WORDS.has(nextWord)) {
       if (!(prominent && orgNameAhead(tokens, j))) return 'reject';
