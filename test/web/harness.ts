@@ -9,12 +9,43 @@ import type { Browser, Page } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CHROMIUM = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * Chromium 15x's own omnibox popup, a WebUI page preloaded for every new window (and in the new
+ * headless mode each page is a window): profiled, it took more CPU than the app itself while the
+ * app loaded, on the same cores. A user's browser has loaded it long before opening Vigil.
+ */
+const BROWSER_UI_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
+  'PreloadTopChromeWebUI',
+];
+/**
+ * Chromium keeps only the last --disable-features: ours must repeat the list Playwright passes
+ * (playwright-core's chromiumSwitches.ts), or those would be enabled again.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+];
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--headless',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...BROWSER_UI_FEATURES].join(',')}`,
 ];
 
 /** Why the browser tests cannot run here, or null when they can. */

@@ -8,9 +8,11 @@ import {
   type Admin1Entry,
   type AppConfig,
   type CountryEntry,
+  type CountryShapes,
   loadAdmin1Index,
   loadAppConfig,
   loadCountryIndex,
+  loadCountryShapes,
 } from '../map/basemap.js';
 import { MapView } from '../map/MapView.js';
 import { markFilterChange } from '../perf.js';
@@ -25,6 +27,8 @@ export function Explore() {
   const [state, setState] = useViewState();
   const { filters } = state;
   const [config, setConfig] = useState<AppConfig | null>(null);
+  // undefined: still loading; null: failed (the map goes on without them).
+  const [shapes, setShapes] = useState<CountryShapes | null | undefined>(undefined);
   const [countries, setCountries] = useState<CountryEntry[]>([]);
   const [admin1, setAdmin1] = useState<Admin1Entry[]>([]);
   const [points, setPoints] = useState<PointSet | null>(null);
@@ -34,6 +38,7 @@ export function Explore() {
 
   useEffect(() => {
     void loadAppConfig().then(setConfig);
+    loadCountryShapes().then(setShapes, () => setShapes(null));
     void loadCountryIndex().then(setCountries);
     void loadAdmin1Index().then(setAdmin1);
   }, []);
@@ -92,11 +97,12 @@ export function Explore() {
       <FilterBar filters={filters} countries={countries} admin1={admin1} onChange={setFilters} />
       {error && <p role="alert">{t('common.error', { message: error })}</p>}
       <div className="explore-grid">
-        {config && (
+        {config && shapes !== undefined && (
           <MapView
             points={points}
             selection={sel}
             config={config}
+            shapes={shapes}
             view={state.map}
             highlightAdmin1={filters.admin1}
             onViewChange={onViewChange}

@@ -6,7 +6,7 @@ import type { PointSet, Selection } from '../data/points.js';
 import { useI18n } from '../i18n/I18n.js';
 import { mark, markPerf } from '../perf.js';
 import { DEFAULT_MAP_VIEW, type MapView as MapViewState } from '../state/query.js';
-import { ADMIN1_SHAPES_URL, type AppConfig, baseStyle, loadCountryShapes } from './basemap.js';
+import { ADMIN1_SHAPES_URL, type AppConfig, baseStyle, type CountryShapes } from './basemap.js';
 import { type ClusterClient, clusterClient, type Loaded } from './cluster-client.js';
 import type { ClusterFeature } from './cluster-protocol.js';
 import { maplibregl } from './maplibre.js';
@@ -16,6 +16,8 @@ interface Props {
   points: PointSet | null;
   selection: Selection;
   config: AppConfig;
+  /** The country shapes, or null where they failed to load (the map then shows sea and incidents). */
+  shapes: CountryShapes | null;
   view: MapViewState | null;
   /** "CC.A1" codes to outline. */
   highlightAdmin1: string[];
@@ -31,6 +33,7 @@ export function MapView({
   points,
   selection,
   config,
+  shapes,
   view,
   highlightAdmin1,
   onViewChange,
@@ -49,13 +52,13 @@ export function MapView({
   const [located, setLocated] = useState<Loaded | null>(null);
 
   // The map is created once; later prop changes are pushed into it by the effects below.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the initial view and config only apply at creation
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the initial view, config and shapes only apply at creation
   useEffect(() => {
     if (!container.current) return;
     const v = view ?? DEFAULT_MAP_VIEW;
     const map = new maplibregl.Map({
       container: container.current,
-      style: baseStyle(config),
+      style: baseStyle(config, shapes),
       center: [v.lon, v.lat],
       zoom: v.zoom,
       attributionControl: false,
@@ -86,7 +89,7 @@ export function MapView({
     };
     refreshRef.current = () => void refresh();
 
-    map.on('load', async () => {
+    map.on('load', () => {
       mark('map-loaded');
       map.addSource('incidents', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({
@@ -112,9 +115,6 @@ export function MapView({
         map.getCanvas().style.cursor = '';
       });
       setReady(true);
-      const shapes = await loadCountryShapes();
-      (map.getSource('land') as GeoJSONSource).setData(shapes.land);
-      (map.getSource('borders') as GeoJSONSource).setData(shapes.borders);
     });
     // Admin areas are 3 MB: they are parsed only once the incidents are on screen, never before.
     // Given as a URL, MapLibre's worker fetches and parses it: the page's thread neither parses

@@ -16,9 +16,14 @@ export interface AppConfig {
   tileAttribution: string | null;
 }
 
-let countriesGeo: Promise<{ land: FeatureCollection; borders: MultiLineString }> | null = null;
+export interface CountryShapes {
+  land: FeatureCollection;
+  borders: MultiLineString;
+}
 
-export function loadCountryShapes(): Promise<{ land: FeatureCollection; borders: MultiLineString }> {
+let countriesGeo: Promise<CountryShapes> | null = null;
+
+export function loadCountryShapes(): Promise<CountryShapes> {
   countriesGeo ??= fetch('/basemap/countries-50m.json')
     .then((r) => r.json() as Promise<Topology<{ countries: GeometryCollection }>>)
     .then((topo) => ({
@@ -58,14 +63,30 @@ export const NATURAL_EARTH_CREDIT = 'Made with Natural Earth (public domain)';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** A style with no remote resources: no glyphs, no sprites; labels are drawn as HTML where needed. */
-export function baseStyle(config: AppConfig): StyleSpecification {
+/**
+ * A style with no remote resources: no glyphs, no sprites; labels are drawn as HTML where needed.
+ * `shapes`, when already loaded, are in the style from the start: MapLibre then tiles them while the
+ * incidents are still being fetched and clustered, rather than after, in the worker's queue ahead
+ * of them.
+ */
+export function baseStyle(config: AppConfig, shapes: CountryShapes | null = null): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
     sources: {
       // Low maxzoom: the shapes are 1:50m and 1:10m simplified, so deeper tiles add work, not detail.
-      land: { type: 'geojson', data: EMPTY, attribution: NATURAL_EARTH_CREDIT, maxzoom: 7, tolerance: 0.5 },
-      borders: { type: 'geojson', data: EMPTY, maxzoom: 7, tolerance: 0.5 },
+      land: {
+        type: 'geojson',
+        data: shapes?.land ?? EMPTY,
+        attribution: NATURAL_EARTH_CREDIT,
+        maxzoom: 7,
+        tolerance: 0.5,
+      },
+      borders: {
+        type: 'geojson',
+        data: shapes?.borders ?? EMPTY,
+        maxzoom: 7,
+        tolerance: 0.5,
+      },
       admin1: { type: 'geojson', data: EMPTY, maxzoom: 9, tolerance: 0.5 },
     },
     layers: [
