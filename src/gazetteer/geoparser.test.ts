@@ -305,3 +305,12 @@ test('abbreviated words, hyphen suffixes and multi-word demonyms are read in run
   const canadian = parser.parse('Canadian officials met.', { demonyms: true })[0];
   assert.equal(canadian?.entry?.kind, 'country');
 });
+
+test('a surname met after a given name is not a place when it comes back alone', () => {
+  const text = 'Police chief Bob Ripley spoke in Aleppo. Ripley said the road was closed.';
+  const names = parser.parse(text).map((m) => m.name);
+  assert.ok(!names.includes('Ripley'), names.join(', '));
+  assert.ok(names.includes('Aleppo'));
+  // Without the given name, the town stands.
+  assert.ok(parser.parse('Floods hit Ripley, Tennessee, and Memphis.').some((m) => m.name === 'Ripley'));
+});

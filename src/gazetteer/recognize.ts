@@ -197,6 +197,7 @@ export function recognize(g: Gazetteer, text: string, opts: RecognizeOptions): C
   const consumed = new Uint8Array(text.length + 1);
   const lowerWords = new Set<string>();
   for (const t of tokens) if (!t.arabic && !t.capital) lowerWords.add(t.text);
+  const surnames = surnamesOf(g, text, tokens);
 
   // Dotted abbreviations first: their dots split them into tokens the name search would miss.
   for (const m of text.matchAll(DOTTED)) {
@@ -225,7 +226,7 @@ export function recognize(g: Gazetteer, text: string, opts: RecognizeOptions): C
     if (!first || consumed[first.start]) continue;
     const found = first.arabic
       ? matchArabic(g, text, tokens, i)
-      : matchLatin(g, text, tokens, i, lowerWords, opts);
+      : matchLatin(g, text, tokens, i, { lowerWords, surnames }, opts);
     if (!found) continue;
     out.push(found.candidate);
     consumed.fill(1, found.candidate.start, found.candidate.end);
@@ -275,7 +276,7 @@ function matchLatin(
   text: string,
   tokens: Token[],
   i: number,
-  lowerWords: Set<string>,
+  words: DocumentWords,
   opts: RecognizeOptions,
 ): { candidate: Candidate; last: number } | null {
   const first = tokens[i];
@@ -350,7 +351,7 @@ function matchLatin(
       }
     }
     if (entries.length === 0) continue;
-    const verdict = judgeLatin(text, tokens, i, j, key, entries, lowerWords, demonym, endsInside);
+    const verdict = judgeLatin(text, tokens, i, j, key, entries, words, demonym, endsInside);
     if (verdict === 'reject') {
       // A longer reading failed its checks; a shorter one inside it may still stand.
       continue;
@@ -438,6 +439,37 @@ function orgNameAhead(tokens: Token[], j: number): boolean {
   return false;
 }
 
+/** Words of the document the judge of a name reads. */
+interface DocumentWords {
+  /** Words the story also writes in lower case ("bill", "will"). */
+  lowerWords: Set<string>;
+  /** Capitalised words the story writes after a given name or a title ("Bob Jones", "Mayor Flores"). */
+  surnames: Set<string>;
+}
+
+/**
+ * Second words of capitalised pairs that name a person: after a title, or after a word that is no
+ * place and does not open a sentence, where the pair is no place either ("Bob Jones", not "Fort Worth").
+ */
+function surnamesOf(g: Gazetteer, text: string, tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  for (let k = 1; k < tokens.length; k++) {
+    const prev = tokens[k - 1] as Token;
+    const t = tokens[k] as Token;
+    if (!prev.capital || !t.capital || t.allCaps || prev.allCaps || t.arabic) continue;
+    if (!joinedBySpace(text, prev.end, t.start)) continue;
+    const p = foldWord(prev);
+    const title = TITLES.has(p);
+    if (!title) {
+      if (COMMON_WORDS.has(p) || OPENERS.has(p) || DIRECTION_WORDS.has(p) || NAME_CONNECTORS.has(p)) continue;
+      if (g.lookup(prev.text).length > 0) continue;
+      if (g.lookup(`${prev.text} ${t.text}`).length > 0) continue;
+    }
+    out.add(t.text);
+  }
+  return out;
+}
+
 function judgeLatin(
   text: string,
   tokens: Token[],
@@ -445,7 +477,7 @@ function judgeLatin(
   j: number,
   key: string,
   entries: GazetteerEntry[],
-  lowerWords: Set<string>,
+  words: DocumentWords,
   demonym: boolean,
   /** The name ends inside its last token ("Georgia's", "London-based"), so no word after it extends it. */
   endsInside: boolean,
@@ -462,7 +494,9 @@ function judgeLatin(
   if (single && COMMON_WORDS.has(key) && !(first.allCaps && letters <= 3 && prominent)) return 'reject';
   // Headlines in capitals: only well-known places.
   if (first.allCaps && letters > 3 && !prominent) return 'reject';
-  if (single && lowerWords.has(first.text.toLowerCase()) && bestPrior(entries) < 7) return 'reject';
+  if (single && words.lowerWords.has(first.text.toLowerCase()) && bestPrior(entries) < 7) return 'reject';
+  // "Jones" alone after "Bob Jones" in the same story is the person again.
+  if (single && !prominent && words.surnames.has(first.text)) return 'reject';
   const prev = tokens[i - 1];
   const next = tokens[j + 1];
   const prevWord = foldWord(prev);
