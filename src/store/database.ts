@@ -6,6 +6,7 @@ import type { Dialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { SqliteReadPoolDialect } from './sqlite-read-pool.js';
+import { StatementCache } from './statement-cache.js';
 
 export interface Store {
   db: Kysely<Database>;
@@ -57,7 +58,12 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const statements = new StatementCache(raw);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({
+      database: { prepare: (text) => statements.prepare(text), close: () => raw.close() },
+    }),
+  });
   const store: Store = {
     db,
     reads: db,

@@ -6,51 +6,35 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import type { ReaderReply, ReaderRequest, ReaderSetup } from './sqlite-read-messages.js';
+import { StatementCache } from './statement-cache.js';
 
 const port = parentPort;
 if (!port) throw new Error('sqlite-read-worker must run in a worker thread');
 
 const setup = workerData as ReaderSetup;
 let db: SqliteDatabase.Database | null = null;
+let statements: StatementCache | null = null;
 try {
   // Read-only at the connection level: a write routed here by mistake fails instead of racing the writer.
   db = new SqliteDatabase(setup.path, { readonly: true, fileMustExist: true });
   db.pragma(`busy_timeout = ${setup.busyTimeoutMs}`);
+  statements = new StatementCache(db);
   port.postMessage({ id: 0, ready: true } satisfies ReaderReply);
 } catch (err) {
   port.postMessage({ id: 0, error: { message: (err as Error).message } } satisfies ReaderReply);
-}
-
-/** Prepared statements by SQL text; the server issues a few dozen shapes, so a small cap suffices. */
-const statements = new Map<string, SqliteDatabase.Statement>();
-const MAX_STATEMENTS = 256;
-
-function prepared(conn: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
-  let stmt = statements.get(text);
-  if (stmt) {
-    // Re-inserted so the map's order is least recently used first.
-    statements.delete(text);
-  } else {
-    stmt = conn.prepare(text);
-    if (statements.size >= MAX_STATEMENTS) {
-      const oldest = statements.keys().next().value;
-      if (oldest !== undefined) statements.delete(oldest);
-    }
-  }
-  statements.set(text, stmt);
-  return stmt;
 }
 
 port.on('message', (msg: ReaderRequest) => {
   if (msg.close) {
     db?.close();
     db = null;
+    statements = null;
     port.close();
     return;
   }
   try {
-    if (!db) throw new Error('reader is closed');
-    const stmt = prepared(db, msg.sql);
+    if (!statements) throw new Error('reader is closed');
+    const stmt = statements.prepare(msg.sql);
     if (!stmt.reader) throw new Error('the read pool runs only statements that return rows');
     const rows = stmt.all(...msg.parameters) as Record<string, unknown>[];
     port.postMessage({ id: msg.id, rows } satisfies ReaderReply);
