@@ -6,6 +6,7 @@ import { interop } from './0003-interop.js';
 import { accounts } from './0004-accounts.js';
 import { serverReads } from './0005-server-reads.js';
 import { dateReads } from './0006-date-reads.js';
+import { importWrites } from './0007-import-writes.js';
 import { mapVersion } from './0009-map-version.js';
 
 /** Versioned migrations, in order; the same list serves SQLite and PostgreSQL. */
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0004-accounts': accounts(dialect),
         '0005-server-reads': serverReads(dialect),
         '0006-date-reads': dateReads(dialect),
+        '0007-import-writes': importWrites(dialect),
         '0009-map-version': mapVersion(dialect),
       };
     },
