@@ -39,6 +39,12 @@ const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1
  * so a chain of near neighbours never strings distant events together. The best merge goes first,
  * ties to the smallest ids, and the input is sorted first, so the result depends only on the set
  * of items and their scores, never on the order they arrived in.
+ *
+ * A merge needs a mean of at least the threshold, so at least one cross pair at or above it: every
+ * cluster therefore lies inside one component of the graph of such pairs (analyst-fixed groups
+ * joined), and merges in one component never change the means in another. Each component is
+ * clustered on its own, which gives the same result as clustering them all at once at the cost of
+ * the components' sizes cubed rather than the whole neighbourhood's.
  */
 export function clusterClaims<T extends ClusterItem>(
   input: readonly T[],
@@ -49,29 +55,113 @@ export function clusterClaims<T extends ClusterItem>(
   const suggest = options.suggestThreshold ?? SUGGEST_THRESHOLD;
   const items = [...input].sort(byId);
   const n = items.length;
-  const pair = new Float64Array(n * n);
-  const impossible = new Uint8Array(n * n);
+  // Plausible pairs only (a pair absent from both maps is impossible): neighbourhoods are sparse.
+  const pairs: Map<number, number>[] = items.map(() => new Map());
+  const components = new DisjointSets(n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const a = items[i] as T;
       const b = items[j] as T;
       const s = a.reportId === b.reportId ? null : score(a, b);
-      if (s === null) {
-        impossible[i * n + j] = 1;
-        impossible[j * n + i] = 1;
-      } else {
-        pair[i * n + j] = s;
-        pair[j * n + i] = s;
-      }
+      if (s === null) continue;
+      (pairs[i] as Map<number, number>).set(j, s);
+      (pairs[j] as Map<number, number>).set(i, s);
+      if (s >= auto) components.union(i, j);
     }
   }
-
-  // Cluster slots: a slot is named by the index of its first member and lives while `members` is set.
-  const members: (number[] | null)[] = items.map(() => null);
-  const fixedOf: (string | null)[] = items.map(() => null);
-  const slotOfFixed = new Map<string, number>();
+  const firstOfFixed = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const f = (items[i] as T).fixed;
+    if (f === null) continue;
+    const first = firstOfFixed.get(f);
+    if (first === undefined) firstOfFixed.set(f, i);
+    else components.union(first, i);
+  }
+  const byComponent = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = components.find(i);
+    const list = byComponent.get(root);
+    if (list) list.push(i);
+    else byComponent.set(root, [i]);
+  }
+  const pairScoreOf = (i: number, j: number): number => (pairs[i] as Map<number, number>).get(j) ?? 0;
+
+  // Each cluster as its members in merge order (the order its sums were taken in), by first member.
+  const groups: number[][] = [];
+  for (const component of byComponent.values()) groups.push(...mergeComponent(component, items, pairs, auto));
+  groups.sort((x, y) => (x[0] as number) - (y[0] as number));
+
+  const clusters = groups.map((m) =>
+    m
+      .slice()
+      .sort((x, y) => x - y)
+      .map((i) => (items[i] as T).id),
+  );
+  const clusterOf = new Int32Array(n);
+  groups.forEach((m, k) => {
+    for (const i of m) clusterOf[i] = k;
+  });
+  const reportsOf = groups.map((m) => new Set(m.map((i) => (items[i] as T).reportId)));
+
+  const linkScore = new Map<string, number | null>();
+  const suggestions: Suggestion[] = [];
+  for (let i = 0; i < n; i++) {
+    const own = groups[clusterOf[i] as number] as number[];
+    const others = own.filter((j) => j !== i);
+    linkScore.set(
+      (items[i] as T).id,
+      others.length === 0 ? null : round(others.reduce((t, j) => t + pairScoreOf(i, j), 0) / others.length),
+    );
+    // Only clusters holding a plausible partner can be suggested; visited in cluster order so ties
+    // go to the first, as a walk over every cluster would.
+    const candidates = [
+      ...new Set([...(pairs[i] as Map<number, number>).keys()].map((j) => clusterOf[j] as number)),
+    ]
+      .filter((k) => k !== clusterOf[i] && !(reportsOf[k] as Set<string>).has((items[i] as T).reportId))
+      .sort((x, y) => x - y);
+    let bestSuggestion: Suggestion | null = null;
+    for (const k of candidates) {
+      const m = groups[k] as number[];
+      let total = 0;
+      for (const j of m) total += pairScoreOf(i, j);
+      const avg = round(total / m.length);
+      if (avg >= suggest && (bestSuggestion === null || avg > bestSuggestion.score))
+        bestSuggestion = { itemId: (items[i] as T).id, cluster: k, score: avg };
+    }
+    if (bestSuggestion) suggestions.push(bestSuggestion);
+  }
+  return { clusters, linkScore, suggestions };
+}
+
+/**
+ * Best-first average-linkage merging within one component (`component` ascending indices into
+ * `items`). Returns its clusters as member lists in merge order.
+ */
+function mergeComponent<T extends ClusterItem>(
+  component: readonly number[],
+  items: readonly T[],
+  pairs: readonly Map<number, number>[],
+  auto: number,
+): number[][] {
+  const n = component.length;
+  if (n === 1) return [[component[0] as number]];
+  const global = (local: number): number => component[local] as number;
+  const pair = new Float64Array(n * n);
+  const impossible = new Uint8Array(n * n).fill(1);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const s = (pairs[global(i)] as Map<number, number>).get(global(j));
+      if (s === undefined) continue;
+      pair[i * n + j] = s;
+      impossible[i * n + j] = 0;
+    }
+
+  // Cluster slots: a slot is named by the index of its first member and lives while `members` is set.
+  const members: (number[] | null)[] = Array.from({ length: n }, () => null);
+  const fixedOf: (string | null)[] = Array.from({ length: n }, () => null);
+  const slotOfFixed = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const f = (items[global(i)] as T).fixed;
     const slot = f === null ? undefined : slotOfFixed.get(f);
     if (slot === undefined) {
       members[i] = [i];
@@ -120,48 +210,32 @@ export function clusterClaims<T extends ClusterItem>(
       blocked[a * n + c] = blocked[c * n + a] = block;
     }
   }
+  return live().map((slot) => (members[slot] as number[]).map(global));
+}
 
-  const finalSlots = live();
-  const clusters = finalSlots.map((s) =>
-    (members[s] as number[])
-      .slice()
-      .sort((x, y) => x - y)
-      .map((i) => (items[i] as T).id),
-  );
-  const clusterOf = new Int32Array(n);
-  finalSlots.forEach((s, k) => {
-    for (const i of members[s] as number[]) clusterOf[i] = k;
-  });
+/** Union–find with path halving: components of the pairs that could merge. */
+class DisjointSets {
+  private readonly parent: Int32Array;
 
-  const linkScore = new Map<string, number | null>();
-  const suggestions: Suggestion[] = [];
-  for (let i = 0; i < n; i++) {
-    const own = members[finalSlots[clusterOf[i] as number] as number] as number[];
-    const others = own.filter((j) => j !== i);
-    linkScore.set(
-      (items[i] as T).id,
-      others.length === 0
-        ? null
-        : round(others.reduce((t, j) => t + (pair[i * n + j] as number), 0) / others.length),
-    );
-    let bestSuggestion: Suggestion | null = null;
-    finalSlots.forEach((slot, k) => {
-      if (k === clusterOf[i]) return;
-      const m = members[slot] as number[];
-      let plausible = false;
-      let total = 0;
-      for (const j of m) {
-        if ((items[j] as T).reportId === (items[i] as T).reportId) return;
-        if (!impossible[i * n + j]) plausible = true;
-        total += pair[i * n + j] as number;
-      }
-      const avg = round(total / m.length);
-      if (plausible && avg >= suggest && (bestSuggestion === null || avg > bestSuggestion.score))
-        bestSuggestion = { itemId: (items[i] as T).id, cluster: k, score: avg };
-    });
-    if (bestSuggestion) suggestions.push(bestSuggestion);
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
   }
-  return { clusters, linkScore, suggestions };
+
+  find(i: number): number {
+    let x = i;
+    while (this.parent[x] !== x) {
+      const up = this.parent[this.parent[x] as number] as number;
+      this.parent[x] = up;
+      x = up;
+    }
+    return x;
+  }
+
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
 }
 
 function round(x: number): number {
