@@ -314,3 +314,18 @@ test('a surname met after a given name is not a place when it comes back alone',
   // Without the given name, the town stands.
   assert.ok(parser.parse('Floods hit Ripley, Tennessee, and Memphis.').some((m) => m.name === 'Ripley'));
 });
+
+test('a capitalised code that is only a town alternate name is an acronym', () => {
+  const names = parser
+    .parse('KBR won the contract; she holds a BA from a college in Damascus.')
+    .map((m) => m.name);
+  assert.ok(!names.includes('KBR') && !names.includes('BA'), names.join(', '));
+  assert.ok(names.includes('Damascus'));
+  assert.ok(parser.parse('UK and US envoys met.').some((m) => m.entry?.country === 'GB'));
+});
+
+test('undotted province codes and the EU are read in capitals', () => {
+  const ms = parser.parse('Fires spread across NSW while the EU sent aid.');
+  assert.equal(ms.find((m) => m.name === 'NSW')?.entry?.admin1, '02');
+  assert.ok(ms.some((m) => m.name === 'EU'));
+});

@@ -340,6 +340,8 @@ function matchLatin(
       }
     }
     if (entries.length === 0 && n === 1) entries = compoundOrGenitive(g, tokens, i);
+    // Undotted province and state codes ("BC", "NSW").
+    if (entries.length === 0 && n === 1 && first.allCaps) entries = abbreviationEntries(g, span, false);
     let demonym = false;
     // A demonym ("Canadian", "Sri Lankan") before a town of the same name (Canadian, Texas): news means
     // the people far more often.
@@ -489,6 +491,20 @@ function judgeLatin(
   const letters = foldText(text.slice(first.start, last.end)).replace(/\s/g, '').length;
   // Short names are abbreviations ("US", "UK") only when written in capitals.
   if (letters <= 3 && !(first.allCaps && prominent) && !(letters === 3 && bestPrior(entries) >= 6.5))
+    return 'reject';
+  // A code in capitals is a country, state or region ("UK", "EU") or a well-known place of that very name; one that is
+  // only another name of a town ("KBR", "BA": airport codes) or a small town's name is an acronym.
+  if (
+    letters <= 3 &&
+    first.allCaps &&
+    !entries.some(
+      (e) =>
+        e.kind === 'country' ||
+        e.kind === 'admin1' ||
+        e.kind === 'other' ||
+        (nameKey(e.name) === key && isProminent([e])),
+    )
+  )
     return 'reject';
   // "US" in capitals is the country, not the pronoun.
   if (single && COMMON_WORDS.has(key) && !(first.allCaps && letters <= 3 && prominent)) return 'reject';
