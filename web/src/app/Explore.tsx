@@ -15,7 +15,7 @@ import {
   loadCountryShapes,
 } from '../map/basemap.js';
 import { MapView } from '../map/MapView.js';
-import { markFilterChange } from '../perf.js';
+import { mark, markFilterChange } from '../perf.js';
 import { DEFAULT_MAP_VIEW, type Filters, type MapView as MapViewState } from '../state/query.js';
 import { Timeline } from '../timeline/Timeline.js';
 import { Totals } from '../totals/Totals.js';
@@ -38,7 +38,13 @@ export function Explore() {
 
   useEffect(() => {
     void loadAppConfig().then(setConfig);
-    loadCountryShapes().then(setShapes, () => setShapes(null));
+    loadCountryShapes().then(
+      (sh) => {
+        mark('shapes-ready');
+        setShapes(sh);
+      },
+      () => setShapes(null),
+    );
     void loadCountryIndex().then(setCountries);
     void loadAdmin1Index().then(setAdmin1);
   }, []);

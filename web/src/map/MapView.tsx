@@ -25,6 +25,9 @@ interface Props {
   onOpenIncident(code: string): void;
 }
 
+/** The sources a frame must have loaded to count as the map drawn (web/src/perf.ts). */
+const DRAWN_WITH = ['incidents', 'land', 'borders'];
+
 function clusterSize(count: number): number {
   return Math.round(22 + Math.min(34, Math.log10(count) * 12));
 }
@@ -56,6 +59,7 @@ export function MapView({
   useEffect(() => {
     if (!container.current) return;
     const v = view ?? DEFAULT_MAP_VIEW;
+    mark('map-created');
     const map = new maplibregl.Map({
       container: container.current,
       style: baseStyle(config, shapes),
@@ -89,8 +93,12 @@ export function MapView({
     };
     refreshRef.current = () => void refresh();
 
-    map.on('load', () => {
-      mark('map-loaded');
+    map.once('load', () => mark('map-loaded'));
+    // The incident layer goes in as soon as the style is parsed, not at 'load' (which waits until
+    // the country shapes are tiled and drawn): the incidents are then tiled beside the shapes, on
+    // MapLibre's other worker, instead of after them.
+    map.once('style.load', () => {
+      mark('style-loaded');
       map.addSource('incidents', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({
         id: 'incident-points',
@@ -181,9 +189,9 @@ export function MapView({
         markers.current.delete(id);
       }
     }
-    // Drawn means the incident layer has been tiled and a frame rendered with it, not the basemap.
+    // Drawn means a frame rendered with the incident layer tiled, on the countries and borders.
     const drawn = () => {
-      if (!map.isSourceLoaded('incidents')) {
+      if (!DRAWN_WITH.every((id) => map.isSourceLoaded(id))) {
         map.once('sourcedata', drawn);
         return;
       }
