@@ -300,6 +300,10 @@ test('abbreviated words, hyphen suffixes and multi-word demonyms are read in run
   const names = ms.map((m) => m.name);
   assert.ok(names.includes('St. Petersburg'), names.join(', '));
   assert.ok(names.includes('Gainesville'), names.join(', '));
+  assert.ok(
+    parser.parse('The Amsterdam-London train resumed.').some((m) => m.name === 'Amsterdam'),
+    'first of two hyphened places',
+  );
   assert.equal(ms.find((m) => m.name === 'Sri Lankan')?.entry?.country, 'LK');
   // A demonym is not read as the Texas town of that name.
   const canadian = parser.parse('Canadian officials met.', { demonyms: true })[0];

@@ -54,7 +54,9 @@ const ARTICLE_LED = /^(al|el|ad|an|ar|as|ash|at|az|ez|es|ed|er|et|ul)[-‐]\p{Lu
 const ARABIC_ARTICLE = /(^|[\s-])(al|el|ash|as|ad|ar|az|at|an|ez|es|ed|er|et|ul)[-‐]/i;
 const MAX_CANDIDATES = 40;
 const POSSESSIVE = /\p{L}{2}['’]s$/u;
-const HYPHEN_SUFFIX = /^(\p{Lu}[\p{L}.]+)-(?:area|based|born|bound|led|backed|run|owned|made|style|wide)$/u;
+/** "Gainesville-area", "London-based", and the first of two places joined by a hyphen ("Athens-Clarke"). */
+const HYPHEN_SUFFIX =
+  /^(\p{Lu}[\p{L}.]+)-(?:area|based|born|bound|led|backed|run|owned|made|style|wide|\p{Lu}[\p{L}.]*)$/u;
 /** Abbreviated first words written with a dot inside names: "St. Petersburg", "Mt. Pleasant", "Ft. Worth". */
 const NAME_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft', 'Pt']);
 
