@@ -15,4 +15,5 @@ test('resident demonyms give the names they are formed from', () => {
 test('words that are not capitalised demonyms give nothing', () => {
   assert.deepEqual(demonymBases('residents'), []);
   assert.deepEqual(demonymBases('Tom'), []);
+  assert.deepEqual(demonymBases('Makeen'), []);
 });

@@ -10,10 +10,9 @@ export function demonymBases(word: string): string[] {
   const out: string[] = [];
   if (w.endsWith('ite')) out.push(w.slice(0, -3));
   else if (w.endsWith('er')) out.push(w.slice(0, -2));
-  else if (w.endsWith('n')) {
+  else if (w.endsWith('an')) {
     const stem = w.slice(0, -1);
-    out.push(stem, `${stem}s`);
-    if (w.endsWith('an')) out.push(w.slice(0, -2), `${w.slice(0, -2)}o`);
+    out.push(stem, `${stem}s`, w.slice(0, -2), `${w.slice(0, -2)}o`);
     if (w.endsWith('ian')) out.push(`${w.slice(0, -3)}a`);
   }
   return [...new Set(out)].filter((b) => b.length >= 3);

@@ -24,7 +24,7 @@ function spanEntries(
   g: Gazetteer,
   text: string,
   span: PlaceSpan,
-): { entries: GazetteerEntry[]; cue: TypeCue; demonym: boolean } {
+): { entries: GazetteerEntry[]; cue: TypeCue; demonym: boolean; loose?: boolean } {
   const raw = text.slice(span.start, span.end).trim();
   const before = text.slice(Math.max(0, span.start - 2), span.start);
   const abbr = abbreviationEntries(g, raw, /,\s?$/.test(before) || /^[A-Z]{2}$/.test(raw));
@@ -60,7 +60,8 @@ function spanEntries(
   }
   // A resident demonym the index lacks ("Ohioans", "Londoners"): the place it is formed from.
   for (const base of demonymBases(raw)) {
-    const e = g.lookup(base).filter((x) => x.kind !== 'other');
+    // The place's own name, not an alternate one: demonym endings are easily mistaken.
+    const e = g.lookup(base).filter((x) => x.kind !== 'other' && nameKey(x.name) === nameKey(base));
     if (e.length > 0) return { entries: e, cue: null, demonym: true };
   }
   // A county or parish named without its word, as in "Oconee and Clarke counties".
@@ -71,7 +72,8 @@ function spanEntries(
     }
   }
   const loose = g.lookupLoose(raw);
-  if (loose.length > 0) return { entries: loose, cue, demonym: false };
+  // Only a transliteration variant: kept where it fits the story ("Makeen" is not Macau).
+  if (loose.length > 0) return { entries: loose, cue, demonym: false, loose: true };
   return { entries: [], cue, demonym: false };
 }
 
@@ -154,7 +156,7 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
         const found = spanEntries(gazetteer, text, s);
         const name = text.slice(s.start, s.end);
         let entries = found.entries;
-        let weak = false;
+        let weak = found.loose === true;
         let typeCue = found.cue ?? cueAround(text, s);
         if (entries.length === 0) {
           const inner = innerReading(gazetteer, name);
