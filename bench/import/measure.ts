@@ -2,7 +2,9 @@
  * One measured import, in its own process so its peak memory is its own:
  * node --import tsx bench/import/measure.ts FILE sqlite DBFILE | postgres URL
  */
-import { importFile } from '../../src/services/import.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { DEFAULT_IMPORT_BATCH, DEFAULT_ROWS_PER_COMMIT, importFile } from '../../src/services/import.js';
 import { openSqliteStore, type Store } from '../../src/store/database.js';
 
 const [file, kind, target] = process.argv.slice(2);
@@ -14,12 +16,26 @@ let store: Store;
 let label: string;
 if (kind === 'sqlite') {
   store = await openSqliteStore(target);
-  label = 'embedded (SQLite)';
+  label = `embedded (SQLite, ${DEFAULT_IMPORT_BATCH} rows a batch, ${DEFAULT_ROWS_PER_COMMIT} a commit)`;
 } else {
   const { openPostgresStore, redactUrl } = await import('../../src/store/postgres.js');
   store = await openPostgresStore(target, { poolSize: 2 });
-  label = `PostgreSQL (${redactUrl(target)})`;
+  label = `PostgreSQL (${redactUrl(target)}, ${DEFAULT_IMPORT_BATCH} rows a transaction)`;
 }
+
+/** Bytes this process has had written to disk (Linux only): on the embedded database, the file and its WAL. */
+function writtenBytes(): number | null {
+  if (!existsSync('/proc/self/io')) return null;
+  const m = /^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+  return m ? Number(m[1]) : null;
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const loadBefore = load();
+const written0 = writtenBytes();
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
@@ -28,10 +44,21 @@ const cpu0 = process.cpuUsage();
 const s = await importFile(store, { format: 'ucdp', path: file, actor: 'bench' });
 const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
+const written1 = writtenBytes();
 await store.close();
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const peakMb = Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
+const diskMb = written0 === null || written1 === null ? null : (written1 - written0) / 2 ** 20;
 console.log(
-  `${label}: ${s.rows} rows (${s.created} new, ${s.failed} failed) in ${s.seconds.toFixed(1)} s wall = ` +
-    `${Math.round(s.rows / s.seconds)} rows/s; CPU ${cpuSeconds.toFixed(1)} s (${Math.round(s.rows / cpuSeconds)} rows per CPU-second); ` +
-    `peak RSS ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB`,
+  `${label}:\n` +
+    `  ${s.rows} rows (${s.created} new, ${s.failed} failed) in ${s.seconds.toFixed(1)} s wall = ${Math.round(s.rows / s.seconds)} rows/s\n` +
+    `  CPU ${cpuSeconds.toFixed(1)} s (${Math.round(s.rows / cpuSeconds)} rows per CPU-second of this process)\n` +
+    `  peak RSS ${peakMb.toFixed(0)} MB` +
+    (diskMb === null ? '' : `; ${diskMb.toFixed(0)} MB written to disk by this process`) +
+    `\n  load average (1, 5, 15 min) ${loadBefore} before, ${load()} after`,
 );
+// The issue's target: ≥ 50,000 rows/s embedded, and peak RSS < 500 MB.
+const rate = s.rows / s.seconds;
+const verdicts = [`peak RSS ${peakMb < 500 ? 'under' : 'OVER'} 500 MB`];
+if (kind === 'sqlite') verdicts.unshift(`${rate >= 50_000 ? 'meets' : 'BELOW'} 50,000 rows/s`);
+console.log(`  target: ${verdicts.join(', ')}`);

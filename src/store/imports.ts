@@ -419,7 +419,7 @@ function writeSqliteBatch(
   items: readonly ImportedIncident[],
   opts: ImportBatchOptions,
 ): ImportBatchResult {
-  const run = sqlite.transaction(() => {
+  const write = () => {
     // One statement per batch whatever its size: the ids travel as one JSON array parameter.
     const existing = new Map<string, Existing>();
     const found = prepared(
@@ -459,9 +459,11 @@ function writeSqliteBatch(
     if (result.created.length > 0 || result.updated.length > 0)
       appendAuditSqlite(sqlite, auditEntry(items, result, opts), opts.now);
     return plan;
-  });
-  // IMMEDIATE: take the write lock before the reads, so no other writer slips in between them.
-  const plan = run.immediate();
+  };
+  // Inside the caller's transaction (SqliteImportTransaction) no savepoint: its rollback journal
+  // copied every page a batch touched, and a failed batch ends the import's transaction anyway.
+  // Otherwise IMMEDIATE, to take the write lock before the reads, so no writer slips in between.
+  const plan = sqlite.inTransaction ? write() : sqlite.transaction(write).immediate();
   for (const n of plan.names) opts.knownSources?.add(n);
   return plan.result;
 }
