@@ -36,16 +36,22 @@ export async function markNearCopies(
     .execute();
   if (fp.numbers.length === 0 && fp.minhash.every((h) => h === 0xffffffff)) return [];
 
+  // Same figures first (report_fingerprints_numbers), then a shared signature bucket for each.
   const candidates = await trx
-    .selectFrom('report_signature_bands')
-    .innerJoin('report_fingerprints', 'report_fingerprints.report_id', 'report_signature_bands.report_id')
+    .selectFrom('report_fingerprints')
     .select(['report_fingerprints.report_id', 'report_fingerprints.minhash', 'report_fingerprints.numbers'])
-    .distinct()
-    .where('report_signature_bands.report_id', '!=', report.id)
-    // Copies state the same figures (isNearCopy), so only reports with the same set need comparing.
     .where('report_fingerprints.numbers', '=', JSON.stringify(fp.numbers))
+    .where('report_fingerprints.report_id', '!=', report.id)
     .where((eb) =>
-      eb.or(buckets.map((bucket, band) => eb.and([eb('band', '=', band), eb('bucket', '=', bucket)]))),
+      eb.exists(
+        eb
+          .selectFrom('report_signature_bands as b')
+          .select(eb.lit(1).as('one'))
+          .whereRef('b.report_id', '=', 'report_fingerprints.report_id')
+          .where((e) =>
+            e.or(buckets.map((bucket, band) => e.and([e('b.band', '=', band), e('b.bucket', '=', bucket)]))),
+          ),
+      ),
     )
     .execute();
   const copies = candidates

@@ -7,6 +7,7 @@ import { accounts } from './0004-accounts.js';
 import { serverReads } from './0005-server-reads.js';
 import { dateReads } from './0006-date-reads.js';
 import { importWrites } from './0007-import-writes.js';
+import { nearCopyLookup } from './0008-near-copy-lookup.js';
 import { mapVersion } from './0009-map-version.js';
 
 /** Versioned migrations, in order; the same list serves SQLite and PostgreSQL. */
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0005-server-reads': serverReads(dialect),
         '0006-date-reads': dateReads(dialect),
         '0007-import-writes': importWrites(dialect),
+        '0008-near-copy-lookup': nearCopyLookup(dialect),
         '0009-map-version': mapVersion(dialect),
       };
     },
