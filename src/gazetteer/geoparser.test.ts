@@ -333,3 +333,13 @@ test('undotted province codes and the EU are read in capitals', () => {
   assert.equal(ms.find((m) => m.name === 'NSW')?.entry?.admin1, '02');
   assert.ok(ms.some((m) => m.name === 'EU'));
 });
+
+test('resolve() takes a small town in a state the story does not name for a place in the state it does', () => {
+  const text = 'Residents of Gainesville, Virginia, and Haymarket met at Stonewall on Monday.';
+  const [, , , stonewall] = parser.resolve(
+    text,
+    spansOf(text, ['Gainesville', 'Virginia', 'Haymarket', 'Stonewall']),
+  );
+  assert.equal(stonewall?.entry?.admin1, 'VA');
+  assert.ok(stonewall?.inferred);
+});

@@ -96,6 +96,9 @@ function cueAround(text: string, span: PlaceSpan): TypeCue {
  */
 function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: string | null): Set<number> {
   const countriesByName = new Map<string, Set<string>>();
+  // First-level divisions the story places its names in, and those it names outright ("Virginia").
+  const divisionsByName = new Map<string, Set<string>>();
+  const namedDivisions = new Set<string>();
   cands.forEach((c, k) => {
     const e = picks[k];
     if (!e?.country || c.weak) return;
@@ -103,6 +106,12 @@ function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: 
     const set = countriesByName.get(key) ?? new Set<string>();
     set.add(e.country);
     countriesByName.set(key, set);
+    if (e.kind !== 'country' && e.admin1) {
+      const div = divisionsByName.get(key) ?? new Set<string>();
+      div.add(`${e.country}.${e.admin1}`);
+      divisionsByName.set(key, div);
+      if (e.kind === 'admin1') namedDivisions.add(`${e.country}.${e.admin1}`);
+    }
   });
   const out = new Set<number>();
   cands.forEach((c, k) => {
@@ -113,6 +122,15 @@ function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: 
     let elsewhere = false;
     for (const [other, set] of countriesByName) if (other !== key && set.has(e.country)) elsewhere = true;
     if (!elsewhere && countriesByName.size > 1) out.add(k);
+    // A small town in a state no other name lies in, where the story names a state of that country
+    // outright ("Stonewall", Louisiana, in a story that names Virginia), is as stray.
+    if (!e.admin1 || namedDivisions.size === 0) return;
+    const div = `${e.country}.${e.admin1}`;
+    const statesOfCountry = [...namedDivisions].filter((d) => d.startsWith(`${e.country}.`));
+    if (statesOfCountry.length === 0) return;
+    let divElsewhere = false;
+    for (const [other, set] of divisionsByName) if (other !== key && set.has(div)) divElsewhere = true;
+    if (!divElsewhere) out.add(k);
   });
   return out;
 }
