@@ -27,8 +27,8 @@ function stat(pid: string): Stat | null {
   }
 }
 
-/** utime + stime of every chromium process descended from this one, in seconds. */
-export function browserCpuSeconds(): number | null {
+/** CPU ticks of each chromium process descended from this one, by pid; null where there is no /proc. */
+export function browserCpu(): Map<number, number> | null {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
@@ -41,7 +41,19 @@ export function browserCpuSeconds(): number | null {
     for (let p = s.ppid; p > 1; p = byPid.get(p)?.ppid ?? 0) if (p === process.pid) return true;
     return false;
   };
+  const out = new Map<number, number>();
+  for (const s of all) if (/chrom/i.test(s.comm) && ours(s)) out.set(s.pid, s.cpuTicks);
+  return out;
+}
+
+/**
+ * CPU seconds the browser's processes spent since `before`. Only processes alive now count: one that
+ * exited in between (the previous page's renderer) would otherwise subtract its whole lifetime.
+ */
+export function browserCpuSecondsSince(before: Map<number, number> | null): number | null {
+  const now = browserCpu();
+  if (!before || !now) return null;
   let ticks = 0;
-  for (const s of all) if (/chrom/i.test(s.comm) && ours(s)) ticks += s.cpuTicks;
+  for (const [pid, t] of now) ticks += t - (before.get(pid) ?? 0);
   return ticks / TICKS_PER_SECOND;
 }

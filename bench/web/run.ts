@@ -3,7 +3,7 @@
  * opened in headless chromium. Prints the time from navigation to the first map render with
  * incidents on it, and the time for a filter change to redraw the map. Figures only.
  *
- *   npm run build && node --import tsx bench/web/run.ts [--rows 100000] [--runs 3]
+ *   npm run build && node --import tsx bench/web/run.ts [--rows 100000] [--runs 3] [--db kept.db]
  *
  * "First map render" is measured in the page (web/src/perf.ts, MapView's `drawn`): from navigation
  * start (performance.now() = 0) to the first frame MapLibre renders after the incident layer's
@@ -15,16 +15,21 @@
  * move much less: the page's main-thread busy time (CDP Performance.getMetrics TaskDuration) and
  * the CPU time all the browser's processes spent (from /proc) from navigation to the first render.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { browserSkipReason, launchBrowser, serve, waitForMapDrawn } from '../../test/web/harness.js';
-import { browserCpuSeconds } from './cpu.js';
+import { browserCpu, browserCpuSecondsSince } from './cpu.js';
 import { seedIncidents } from './seed.js';
 
 const { values: args } = parseArgs({
-  options: { rows: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' } },
+  options: {
+    rows: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '3' },
+    // A database seeded by an earlier run (kept there), so repeated runs skip the seeding.
+    db: { type: 'string' },
+  },
 });
 const ROWS = Number(args.rows);
 const RUNS = Number(args.runs);
@@ -51,10 +56,12 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'vigil-web-bench-'));
   try {
-    const db = join(dir, 'bench.db');
+    const db = args.db ?? join(dir, 'bench.db');
     let t = performance.now();
-    await seedIncidents(db, ROWS);
-    console.log(`seeded ${ROWS.toLocaleString('en')} incidents in ${Math.round(performance.now() - t)} ms`);
+    if (!existsSync(db)) {
+      await seedIncidents(db, ROWS);
+      console.log(`seeded ${ROWS.toLocaleString('en')} incidents in ${Math.round(performance.now() - t)} ms`);
+    }
     console.log(
       `load average (1, 5, 15 min) at the start: ${loadavg()
         .map((x) => x.toFixed(1))
@@ -65,7 +72,7 @@ async function main(): Promise<void> {
     try {
       const first: number[] = [];
       const mainBusy: number[] = [];
-      const browserCpu: number[] = [];
+      const cpuMs: number[] = [];
       const filterGrading: number[] = [];
       const filterBrush: number[] = [];
       const filterServer: number[] = [];
@@ -74,14 +81,14 @@ async function main(): Promise<void> {
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('Performance.enable');
-        const cpu0 = browserCpuSeconds();
+        const cpu0 = browserCpu();
         await page.goto(`${server.url}/`);
         await waitForMapDrawn(page, 1, 60_000);
-        const cpu1 = browserCpuSeconds();
+        const cpu = browserCpuSecondsSince(cpu0);
         const { metrics } = await cdp.send('Performance.getMetrics');
         const task = metrics.find((m) => m.name === 'TaskDuration')?.value;
         if (task !== undefined) mainBusy.push(task * 1000);
-        if (cpu0 !== null && cpu1 !== null) browserCpu.push((cpu1 - cpu0) * 1000);
+        if (cpu !== null) cpuMs.push(cpu * 1000);
         const p0 = await perf(page);
         first.push(p0.firstMapRender as number);
         marks = { ...p0.marks, drawn: Math.round(p0.firstMapRender as number) };
@@ -108,11 +115,11 @@ async function main(): Promise<void> {
         `median ${Math.round(median(xs))} ms (runs: ${xs.map(Math.round).join(', ')})`;
       console.log(`moments of the last load (ms since navigation): ${JSON.stringify(marks)}`);
       console.log(
-        `incidents: ${ROWS.toLocaleString('en')}; headless chromium (SwiftShader WebGL); ${RUNS} runs`,
+        `incidents: ${args.db ? `those in ${args.db}` : ROWS.toLocaleString('en')}; headless chromium (SwiftShader WebGL); ${RUNS} runs`,
       );
       console.log(`time to first map render (navigation start -> incidents drawn): ${f(first)}`);
       if (mainBusy.length) console.log(`  page main thread busy until then (TaskDuration): ${f(mainBusy)}`);
-      if (browserCpu.length) console.log(`  browser CPU time until then (all processes): ${f(browserCpu)}`);
+      if (cpuMs.length) console.log(`  browser CPU time until then (all processes): ${f(cpuMs)}`);
       console.log(`filter change, grading=fair (in-page: recluster + redraw): ${f(filterGrading)}`);
       console.log(`filter change, date range / timeline brush (in-page + redraw): ${f(filterBrush)}`);
       console.log(
