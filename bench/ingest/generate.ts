@@ -2,6 +2,8 @@
  * Synthetic reports for benchmarks and load tests: varied English wording over a small
  * grid of places, dates, tolls and belligerents. Deterministic for a given seed.
  */
+import { seededRandom } from '../../test/support/random.js';
+
 export interface GeneratedReport {
   id: string;
   published: string;
@@ -32,18 +34,8 @@ const ACTORS = [
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const SOURCES = ['Wire Service', 'Local Network', 'Monitoring Group', 'Regional Daily'];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
-
 export function generateReports(n: number, seed = 1): GeneratedReport[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const out: GeneratedReport[] = [];
   for (let i = 0; i < n; i++) {

@@ -11,21 +11,11 @@ import { ingestReport } from '../../src/services/ingest.js';
 import { defaultExtractionContext, defaultExtractor } from '../../src/services/pipeline.js';
 import { openSqliteStore } from '../../src/store/database.js';
 import { reportInput } from '../../test/support/gold-linking.js';
+import { shuffled } from '../../test/support/random.js';
 
 const file = process.argv[2] ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'eval', 'dev.jsonl');
 const orders = Number(process.argv[3] ?? 3);
 const corpus = await readCorpus(file);
-
-function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  let s = seed;
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const j = Math.floor((s / 2147483648) * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 const results: string[] = [];
 for (let k = 0; k < orders; k++) {

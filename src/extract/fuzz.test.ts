@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { seededRandom } from '../../test/support/random.js';
 import { fakeGeoparser } from './fake-geoparser.js';
 import { extractClaims } from './index.js';
 
@@ -10,18 +11,6 @@ const ctx = {
     Mosul: { lat: 36.34, lon: 43.13, country: 'IQ' },
   }),
 };
-
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS = [
   'Air strikes on a market in Aleppo on Tuesday killed at least 23 civilians, including 5 children, activists said.',
@@ -87,7 +76,7 @@ function run(text: string, r: () => number): void {
 }
 
 test('100,000 random and mutated inputs: never throws, never slow', () => {
-  const r = rng(20170322);
+  const r = seededRandom(20170322);
   for (let i = 0; i < 100_000; i++) {
     const k = r();
     let text: string;
@@ -105,7 +94,7 @@ test('100,000 random and mutated inputs: never throws, never slow', () => {
 });
 
 test('pathological large inputs stay under a second each', () => {
-  const r = rng(7);
+  const r = seededRandom(7);
   const big = (SEEDS[0] as string).repeat(Math.ceil(5_000_000 / (SEEDS[0] as string).length));
   run(big.replace(/\n/gu, ' '), r);
   run(`${'<div>'.repeat(100_000)}${SEEDS[1]}${'</div>'.repeat(100_000)}`, r);

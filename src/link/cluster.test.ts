@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { seededRandom } from '../../test/support/random.js';
 import {
   type ClusterItem,
   type Clustering,
@@ -212,20 +213,9 @@ function referenceClustering<T extends ClusterItem>(
   return { clusters, linkScore, suggestions };
 }
 
-/** A small deterministic generator, so a failure names the seed that reproduces it. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
-
 test('clustering component by component gives exactly what clustering the whole neighbourhood gives', () => {
   for (let seed = 1; seed <= 300; seed++) {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const n = 2 + Math.floor(rnd() * 28);
     const items = Array.from({ length: n }, (_, i) =>
       item(

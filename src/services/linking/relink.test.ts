@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { SHARED_DIR } from '../../../test/support/cli.js';
 import { scratchStore, testDeps } from '../../../test/support/fixtures.js';
 import { runGoldLinking } from '../../../test/support/gold-linking.js';
+import { shuffled } from '../../../test/support/random.js';
 import type { ReportInput } from '../../domain/report.js';
 import { readCorpus } from '../../eval/read-corpus.js';
 import type { Store } from '../../store/database.js';
@@ -23,21 +24,6 @@ function report(text: string, published = '2017-03-22', source = 'Wire'): Report
     text,
     mediaType: 'text/plain',
   };
-}
-
-/** Deterministic shuffles, so a failing order can be replayed. */
-function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  let s = seed;
-  const rnd = (): number => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }
 
 /** The store's incidents as sorted sets of "origin#ordinal" with their civilian ranges. */
