@@ -118,10 +118,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     ? new SqliteImportTransaction(store.sqlite, options.rowsPerCommit ?? DEFAULT_ROWS_PER_COMMIT)
     : undefined;
   let batch: { item: ImportedIncident; line: number }[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
+  const write = async (current: { item: ImportedIncident; line: number }[]) => {
     span?.begin();
     const res = await writeImportBatch(
       store.db,
@@ -147,6 +144,20 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
           importer.format === 'airwars' ? 'code' : null,
         ),
       );
+  };
+  // One batch is written while the next is read and mapped: on PostgreSQL the server's work and
+  // ours overlap (the embedded database writes synchronously, so there it changes nothing). The
+  // next batch is only written once this one has committed, so it sees this one's rows.
+  let writing: Promise<void> | null = null;
+  const flush = async () => {
+    if (writing) await writing;
+    writing = null;
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    writing = write(current);
+    // Awaited by the next flush; until then a failure must not count as unhandled.
+    writing.catch(() => {});
   };
 
   // A large import touches many index pages; SQLite's default 2 MB page cache would re-read them
@@ -206,8 +217,11 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     }
     for (const row of [...splitter.push(decoder.end()), ...splitter.end()]) take(row);
     await flush();
+    await (writing as Promise<void> | null);
     span?.end(true);
   } catch (err) {
+    // Assigned inside flush, which TypeScript's narrowing cannot see from here.
+    await (writing as Promise<void> | null)?.catch(() => {});
     span?.end(false);
     input.destroy();
     throw err;
@@ -216,6 +230,8 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   }
   options.onProgress?.({ bytes: totalBytes, totalBytes, rows: summary.rows });
 
+  // A batch's refused rows are reported when it has been written, after the next batch's mapping errors.
+  summary.errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   summary.unmappedActors = [...unmapped]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 20)
