@@ -1,18 +1,38 @@
 /**
- * Lists the most frequent resolution errors (> 161 km) on a corpus, for tuning:
+ * Lists the resolution errors (> 161 km) on a corpus, counted by cause and then by name, for tuning:
  *   node --import tsx bench/geoparse/errors.ts ../shared/data/geoparsing/lgl.xml [limit]
+ * Causes: `unresolved` (no point at all); `inferred` (the gazetteer lacks the name, the point
+ * came from a place named inside or near it); `wrong candidate` (some reading of the name lies
+ * within 161 km of the gold, another was chosen); `no candidate` (no reading of the name lies
+ * within 161 km: a missing place, or a point convention that differs from the gold's), by the
+ * kind of entry chosen.
  */
 import { readFileSync } from 'node:fs';
 import { parseGeoCorpus } from '../../src/eval/geo-corpus.js';
 import { errorKm } from '../../src/eval/geo-score.js';
 import { createGeoparser } from '../../src/gazetteer/geoparser.js';
 import { loadGazetteer } from '../../src/gazetteer/load.js';
+import { haversineKm } from '../../src/gazetteer/relative.js';
+import type { PlaceMention } from '../../src/gazetteer/types.js';
 
 const file = process.argv[2] ?? '../shared/data/geoparsing/lgl.xml';
 const limit = Number(process.argv[3] ?? 60);
 const corpus = parseGeoCorpus(readFileSync(file, 'utf8'));
-const parser = createGeoparser(loadGazetteer());
+const gazetteer = loadGazetteer();
+const parser = createGeoparser(gazetteer);
+
+function causeOf(name: string, lat: number, lon: number, m: PlaceMention | undefined): string {
+  const e = m?.entry;
+  if (!m || !e) return 'unresolved';
+  if (m.inferred) return 'inferred';
+  const readings = [...gazetteer.lookup(name), ...gazetteer.demonym(name)];
+  if (readings.some((r) => haversineKm(r.lat, r.lon, lat, lon) <= 161)) return `wrong candidate (${e.kind})`;
+  return `no candidate (${e.kind}/${e.featureCode})`;
+}
+
 const byName = new Map<string, { n: number; km: number; example: string }>();
+const byCause = new Map<string, number>();
+let total = 0;
 for (const doc of corpus.documents) {
   const targets = doc.toponyms.filter((t) => t.lat !== null && t.lon !== null) as {
     start: number;
@@ -23,18 +43,26 @@ for (const doc of corpus.documents) {
   }[];
   const mentions = parser.resolve(doc.text, targets);
   targets.forEach((t, i) => {
+    total++;
     const m = mentions[i];
     const km = errorKm(t, m ?? null);
     if (km <= 161) return;
+    const cause = causeOf(t.name, t.lat, t.lon, m);
+    byCause.set(cause, (byCause.get(cause) ?? 0) + 1);
     const e = m?.entry;
     const key = t.name;
     const prev = byName.get(key) ?? { n: 0, km: 0, example: '' };
     prev.n++;
     prev.km += km;
-    prev.example = `gold ${t.lat.toFixed(2)},${t.lon.toFixed(2)} got ${e ? `${e.name}/${e.country}/${e.featureCode}/${e.lat.toFixed(2)},${e.lon.toFixed(2)}` : 'none'} ${km.toFixed(0)}km`;
+    prev.example = `gold ${t.lat.toFixed(2)},${t.lon.toFixed(2)} got ${e ? `${e.name}/${e.country}/${e.featureCode}/${e.lat.toFixed(2)},${e.lon.toFixed(2)}` : 'none'} ${km.toFixed(0)}km  [${cause}]`;
     byName.set(key, prev);
   });
 }
+const errors = [...byCause.values()].reduce((a, b) => a + b, 0);
+process.stdout.write(`${errors} of ${total} gold toponyms beyond 161 km, by cause:\n`);
+for (const [cause, n] of [...byCause].sort((a, b) => b[1] - a[1]))
+  process.stdout.write(`${String(n).padStart(5)}  ${cause}\n`);
+process.stdout.write('\nby name:\n');
 const rows = [...byName].sort((a, b) => b[1].n - a[1].n).slice(0, limit);
 for (const [name, r] of rows)
   process.stdout.write(`${String(r.n).padStart(4)}  ${name.padEnd(24)} ${r.example}\n`);
