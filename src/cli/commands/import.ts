@@ -14,7 +14,11 @@ export function register(program: Command): void {
     .argument('<file>', 'the CSV file')
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar')
-    .option('--batch <rows>', 'rows per transaction', (v) => Number.parseInt(v, 10))
+    .option(
+      '--batch <rows>',
+      'rows written together (a transaction on PostgreSQL; the embedded database commits every 20,000 rows)',
+      (v) => Number.parseInt(v, 10),
+    )
     .action(
       async (
         file: string,
