@@ -6,7 +6,12 @@ import { InputError } from '../ingest/errors.js';
 import { checkHeader, IMPORTERS } from '../ingest/importers/index.js';
 import type { CsvRecord, ImportedIncident, ImportFormat, RowWarning } from '../ingest/importers/types.js';
 import type { Store } from '../store/database.js';
-import { SqliteImportTransaction, writeImportBatch } from '../store/imports.js';
+import {
+  deferIncidentIndexes,
+  restoreDeferredIndexes,
+  SqliteImportTransaction,
+  writeImportBatch,
+} from '../store/imports.js';
 
 export interface ImportProgress {
   bytes: number;
@@ -22,6 +27,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Embedded database: rows per commit (several batches share a transaction). */
   rowsPerCommit?: number;
+  /** Embedded database: expected rows from which the incidents indexes are rebuilt at the end. */
+  deferIndexesFrom?: number;
   /** Errors and warnings kept in full in the summary; the rest are only counted. */
   keepDetails?: number;
   onProgress?: (p: ImportProgress) => void;
@@ -68,6 +75,12 @@ export const DEFAULT_IMPORT_BATCH = 2000;
  */
 export const DEFAULT_ROWS_PER_COMMIT = 20_000;
 const IMPORT_CACHE_KIB = 64 * 1024;
+/**
+ * Embedded database: an import expected to bring at least this many rows, and at least as many as
+ * the store holds, drops the non-unique incidents indexes and rebuilds them at its end (see
+ * deferIncidentIndexes). A small import into a large store keeps them: rebuilding would cost more.
+ */
+const DEFER_INDEXES_MIN_ROWS = 50_000;
 const READ_CHUNK = 1 << 16;
 
 /**
@@ -77,6 +90,11 @@ const READ_CHUNK = 1 << 16;
  * its line and column and skipped; the rest import. A file whose header lacks the format's
  * columns is refused before anything is written. Re-importing the same file changes nothing.
  */
+/** One transaction, so the indexes and the note of what was dropped change together. */
+function rebuildIndexes(sqlite: NonNullable<Store['sqlite']>): void {
+  sqlite.transaction(() => restoreDeferredIndexes(sqlite)).immediate();
+}
+
 export async function importFile(store: Store, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const importer = IMPORTERS[options.format];
@@ -117,9 +135,19 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   const span = store.sqlite
     ? new SqliteImportTransaction(store.sqlite, options.rowsPerCommit ?? DEFAULT_ROWS_PER_COMMIT)
     : undefined;
+  let bytes = 0;
+  let deferDecided = false;
+  const maybeDefer = (sqlite: NonNullable<Store['sqlite']>) => {
+    deferDecided = true;
+    const expected = (summary.rows * totalBytes) / Math.max(bytes, 1);
+    const held = Number(sqlite.prepare('select count(*) from incidents').pluck().get());
+    if (expected >= (options.deferIndexesFrom ?? DEFER_INDEXES_MIN_ROWS) && expected >= held)
+      deferIncidentIndexes(sqlite);
+  };
   let batch: { item: ImportedIncident; line: number }[] = [];
   const write = async (current: { item: ImportedIncident; line: number }[]) => {
     span?.begin();
+    if (store.sqlite && !deferDecided) maybeDefer(store.sqlite);
     const res = await writeImportBatch(
       store.db,
       current.map((b) => b.item),
@@ -203,7 +231,8 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       fail(err);
     }
   };
-  let bytes = 0;
+  // Indexes an interrupted import left dropped are rebuilt first.
+  if (store.sqlite) restoreDeferredIndexes(store.sqlite);
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
@@ -219,10 +248,16 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     await flush();
     await (writing as Promise<void> | null);
     span?.end(true);
+    if (store.sqlite) rebuildIndexes(store.sqlite);
   } catch (err) {
     // Assigned inside flush, which TypeScript's narrowing cannot see from here.
     await (writing as Promise<void> | null)?.catch(() => {});
     span?.end(false);
+    try {
+      if (store.sqlite) rebuildIndexes(store.sqlite);
+    } catch {
+      // Still noted in meta: the next import rebuilds them. The import's own error matters more.
+    }
     input.destroy();
     throw err;
   } finally {
