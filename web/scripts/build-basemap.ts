@@ -8,8 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { Topology } from 'topojson-specification';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Admin1Entry, CountryEntry } from '../src/map/basemap-types.js';
 
 const require = createRequire(import.meta.url);
@@ -22,7 +23,6 @@ const DECIMALS = 2;
 
 interface WorldCountry {
   cca2: string;
-  ccn3: string;
   name: { common: string };
   translations: Record<string, { common: string } | undefined>;
   latlng: [number, number];
@@ -89,16 +89,16 @@ export function simplifyRing(ring: Position[], tolerance: number): Position[] {
   return out;
 }
 
-function simplifyPolygon(rings: Position[][]): Position[][] {
-  return rings.map((r) => simplifyRing(r, TOLERANCE)).filter((r) => r.length >= 4);
+function simplifyPolygon(rings: Position[][], tolerance = TOLERANCE): Position[][] {
+  return rings.map((r) => simplifyRing(r, tolerance)).filter((r) => r.length >= 4);
 }
 
-function simplifyGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon | null {
+function simplifyGeometry(g: Polygon | MultiPolygon, tolerance = TOLERANCE): Polygon | MultiPolygon | null {
   if (g.type === 'Polygon') {
-    const rings = simplifyPolygon(g.coordinates);
+    const rings = simplifyPolygon(g.coordinates, tolerance);
     return rings.length ? { type: 'Polygon', coordinates: rings } : null;
   }
-  const polys = g.coordinates.map(simplifyPolygon).filter((p) => p.length > 0);
+  const polys = g.coordinates.map((p) => simplifyPolygon(p, tolerance)).filter((p) => p.length > 0);
   return polys.length ? { type: 'MultiPolygon', coordinates: polys } : null;
 }
 
@@ -115,19 +115,41 @@ function buildCountries(): CountryEntry[] {
     .sort((a, b) => a.en.localeCompare(b.en));
 }
 
-/** world-atlas keys countries by ISO numeric code; incidents use alpha-2, so the ids are rewritten. */
-function buildCountryTopology(): Topology {
-  const topo = JSON.parse(
-    readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
-  ) as Topology & { objects: { countries: { geometries: { id?: string | number }[] } } };
-  const byNumeric = new Map(
-    (require('world-countries') as WorldCountry[]).map((c) => [String(Number(c.ccn3)), c.cca2]),
-  );
-  for (const g of topo.objects.countries.geometries) {
-    const alpha2 = byNumeric.get(String(Number(g.id)));
-    g.id = alpha2 ?? `n${g.id ?? ''}`;
-  }
-  return topo;
+/** ~1 km: the land and borders are drawn up to zoom 7, where a pixel is about a kilometre. */
+const LAND_TOLERANCE = 0.01;
+
+/**
+ * Land and country borders (Natural Earth 1:50m) as GeoJSON, simplified and rounded, for MapLibre's
+ * workers to fetch and tile themselves. Shipped as TopoJSON, the page's thread decoded them and
+ * MapLibre serialised the result over to its worker: over a second of that thread, before the map
+ * could even be created. Land is one fill, so the land object (no country seams) is used.
+ */
+function buildLandAndBorders(): { land: FeatureCollection; borders: Feature<MultiLineString> } {
+  const atlas = (name: string) =>
+    JSON.parse(readFileSync(require.resolve(`world-atlas/${name}`), 'utf8')) as Topology<{
+      land: GeometryCollection;
+      countries: GeometryCollection;
+    }>;
+  const landTopo = atlas('land-50m.json');
+  const landFc = feature(landTopo, landTopo.objects.land) as FeatureCollection<Polygon | MultiPolygon>;
+  const land: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: landFc.features.flatMap((f) => {
+      const geometry = f.geometry && simplifyGeometry(f.geometry, LAND_TOLERANCE);
+      return geometry ? [{ type: 'Feature' as const, geometry, properties: {} }] : [];
+    }),
+  };
+  const countries = atlas('countries-50m.json');
+  const lines = mesh(countries, countries.objects.countries, (a, b) => a !== b);
+  const borders: Feature<MultiLineString> = {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'MultiLineString',
+      coordinates: lines.coordinates.map((l) => simplifyRing(l, LAND_TOLERANCE)).filter((l) => l.length >= 2),
+    },
+  };
+  return { land, borders };
 }
 
 function buildAdmin1(): { areas: FeatureCollection; index: Admin1Entry[] } {
@@ -161,7 +183,9 @@ function buildAdmin1(): { areas: FeatureCollection; index: Admin1Entry[] } {
 function main(): void {
   mkdirSync(outDir, { recursive: true });
   const started = Date.now();
-  writeFileSync(join(outDir, 'countries-50m.json'), JSON.stringify(buildCountryTopology()));
+  const { land, borders } = buildLandAndBorders();
+  writeFileSync(join(outDir, 'land.json'), JSON.stringify(land));
+  writeFileSync(join(outDir, 'borders.json'), JSON.stringify(borders));
   writeFileSync(join(outDir, 'countries.json'), JSON.stringify(buildCountries()));
   const { areas, index } = buildAdmin1();
   writeFileSync(join(outDir, 'admin1.json'), JSON.stringify(areas));

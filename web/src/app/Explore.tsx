@@ -8,14 +8,12 @@ import {
   type Admin1Entry,
   type AppConfig,
   type CountryEntry,
-  type CountryShapes,
   loadAdmin1Index,
   loadAppConfig,
   loadCountryIndex,
-  loadCountryShapes,
 } from '../map/basemap.js';
 import { MapView } from '../map/MapView.js';
-import { mark, markFilterChange } from '../perf.js';
+import { markFilterChange } from '../perf.js';
 import { DEFAULT_MAP_VIEW, type Filters, type MapView as MapViewState } from '../state/query.js';
 import { Timeline } from '../timeline/Timeline.js';
 import { Totals } from '../totals/Totals.js';
@@ -27,8 +25,6 @@ export function Explore() {
   const [state, setState] = useViewState();
   const { filters } = state;
   const [config, setConfig] = useState<AppConfig | null>(null);
-  // undefined: still loading; null: failed (the map goes on without them).
-  const [shapes, setShapes] = useState<CountryShapes | null | undefined>(undefined);
   const [countries, setCountries] = useState<CountryEntry[]>([]);
   const [admin1, setAdmin1] = useState<Admin1Entry[]>([]);
   const [points, setPoints] = useState<PointSet | null>(null);
@@ -38,15 +34,21 @@ export function Explore() {
 
   useEffect(() => {
     void loadAppConfig().then(setConfig);
-    loadCountryShapes().then(
-      (sh) => {
-        mark('shapes-ready');
-        setShapes(sh);
-      },
-      () => setShapes(null),
-    );
     void loadCountryIndex().then(setCountries);
-    void loadAdmin1Index().then(setAdmin1);
+    // The area filter lists ~4,300 admin-1 areas: creating and laying out that many <option>s
+    // (a select is as wide as its widest one) held the page's thread for most of a second during
+    // the first map render. They are loaded once the map is drawn, or after a while without a map.
+    const loadAreas = () => {
+      window.removeEventListener('vigil:map-drawn', loadAreas);
+      clearTimeout(fallback);
+      void loadAdmin1Index().then(setAdmin1);
+    };
+    const fallback = setTimeout(loadAreas, 10_000);
+    window.addEventListener('vigil:map-drawn', loadAreas);
+    return () => {
+      window.removeEventListener('vigil:map-drawn', loadAreas);
+      clearTimeout(fallback);
+    };
   }, []);
 
   // The filters minus those the page applies itself: the point set only changes when one of these does.
@@ -103,12 +105,11 @@ export function Explore() {
       <FilterBar filters={filters} countries={countries} admin1={admin1} onChange={setFilters} />
       {error && <p role="alert">{t('common.error', { message: error })}</p>}
       <div className="explore-grid">
-        {config && shapes !== undefined && (
+        {config && (
           <MapView
             points={points}
             selection={sel}
             config={config}
-            shapes={shapes}
             view={state.map}
             highlightAdmin1={filters.admin1}
             onViewChange={onViewChange}

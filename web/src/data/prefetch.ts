@@ -4,7 +4,7 @@
  * worker fetches them, so they are decoded and indexed while the basemap loads.
  */
 import { withQuery } from '../api/client.js';
-import { loadAppConfig, loadCountryShapes } from '../map/basemap.js';
+import { loadAppConfig } from '../map/basemap.js';
 import { clusterClient } from '../map/cluster-client.js';
 import { maplibregl } from '../map/maplibre.js';
 import { apiQuery, DEFAULT_MAP_VIEW, type Filters, parseState } from '../state/query.js';
@@ -27,11 +27,10 @@ export function pointsSelection(f: Filters): Selection {
 
 export function startPointsPrefetch(): void {
   if (window.location.pathname !== '/') return;
-  // The map waits for its config, MapLibre's worker (its script parsed) and the country shapes:
-  // all of them start now rather than once React has rendered the page.
+  // The map waits for its config and MapLibre's workers (their script parsed): both start now
+  // rather than once React has rendered the page.
   maplibregl.prewarm();
   void loadAppConfig();
-  void loadCountryShapes().catch(() => {});
   const { filters, map } = parseState(window.location.search);
   const key = pointsKey(filters);
   early = { key, promise: request(key, pointsSelection(filters), (map ?? DEFAULT_MAP_VIEW).zoom) };

@@ -1,8 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { GeoJSONSource } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/I18n.js';
-import { baseStyle, loadAppConfig, loadCountryShapes } from '../map/basemap.js';
+import { baseStyle, loadAppConfig } from '../map/basemap.js';
 import { maplibregl } from '../map/maplibre.js';
 
 /** A small, static locator map for one incident. */
@@ -26,12 +25,6 @@ export function MapInset({ lat, lon }: { lat: number | null; lon: number | null 
       });
       map.addControl(new maplibregl.AttributionControl({ compact: true }));
       new maplibregl.Marker({ color: '#b3261e' }).setLngLat([lon, lat]).addTo(map);
-      const m = map;
-      m.on('load', async () => {
-        const shapes = await loadCountryShapes();
-        (m.getSource('land') as GeoJSONSource).setData(shapes.land);
-        (m.getSource('borders') as GeoJSONSource).setData(shapes.borders);
-      });
     });
     return () => {
       gone = true;

@@ -6,7 +6,7 @@ import type { PointSet, Selection } from '../data/points.js';
 import { useI18n } from '../i18n/I18n.js';
 import { mark, markPerf } from '../perf.js';
 import { DEFAULT_MAP_VIEW, type MapView as MapViewState } from '../state/query.js';
-import { ADMIN1_SHAPES_URL, type AppConfig, baseStyle, type CountryShapes } from './basemap.js';
+import { ADMIN1_SHAPES_URL, type AppConfig, baseStyle } from './basemap.js';
 import { type ClusterClient, clusterClient, type Loaded } from './cluster-client.js';
 import type { ClusterFeature } from './cluster-protocol.js';
 import { maplibregl } from './maplibre.js';
@@ -16,8 +16,6 @@ interface Props {
   points: PointSet | null;
   selection: Selection;
   config: AppConfig;
-  /** The country shapes, or null where they failed to load (the map then shows sea and incidents). */
-  shapes: CountryShapes | null;
   view: MapViewState | null;
   /** "CC.A1" codes to outline. */
   highlightAdmin1: string[];
@@ -36,7 +34,6 @@ export function MapView({
   points,
   selection,
   config,
-  shapes,
   view,
   highlightAdmin1,
   onViewChange,
@@ -55,14 +52,14 @@ export function MapView({
   const [located, setLocated] = useState<Loaded | null>(null);
 
   // The map is created once; later prop changes are pushed into it by the effects below.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the initial view, config and shapes only apply at creation
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the initial view and config only apply at creation
   useEffect(() => {
     if (!container.current) return;
     const v = view ?? DEFAULT_MAP_VIEW;
     mark('map-created');
     const map = new maplibregl.Map({
       container: container.current,
-      style: baseStyle(config, shapes),
+      style: baseStyle(config),
       center: [v.lon, v.lat],
       zoom: v.zoom,
       attributionControl: false,

@@ -2,10 +2,8 @@
  * The offline basemap: Natural Earth countries and admin-1 areas shipped in the bundle
  * (built by web/scripts/build-basemap.ts). An online tile source is only used when configured.
  */
-import type { FeatureCollection, MultiLineString } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Admin1Entry, CountryEntry } from './basemap-types.js';
 
 export type { Admin1Entry, CountryEntry } from './basemap-types.js';
@@ -16,22 +14,12 @@ export interface AppConfig {
   tileAttribution: string | null;
 }
 
-export interface CountryShapes {
-  land: FeatureCollection;
-  borders: MultiLineString;
-}
-
-let countriesGeo: Promise<CountryShapes> | null = null;
-
-export function loadCountryShapes(): Promise<CountryShapes> {
-  countriesGeo ??= fetch('/basemap/countries-50m.json')
-    .then((r) => r.json() as Promise<Topology<{ countries: GeometryCollection }>>)
-    .then((topo) => ({
-      land: feature(topo, topo.objects.countries) as FeatureCollection,
-      borders: mesh(topo, topo.objects.countries, (a, b) => a !== b),
-    }));
-  return countriesGeo;
-}
+/**
+ * Land and country borders, GeoJSON built by web/scripts/build-basemap.ts. Given to MapLibre as
+ * URLs: its workers fetch, parse and tile them, and the page's thread does none of it.
+ */
+export const LAND_URL = '/basemap/land.json';
+export const BORDERS_URL = '/basemap/borders.json';
 
 const cache = new Map<string, Promise<unknown>>();
 function once<T>(url: string): Promise<T> {
@@ -65,25 +53,24 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * A style with no remote resources: no glyphs, no sprites; labels are drawn as HTML where needed.
- * `shapes`, when already loaded, are in the style from the start: MapLibre then tiles them while the
- * incidents are still being fetched and clustered, rather than after, in the worker's queue ahead
- * of them.
+ * The land and borders are in the style from the start: MapLibre tiles them while the incidents
+ * are still being fetched and clustered.
  */
-export function baseStyle(config: AppConfig, shapes: CountryShapes | null = null): StyleSpecification {
+export function baseStyle(config: AppConfig): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
     sources: {
       // Low maxzoom: the shapes are 1:50m and 1:10m simplified, so deeper tiles add work, not detail.
       land: {
         type: 'geojson',
-        data: shapes?.land ?? EMPTY,
+        data: LAND_URL,
         attribution: NATURAL_EARTH_CREDIT,
         maxzoom: 7,
         tolerance: 0.5,
       },
       borders: {
         type: 'geojson',
-        data: shapes?.borders ?? EMPTY,
+        data: BORDERS_URL,
         maxzoom: 7,
         tolerance: 0.5,
       },
