@@ -4,21 +4,11 @@
  */
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/database.js';
+import { seededRandom } from '../../test/support/random.js';
 
 const GRADINGS = ['confirmed', 'fair', 'fair', 'weak', 'weak', 'contested', 'discounted', null];
 const EVENTS = ['air_drone_strike', 'shelling_artillery_missile', 'remote_explosive', 'armed_clash'];
 const BELLIGERENTS = ['us-led-coalition', 'russia', 'syrian-government', 'isis', 'turkey'];
-
-/** Mulberry32: a tiny seeded generator, so every run benchmarks the same data. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function seedIncidents(path: string, count: number): Promise<void> {
   const store = await openSqliteStore(path);
@@ -36,7 +26,8 @@ export async function seedIncidents(path: string, count: number): Promise<void> 
   const insertBell = db.prepare(
     'INSERT INTO incident_belligerents (incident_id, belligerent, role, assessment) VALUES (?, ?, ?, ?)',
   );
-  const rand = rng(42);
+  // Seeded, so every run benchmarks the same data.
+  const rand = seededRandom(42);
   // Incidents gather around a few hundred towns, as real ones do around cities and front lines.
   const towns = Array.from({ length: 400 }, () => ({ lat: 32.5 + rand() * 5, lon: 36 + rand() * 6 }));
   const start = Date.UTC(2014, 0, 1);

@@ -1,11 +1,6 @@
-import { combine, GRADE_KEYS, type RangeSum, type Totals as T } from '../data/points.js';
-import { type I18n, useI18n } from '../i18n/I18n.js';
-
-export function formatRangeSum(i18n: I18n, r: RangeSum): string {
-  if (r.max === null) return i18n.t('totals.openMax', { min: r.min });
-  if (r.max === r.min) return i18n.num(r.min);
-  return `${i18n.num(r.min)}–${i18n.num(r.max)}`;
-}
+import { combine, GRADE_KEYS, type Totals as T } from '../data/points.js';
+import { useI18n } from '../i18n/I18n.js';
+import { formatRange } from '../incidents/format.js';
 
 export function Totals({ totals }: { totals: Record<(typeof GRADE_KEYS)[number], T> | null }) {
   const i18n = useI18n();
@@ -18,7 +13,7 @@ export function Totals({ totals }: { totals: Record<(typeof GRADE_KEYS)[number],
         <>
           <p className="headline">
             <span className="big" data-testid="headline-range">
-              {formatRangeSum(i18n, headline.civilians)}
+              {formatRange(i18n, headline.civilians)}
             </span>
             <span>{t('totals.headline')}</span>
             <span className="muted">{t('totals.incidents', { count: headline.incidents })}</span>
@@ -29,7 +24,7 @@ export function Totals({ totals }: { totals: Record<(typeof GRADE_KEYS)[number],
               <div key={g}>
                 <dt>{i18n.code('grading', g)}</dt>
                 <dd>
-                  {formatRangeSum(i18n, totals[g].civilians)}{' '}
+                  {formatRange(i18n, totals[g].civilians)}{' '}
                   <span className="muted">({t('totals.incidents', { count: totals[g].incidents })})</span>
                 </dd>
               </div>
