@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { REPO_ROOT } from '../../test/support/cli.js';
 import { scratchDir, scratchStore } from '../../test/support/fixtures.js';
 import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../test/support/postgres.js';
@@ -201,8 +202,27 @@ test('on PostgreSQL the same import gives the same figures, and a re-import is a
   if (!(await postgresReachable())) return t.skip(PG_SKIP_MESSAGE);
   const store = await scratchPostgresStore(t);
   const rows = fixtureRows();
-  const s = await importFile(store, { format: 'ucdp', path: FIXTURE, actor: 'test', batchSize: 100 });
+  const indexes = async () =>
+    (
+      await sql<{ indexdef: string }>`
+        select indexdef from pg_indexes where tablename = 'incidents' and schemaname = current_schema()
+         order by indexname`.execute(store.db)
+    ).rows.map((r) => r.indexdef);
+  const before = await indexes();
+  // Every row counting as "large": the non-unique incidents indexes are dropped and rebuilt at the end.
+  const s = await importFile(store, {
+    format: 'ucdp',
+    path: FIXTURE,
+    actor: 'test',
+    batchSize: 100,
+    deferIndexesFrom: 1,
+  });
   assert.equal(s.created, rows.length);
+  assert.deepEqual(await indexes(), before);
+  assert.deepEqual(
+    await store.db.selectFrom('meta').select('key').where('key', 'like', 'import.%').execute(),
+    [],
+  );
   const expected = sumsByYear(rows);
   for (const y of await statsBy(store.db, 'year', { grading: 'all' })) {
     const e = expected.get(y.key);

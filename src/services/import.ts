@@ -8,7 +8,9 @@ import type { CsvRecord, ImportedIncident, ImportFormat, RowWarning } from '../i
 import type { Store } from '../store/database.js';
 import {
   deferIncidentIndexes,
+  deferIncidentIndexesPg,
   restoreDeferredIndexes,
+  restoreDeferredIndexesPg,
   SqliteImportTransaction,
   writeImportBatch,
 } from '../store/imports.js';
@@ -91,8 +93,10 @@ const READ_CHUNK = 1 << 16;
  * columns is refused before anything is written. Re-importing the same file changes nothing.
  */
 /** One transaction, so the indexes and the note of what was dropped change together. */
-function rebuildIndexes(sqlite: NonNullable<Store['sqlite']>): void {
-  sqlite.transaction(() => restoreDeferredIndexes(sqlite)).immediate();
+async function rebuildIndexes(store: Store): Promise<void> {
+  const { sqlite } = store;
+  if (sqlite) sqlite.transaction(() => restoreDeferredIndexes(sqlite)).immediate();
+  else await restoreDeferredIndexesPg(store.db);
 }
 
 export async function importFile(store: Store, options: ImportOptions): Promise<ImportSummary> {
@@ -137,17 +141,21 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     : undefined;
   let bytes = 0;
   let deferDecided = false;
-  const maybeDefer = (sqlite: NonNullable<Store['sqlite']>) => {
+  const maybeDefer = async () => {
     deferDecided = true;
     const expected = (summary.rows * totalBytes) / Math.max(bytes, 1);
-    const held = Number(sqlite.prepare('select count(*) from incidents').pluck().get());
-    if (expected >= (options.deferIndexesFrom ?? DEFER_INDEXES_MIN_ROWS) && expected >= held)
-      deferIncidentIndexes(sqlite);
+    const held = await store.db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (expected < (options.deferIndexesFrom ?? DEFER_INDEXES_MIN_ROWS) || expected < Number(held.n)) return;
+    if (store.sqlite) deferIncidentIndexes(store.sqlite);
+    else await deferIncidentIndexesPg(store.db);
   };
   let batch: { item: ImportedIncident; line: number }[] = [];
   const write = async (current: { item: ImportedIncident; line: number }[]) => {
     span?.begin();
-    if (store.sqlite && !deferDecided) maybeDefer(store.sqlite);
+    if (!deferDecided) await maybeDefer();
     const res = await writeImportBatch(
       store.db,
       current.map((b) => b.item),
@@ -232,7 +240,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     }
   };
   // Indexes an interrupted import left dropped are rebuilt first.
-  if (store.sqlite) restoreDeferredIndexes(store.sqlite);
+  await rebuildIndexes(store);
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
@@ -248,13 +256,13 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     await flush();
     await (writing as Promise<void> | null);
     span?.end(true);
-    if (store.sqlite) rebuildIndexes(store.sqlite);
+    await rebuildIndexes(store);
   } catch (err) {
     // Assigned inside flush, which TypeScript's narrowing cannot see from here.
     await (writing as Promise<void> | null)?.catch(() => {});
     span?.end(false);
     try {
-      if (store.sqlite) rebuildIndexes(store.sqlite);
+      await rebuildIndexes(store);
     } catch {
       // Still noted in meta: the next import rebuilds them. The import's own error matters more.
     }

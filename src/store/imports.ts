@@ -438,6 +438,45 @@ function readDeferred(sqlite: SqliteDatabase.Database): string[] {
   return row ? (JSON.parse(row.value) as string[]) : [];
 }
 
+/** PostgreSQL's deferIncidentIndexes: the same indexes, the same note in meta, its own transaction. */
+export async function deferIncidentIndexesPg(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const found = await sql<{ indexname: string; indexdef: string }>`
+      select indexname, indexdef from pg_indexes
+       where schemaname = current_schema() and tablename = 'incidents' and indexdef not like 'CREATE UNIQUE%'`.execute(
+      trx,
+    );
+    if (found.rows.length === 0) return;
+    const pending = await readDeferredPg(trx);
+    await trx
+      .insertInto('meta')
+      .values({
+        key: DEFERRED_KEY,
+        value: JSON.stringify([...pending, ...found.rows.map((i) => i.indexdef)]),
+      })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+      .execute();
+    for (const i of found.rows) await sql`drop index ${sql.id(i.indexname)}`.execute(trx);
+  });
+}
+
+/** PostgreSQL's restoreDeferredIndexes, in one transaction; true when there was anything to rebuild. */
+export async function restoreDeferredIndexesPg(db: Kysely<Database>): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const pending = await readDeferredPg(trx);
+    if (pending.length === 0) return false;
+    for (const ddl of pending)
+      await sql.raw(ddl.replace(/^create (index|unique index) /i, 'create $1 if not exists ')).execute(trx);
+    await trx.deleteFrom('meta').where('key', '=', DEFERRED_KEY).execute();
+    return true;
+  });
+}
+
+async function readDeferredPg(trx: Transaction<Database>): Promise<string[]> {
+  const row = await trx.selectFrom('meta').select('value').where('key', '=', DEFERRED_KEY).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as string[]) : [];
+}
+
 const statements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
 
 /** One prepared statement per SQL text and connection, kept for the connection's life. */
