@@ -115,8 +115,8 @@ function buildCountries(): CountryEntry[] {
     .sort((a, b) => a.en.localeCompare(b.en));
 }
 
-/** ~1 km: the land and borders are drawn up to zoom 7, where a pixel is about a kilometre. */
-const LAND_TOLERANCE = 0.01;
+/** ~2.5 km, as the admin-1 areas drawn over them: a pixel or two at the zooms they are tiled to (≤ 7). */
+const LAND_TOLERANCE = 0.025;
 
 /**
  * Land and country borders (Natural Earth 1:50m) as GeoJSON, simplified and rounded, for MapLibre's

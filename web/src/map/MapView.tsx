@@ -196,9 +196,11 @@ export function MapView({
         markPerf('map-drawn');
         window.dispatchEvent(new Event('vigil:map-drawn'));
       });
+      // Only now: a frame forced right after setData would draw the old incidents again, and each
+      // frame costs a software-rendered readback on the page's thread. (No-op if one is queued.)
+      map.triggerRepaint();
     };
     drawn();
-    map.triggerRepaint();
   }
 
   // The worker indexes its points as soon as they arrive (while the map itself may still be
