@@ -10,7 +10,7 @@ import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../
 import { InputError } from '../ingest/errors.js';
 import { UCDP_ATTRIBUTION } from '../ingest/importers/types.js';
 import { verifyAudit } from '../store/audit.js';
-import { deferIncidentIndexes } from '../store/imports.js';
+import { deferIncidentIndexes } from '../store/deferred-indexes.js';
 import { importFile } from './import.js';
 import { statsBy } from './stats.js';
 

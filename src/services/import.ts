@@ -11,9 +11,8 @@ import {
   deferIncidentIndexesPg,
   restoreDeferredIndexes,
   restoreDeferredIndexesPg,
-  SqliteImportTransaction,
-  writeImportBatch,
-} from '../store/imports.js';
+} from '../store/deferred-indexes.js';
+import { SqliteImportTransaction, writeImportBatch } from '../store/imports.js';
 
 export interface ImportProgress {
   bytes: number;
@@ -239,7 +238,8 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       fail(err);
     }
   };
-  // Indexes an interrupted import left dropped are rebuilt first.
+  // Opening the store rebuilt what an interrupted import left dropped; a store held open since
+  // (a server's) may not have seen it.
   await rebuildIndexes(store);
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
@@ -264,7 +264,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     try {
       await rebuildIndexes(store);
     } catch {
-      // Still noted in meta: the next import rebuilds them. The import's own error matters more.
+      // Still noted in meta: the next open of the store rebuilds them. The import's own error matters more.
     }
     input.destroy();
     throw err;

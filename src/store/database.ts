@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { restoreDeferredIndexes, restoreDeferredIndexesPg } from './deferred-indexes.js';
 import type { Dialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { SqliteReadPoolDialect } from './sqlite-read-pool.js';
-import { StatementCache } from './statement-cache.js';
+import { statementsOf } from './statement-cache.js';
 
 export interface Store {
   db: Kysely<Database>;
@@ -58,7 +59,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const statements = new StatementCache(raw);
+  const statements = statementsOf(raw);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({
       database: { prepare: (text) => statements.prepare(text), close: () => raw.close() },
@@ -111,4 +112,9 @@ export async function migrate(store: Store): Promise<void> {
       { cause: error },
     );
   }
+  // A large import drops the incidents' non-unique indexes until its end: if it was interrupted,
+  // they come back here rather than only at the next import, so reads never stay slow.
+  const { sqlite } = store;
+  if (sqlite) sqlite.transaction(() => restoreDeferredIndexes(sqlite)).immediate();
+  else await restoreDeferredIndexesPg(store.db);
 }

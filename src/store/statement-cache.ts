@@ -32,3 +32,15 @@ export class StatementCache {
     return stmt;
   }
 }
+
+const caches = new WeakMap<SqliteDatabase.Database, StatementCache>();
+
+/** The one statement cache of a connection, shared by Kysely's queries and hand-written bulk writes. */
+export function statementsOf(db: SqliteDatabase.Database): StatementCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new StatementCache(db);
+    caches.set(db, cache);
+  }
+  return cache;
+}
