@@ -48,6 +48,18 @@ export async function appendAudit(
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
+  await trx
+    .insertInto('audit_log')
+    .values(chainedAuditRow(entry, last, now))
+    .execute();
+}
+
+/** The row that records `entry` after `last` (undefined: the first entry), hash included. Pure. */
+export function chainedAuditRow(
+  entry: AuditEntry,
+  last: { seq: number | string; hash: string } | undefined,
+  now: string,
+): AuditLogTable {
   const row: Omit<AuditLogTable, 'hash'> = {
     seq: last ? Number(last.seq) + 1 : 1,
     at: now,
@@ -60,10 +72,7 @@ export async function appendAudit(
     reason: entry.reason ?? null,
     prev_hash: last ? last.hash : GENESIS_HASH,
   };
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, hash: auditRowHash(row) })
-    .execute();
+  return { ...row, hash: auditRowHash(row) };
 }
 
 export interface AuditProblem {

@@ -3,9 +3,8 @@ import { type Insertable, type Kysely, PostgresAdapter, sql, type Transaction } 
 import { sha256Hex, sortableId } from '../domain/ids.js';
 import { DEFAULT_RANGE_RULE } from '../domain/incident.js';
 import type { ImportedIncident } from '../ingest/importers/types.js';
-import { type AuditEntry, appendAudit, auditRowHash, GENESIS_HASH } from './audit.js';
+import { type AuditEntry, appendAudit, chainedAuditRow } from './audit.js';
 import type {
-  AuditLogTable,
   Database,
   IncidentBelligerentsTable,
   IncidentImportsTable,
@@ -524,19 +523,7 @@ function appendAuditSqlite(sqlite: SqliteDatabase.Database, entry: AuditEntry, n
   const last = prepared(sqlite, 'select seq, hash from audit_log order by seq desc limit 1').get() as
     | { seq: number; hash: string }
     | undefined;
-  const row: Omit<AuditLogTable, 'hash'> = {
-    seq: last ? Number(last.seq) + 1 : 1,
-    at: now,
-    actor: entry.actor,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    before: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    reason: entry.reason ?? null,
-    prev_hash: last ? last.hash : GENESIS_HASH,
-  };
-  runRows(sqlite, 'audit_log', [{ ...row, hash: auditRowHash(row) }]);
+  runRows(sqlite, 'audit_log', [chainedAuditRow(entry, last, now)]);
 }
 
 type BulkTable =
