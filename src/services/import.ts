@@ -9,8 +9,7 @@ import type { Store } from '../store/database.js';
 import {
   deferIncidentIndexes,
   deferIncidentIndexesPg,
-  restoreDeferredIndexes,
-  restoreDeferredIndexesPg,
+  restoreDeferredIndexesOf,
 } from '../store/deferred-indexes.js';
 import { SqliteImportTransaction, writeImportBatch } from '../store/imports.js';
 
@@ -91,12 +90,6 @@ const READ_CHUNK = 1 << 16;
  * its line and column and skipped; the rest import. A file whose header lacks the format's
  * columns is refused before anything is written. Re-importing the same file changes nothing.
  */
-/** One transaction, so the indexes and the note of what was dropped change together. */
-async function rebuildIndexes(store: Store): Promise<void> {
-  const { sqlite } = store;
-  if (sqlite) sqlite.transaction(() => restoreDeferredIndexes(sqlite)).immediate();
-  else await restoreDeferredIndexesPg(store.db);
-}
 
 export async function importFile(store: Store, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
@@ -238,9 +231,6 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       fail(err);
     }
   };
-  // Opening the store rebuilt what an interrupted import left dropped; a store held open since
-  // (a server's) may not have seen it.
-  await rebuildIndexes(store);
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
@@ -256,13 +246,13 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     await flush();
     await (writing as Promise<void> | null);
     span?.end(true);
-    await rebuildIndexes(store);
+    await restoreDeferredIndexesOf(store);
   } catch (err) {
     // Assigned inside flush, which TypeScript's narrowing cannot see from here.
     await (writing as Promise<void> | null)?.catch(() => {});
     span?.end(false);
     try {
-      await rebuildIndexes(store);
+      await restoreDeferredIndexesOf(store);
     } catch {
       // Still noted in meta: the next open of the store rebuilds them. The import's own error matters more.
     }

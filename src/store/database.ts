@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
-import { restoreDeferredIndexes, restoreDeferredIndexesPg } from './deferred-indexes.js';
+import { restoreDeferredIndexesOf } from './deferred-indexes.js';
 import type { Dialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -114,7 +114,5 @@ export async function migrate(store: Store): Promise<void> {
   }
   // A large import drops the incidents' non-unique indexes until its end: if it was interrupted,
   // they come back here rather than only at the next import, so reads never stay slow.
-  const { sqlite } = store;
-  if (sqlite) sqlite.transaction(() => restoreDeferredIndexes(sqlite)).immediate();
-  else await restoreDeferredIndexesPg(store.db);
+  await restoreDeferredIndexesOf(store);
 }

@@ -88,3 +88,16 @@ async function readDeferredPg(trx: Transaction<Database>): Promise<string[]> {
   const row = await trx.selectFrom('meta').select('value').where('key', '=', DEFERRED_KEY).executeTakeFirst();
   return row ? (JSON.parse(row.value) as string[]) : [];
 }
+
+/**
+ * Rebuilds on whichever database the store holds (the embedded one in one immediate transaction);
+ * true when there was anything to rebuild.
+ */
+export async function restoreDeferredIndexesOf(store: {
+  sqlite?: SqliteDatabase.Database;
+  db: Kysely<Database>;
+}): Promise<boolean> {
+  const { sqlite } = store;
+  if (sqlite) return sqlite.transaction(() => restoreDeferredIndexes(sqlite)).immediate();
+  return restoreDeferredIndexesPg(store.db);
+}
