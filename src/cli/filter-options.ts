@@ -1,17 +1,8 @@
 import type { Command } from 'commander';
-import { filterFromParams, type IncidentFilter } from '../services/filters.js';
+import { type FilterParams, filterFromParams, type IncidentFilter } from '../services/filters.js';
 
-export interface FilterFlags {
-  country?: string;
-  admin1?: string;
-  belligerent?: string;
-  event?: string;
-  grading?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-  search?: string;
-}
+/** The filter flags: FilterParams, with the text search spelt --search. */
+export type FilterFlags = Omit<FilterParams, 'text'> & { search?: string };
 
 /** The incident filter flags shared by `incidents`, `stats` and `export`. */
 export function addFilterOptions(cmd: Command, gradingDefault: string): Command {

@@ -1,16 +1,7 @@
-import { filterFromParams, type IncidentFilter } from '../services/filters.js';
+import { type FilterParams, filterFromParams, type IncidentFilter } from '../services/filters.js';
 
-export interface FilterQuery {
-  country?: string;
-  admin1?: string;
-  belligerent?: string;
-  event?: string;
-  grading?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-}
+/** The filter's query parameters: FilterParams, with the text search spelt `q`. */
+export type FilterQuery = Omit<FilterParams, 'text'> & { q?: string };
 
 /** The same filter the CLI builds from its flags, from query parameters. */
 export function filterFromQuery(q: FilterQuery, gradingDefault: string[] | 'all'): IncidentFilter {
