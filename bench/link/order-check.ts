@@ -10,7 +10,7 @@ import { readCorpus } from '../../src/eval/read-corpus.js';
 import { ingestReport } from '../../src/services/ingest.js';
 import { defaultExtractionContext, defaultExtractor } from '../../src/services/pipeline.js';
 import { openSqliteStore } from '../../src/store/database.js';
-import { reportInput } from '../../test/support/gold-linking.js';
+import { incidentsOf, reportInput } from '../../test/support/gold-linking.js';
 import { shuffled } from '../../test/support/random.js';
 
 const file = process.argv[2] ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'eval', 'dev.jsonl');
@@ -24,29 +24,7 @@ for (let k = 0; k < orders; k++) {
   const deps = { store, extract: defaultExtractor, context: defaultExtractionContext, actor: 'bench' };
   for (const r of k === 0 ? corpus.reports : shuffled(corpus.reports, k * 7919))
     await ingestReport(deps, reportInput(r));
-  const rows = await store.db
-    .selectFrom('claims')
-    .innerJoin('reports', 'reports.id', 'claims.report_id')
-    .innerJoin('incidents', 'incidents.id', 'claims.incident_id')
-    .select([
-      'reports.external_id',
-      'claims.ordinal',
-      'incidents.id',
-      'incidents.civ_min',
-      'incidents.civ_max',
-    ])
-    .execute();
-  const groups = new Map<string, string[]>();
-  for (const r of rows) {
-    const key = `${r.id}|${r.civ_min}..${r.civ_max}`;
-    groups.set(key, [...(groups.get(key) ?? []), `${r.external_id}#${r.ordinal}`]);
-  }
-  results.push(
-    [...groups]
-      .map(([key, m]) => `${m.sort().join(' ')} => ${key.split('|')[1]}`)
-      .sort()
-      .join('\n'),
-  );
+  results.push((await incidentsOf(store)).join('\n'));
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -72,7 +72,8 @@ export async function evaluateCorpus(
   }
 }
 
-function reportInputFromGold(r: GoldReport, file: string): ReportInput {
+/** A gold report as the pipeline receives it, without its gold; `file` names its origin. */
+export function reportInputFromGold(r: GoldReport, file: string): ReportInput {
   // The gold is what is being measured: it must never reach the pipeline.
   const { gold: _gold, ...visible } = r;
   return {

@@ -4,7 +4,7 @@ import type { ReportInput } from '../../src/domain/report.js';
 import type { GoldClaim, GoldIncident, GoldReport, PredictedClaim } from '../../src/eval/gold.js';
 import { type EvalResult, scoreCorpus } from '../../src/eval/score.js';
 import type { Extractor } from '../../src/extract/types.js';
-import { predictedFromClaim } from '../../src/services/evaluate.js';
+import { predictedFromClaim, reportInputFromGold } from '../../src/services/evaluate.js';
 import { ingestReport } from '../../src/services/ingest.js';
 import type { Store } from '../../src/store/database.js';
 import { claimFromRow } from '../../src/store/rows.js';
@@ -51,19 +51,7 @@ export function goldExtractor(reports: readonly GoldReport[]): Extractor {
 }
 
 export function reportInput(r: GoldReport): ReportInput {
-  const { gold: _gold, ...visible } = r;
-  return {
-    bytes: Buffer.from(JSON.stringify(visible)),
-    origin: `gold#${r.id}`,
-    externalId: r.id,
-    url: null,
-    title: r.title,
-    published: r.published,
-    language: r.language,
-    source: r.source,
-    text: r.text,
-    mediaType: 'application/json',
-  };
+  return reportInputFromGold(r, 'gold');
 }
 
 export interface GoldLinkingRun {
@@ -121,4 +109,27 @@ export async function runGoldLinking(
     partition: keyed.map((k) => k.members),
     ranges: keyed.map((k) => range.get(k.id) ?? null),
   };
+}
+
+/** The store's incidents as sorted sets of "origin#ordinal" with their civilian ranges. */
+export async function incidentsOf(store: Store): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('claims')
+    .innerJoin('reports', 'reports.id', 'claims.report_id')
+    .innerJoin('incidents', 'incidents.id', 'claims.incident_id')
+    .select([
+      'reports.external_id',
+      'claims.ordinal',
+      'incidents.id',
+      'incidents.civ_min',
+      'incidents.civ_max',
+    ])
+    .where('incidents.deleted_at', 'is', null)
+    .execute();
+  const groups = new Map<string, string[]>();
+  for (const r of rows) {
+    const key = `${r.id}|${r.civ_min}..${r.civ_max}`;
+    groups.set(key, [...(groups.get(key) ?? []), `${r.external_id}#${r.ordinal}`]);
+  }
+  return [...groups].map(([k, m]) => `${m.sort().join(' ')} => ${k.split('|')[1]}`).sort();
 }

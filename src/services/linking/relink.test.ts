@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { SHARED_DIR } from '../../../test/support/cli.js';
 import { scratchStore, testDeps } from '../../../test/support/fixtures.js';
-import { runGoldLinking } from '../../../test/support/gold-linking.js';
+import { incidentsOf, runGoldLinking } from '../../../test/support/gold-linking.js';
 import { shuffled } from '../../../test/support/random.js';
 import type { ReportInput } from '../../domain/report.js';
 import { readCorpus } from '../../eval/read-corpus.js';
-import type { Store } from '../../store/database.js';
 import { ingestReport } from '../ingest.js';
 
 function report(text: string, published = '2017-03-22', source = 'Wire'): ReportInput {
@@ -24,29 +23,6 @@ function report(text: string, published = '2017-03-22', source = 'Wire'): Report
     text,
     mediaType: 'text/plain',
   };
-}
-
-/** The store's incidents as sorted sets of "origin#ordinal" with their civilian ranges. */
-async function incidentsOf(store: Store): Promise<string[]> {
-  const rows = await store.db
-    .selectFrom('claims')
-    .innerJoin('reports', 'reports.id', 'claims.report_id')
-    .innerJoin('incidents', 'incidents.id', 'claims.incident_id')
-    .select([
-      'reports.external_id',
-      'claims.ordinal',
-      'incidents.id',
-      'incidents.civ_min',
-      'incidents.civ_max',
-    ])
-    .where('incidents.deleted_at', 'is', null)
-    .execute();
-  const groups = new Map<string, string[]>();
-  for (const r of rows) {
-    const key = `${r.id}|${r.civ_min}..${r.civ_max}`;
-    groups.set(key, [...(groups.get(key) ?? []), `${r.external_id}#${r.ordinal}`]);
-  }
-  return [...groups].map(([k, m]) => `${m.sort().join(' ')} => ${k.split('|')[1]}`).sort();
 }
 
 const TRICKY = [
