@@ -209,6 +209,19 @@ export const SHARED_SCHEMAS = [
 
 export const ref = (id: string) => ({ $ref: `${id}#` }) as const;
 
+/** A response holding a list: `{ items: [...] }`. */
+export function listOf(items: unknown) {
+  return { type: 'object', properties: { items: { type: 'array', items } } } as const;
+}
+
+/** One page of a list: `{ items: [...], next }`, `next` being the cursor of the page after (null on the last). */
+export function pageOf(items: unknown) {
+  return {
+    type: 'object',
+    properties: { items: { type: 'array', items }, next: { type: ['string', 'null'] } },
+  } as const;
+}
+
 /** The error responses every route may give, for the OpenAPI document. */
 export function errors(...statuses: number[]): Record<number, unknown> {
   return Object.fromEntries(statuses.map((s) => [s, ref('Error')]));

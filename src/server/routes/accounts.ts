@@ -14,7 +14,7 @@ import { listSources, setSourceSensitive } from '../../services/reading.js';
 import type { Store } from '../../store/database.js';
 import { requireActor, requirePermission, SESSION_COOKIE, setSessionCookie } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { errors, ref } from '../schemas.js';
+import { errors, listOf, ref } from '../schemas.js';
 
 const tokenView = {
   type: 'object',
@@ -130,7 +130,7 @@ export function accountRoutes(
         tags: ['users'],
         summary: 'Every user (admin only)',
         response: {
-          200: { type: 'object', properties: { items: { type: 'array', items: ref('User') } } },
+          200: listOf(ref('User')),
           ...errors(401, 403, 429),
         },
       },
@@ -181,7 +181,7 @@ export function accountRoutes(
         tags: ['auth'],
         summary: "The caller's API tokens (never the tokens themselves)",
         response: {
-          200: { type: 'object', properties: { items: { type: 'array', items: tokenView } } },
+          200: listOf(tokenView),
           ...errors(401, 429),
         },
       },
@@ -246,7 +246,7 @@ export function accountRoutes(
         tags: ['sources'],
         summary: 'Sources of reports (protected sources are named only to analysts and admins)',
         response: {
-          200: { type: 'object', properties: { items: { type: 'array', items: ref('Source') } } },
+          200: listOf(ref('Source')),
           ...errors(401, 403, 429),
         },
       },

@@ -19,7 +19,7 @@ import { requirePermission } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { type FilterQuery, filterFromQuery } from '../query.js';
 import { REVIEW_ACTIONS } from '../review-actions.js';
-import { errors, incidentFilterQuery, ref } from '../schemas.js';
+import { errors, incidentFilterQuery, pageOf, ref } from '../schemas.js';
 
 export function incidentRoutes(app: FastifyInstance, store: Store): void {
   app.get<{ Querystring: FilterQuery & { sort?: IncidentSort; cursor?: string; limit?: number } }>(
@@ -39,13 +39,7 @@ export function incidentRoutes(app: FastifyInstance, store: Store): void {
           },
         },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              items: { type: 'array', items: ref('Incident') },
-              next: { type: ['string', 'null'] },
-            },
-          },
+          200: pageOf(ref('Incident')),
           ...errors(400, 429),
         },
       },
@@ -120,10 +114,7 @@ export function incidentRoutes(app: FastifyInstance, store: Store): void {
           },
         },
         response: {
-          200: {
-            type: 'object',
-            properties: { items: { type: 'array', items: ref('Claim') }, next: { type: ['string', 'null'] } },
-          },
+          200: pageOf(ref('Claim')),
           ...errors(400, 429),
         },
       },

@@ -12,7 +12,7 @@ import { getReport, listReports } from '../../services/reading.js';
 import type { Store } from '../../store/database.js';
 import { requirePermission } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { errors, ref } from '../schemas.js';
+import { errors, pageOf, ref } from '../schemas.js';
 
 const UPLOAD_TYPES = [
   'text/plain',
@@ -72,13 +72,7 @@ export function reportRoutes(app: FastifyInstance, store: Store, jobs: JobQueue,
           },
         },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              items: { type: 'array', items: ref('ReportSummary') },
-              next: { type: ['string', 'null'] },
-            },
-          },
+          200: pageOf(ref('ReportSummary')),
           ...errors(400, 401, 403, 429),
         },
       },

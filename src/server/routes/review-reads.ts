@@ -7,7 +7,7 @@ import { reviewQueue } from '../../services/review/queue.js';
 import type { Store } from '../../store/database.js';
 import { requirePermission } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { errors } from '../schemas.js';
+import { errors, listOf } from '../schemas.js';
 
 const str = { type: 'string' } as const;
 const nstr = { type: ['string', 'null'] } as const;
@@ -39,34 +39,26 @@ export function reviewReadRoutes(app: FastifyInstance, store: Store): void {
           properties: { status: { type: 'string', description: 'statuses, comma-separated' }, assignee: str },
         },
         response: {
-          200: {
+          200: listOf({
             type: 'object',
             properties: {
-              items: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    id: str,
-                    code: str,
-                    status: str,
-                    assignee: nstr,
-                    grading: nstr,
-                    version: { type: 'integer' },
-                    date: nstr,
-                    place: nstr,
-                    civiliansKilled: {
-                      type: ['object', 'null'],
-                      properties: { min: { type: 'integer' }, max: { type: ['integer', 'null'] } },
-                    },
-                    claims: { type: 'integer' },
-                    sources: { type: 'integer' },
-                    openSuggestions: { type: 'integer' },
-                  },
-                },
+              id: str,
+              code: str,
+              status: str,
+              assignee: nstr,
+              grading: nstr,
+              version: { type: 'integer' },
+              date: nstr,
+              place: nstr,
+              civiliansKilled: {
+                type: ['object', 'null'],
+                properties: { min: { type: 'integer' }, max: { type: ['integer', 'null'] } },
               },
+              claims: { type: 'integer' },
+              sources: { type: 'integer' },
+              openSuggestions: { type: 'integer' },
             },
-          },
+          }),
           ...errors(400, 401, 403, 429),
         },
       },
@@ -94,18 +86,10 @@ export function reviewReadRoutes(app: FastifyInstance, store: Store): void {
           "An incident's history from the audit log, oldest first (anonymous readers: without names or reasons)",
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } },
         response: {
-          200: {
+          200: listOf({
             type: 'object',
-            properties: {
-              items: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: { seq: { type: 'integer' }, at: str, actor: nstr, action: str, reason: nstr },
-                },
-              },
-            },
-          },
+            properties: { seq: { type: 'integer' }, at: str, actor: nstr, action: str, reason: nstr },
+          }),
           ...errors(404, 429),
         },
       },
@@ -134,15 +118,7 @@ export function reviewReadRoutes(app: FastifyInstance, store: Store): void {
         summary: "Each belligerent of an incident: known or suspected, and the belligerent's own assessment",
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } },
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              items: {
-                type: 'array',
-                items: { type: 'object', properties: { belligerent: str, role: str, assessment: str } },
-              },
-            },
-          },
+          200: listOf({ type: 'object', properties: { belligerent: str, role: str, assessment: str } }),
           ...errors(404, 429),
         },
       },
