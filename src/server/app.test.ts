@@ -247,6 +247,13 @@ bothDatabases(
       list.push({ method: 'GET', route: '/api/map/incidents', url: '/api/map/incidents', expect: all(200) });
     if (doc.paths['/api/map/points'])
       list.push({ method: 'GET', route: '/api/map/points', url: '/api/map/points', expect: all(200) });
+    if (doc.paths['/api/map/clusters'])
+      list.push({
+        method: 'GET',
+        route: '/api/map/clusters',
+        url: '/api/map/clusters?zoom=11',
+        expect: all(200),
+      });
     if (doc.paths['/api/review/queue'])
       list.push({
         method: 'GET',

@@ -3,6 +3,8 @@
  * requests and to serialise responses: a property not listed here is never sent, so a field
  * added to a row cannot leak by accident.
  */
+import { GRADE_NAMES } from './points-payload.js';
+
 const str = { type: 'string' } as const;
 const nstr = { type: ['string', 'null'] } as const;
 const num = { type: 'number' } as const;
@@ -187,6 +189,39 @@ export const rangeTotalSchema = {
   $id: 'RangeTotal',
   type: 'object',
   properties: { min: int, max: { type: ['integer', 'null'] } },
+} as const;
+
+/** GET /api/map/clusters: one map level's clusters and lone incidents, and the totals by grading. */
+export const mapClustersSchema = {
+  type: 'object',
+  properties: {
+    level: { ...int, description: 'clustering level: the zoom asked for, rounded, at most 11' },
+    expansionZoom: { ...int, description: 'the zoom that splits any of these clusters' },
+    incidents: { ...int, description: 'incidents the filter matches' },
+    located: {
+      ...int,
+      description: 'of which have a position: the cluster counts and lone points add up to it',
+    },
+    totals: {
+      type: 'object',
+      description: 'incidents and civilian range per grading ("ungraded": none); they add up to `incidents`',
+      properties: Object.fromEntries(
+        GRADE_NAMES.map((g) => [
+          g,
+          { type: 'object', properties: { incidents: int, civilians: { $ref: 'RangeTotal#' } } },
+        ]),
+      ),
+    },
+    clusters: {
+      type: 'array',
+      items: { type: 'object', properties: { lon: num, lat: num, count: int } },
+    },
+    points: {
+      type: 'array',
+      description: 'incidents drawn on their own at this level',
+      items: { type: 'object', properties: { code: str, lon: num, lat: num } },
+    },
+  },
 } as const;
 
 export const sourceSchema = {

@@ -1,91 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { CLUSTER_MAX_ZOOM, clusterLevel, LANDING_ZOOM } from '../../domain/map-clusters.js';
 import { can } from '../../policies/roles.js';
 import { roundCoord, scopeIncidentFilter } from '../../policies/visibility.js';
 import { applyIncidentFilter, type IncidentFilter } from '../../services/filters.js';
 import type { Store } from '../../store/database.js';
+import { mapClusters } from '../map-clusters.js';
+import { encodePoints, type PointRow, pointColumns } from '../points-payload.js';
 import { type FilterQuery, filterFromQuery } from '../query.js';
-import { errors, incidentFilterQuery } from '../schemas.js';
-
-/**
- * Grading → byte in the binary payload. The web app's GRADE_KEYS lists the same names in the same
- * order; index 5 is "ungraded" (no grading).
- */
-const GRADE_CODES: Record<string, number> = { confirmed: 0, fair: 1, weak: 2, contested: 3, discounted: 4 };
-const UNGRADED = 5;
-/** Undated incidents: Int32 day numbers reserve their minimum. */
-const NO_DAY = -0x80000000;
-const DAY_MS = 86_400_000;
-/** "VGP1" read as a little-endian uint32: the decoder refuses anything else. */
-const MAGIC = 0x31504756;
-
-function dayOf(iso: string | null): number {
-  if (!iso) return NO_DAY;
-  const ms = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(ms) ? NO_DAY : Math.floor(ms / DAY_MS);
-}
-
-type PointRow = [
-  code: string,
-  lon: number | null,
-  lat: number | null,
-  sensitive: number | null,
-  from: string | null,
-  to: string | null,
-  civMin: number | null,
-  civMax: number | null,
-  grading: string | null,
-];
-
-/**
- * Layout (little-endian, every column 4-byte aligned so the browser takes typed-array views of
- * the buffer without copying): magic u32, n u32, lon f32[n], lat f32[n], from i32[n], to i32[n],
- * civMin i32[n] (-1: no figure), civMax i32[n] (-1: open), grade u8[n], padding, codes as UTF-8
- * joined by "\n". Float32 keeps coordinates to under a metre; day numbers replace date strings.
- */
-export function encodePoints(rows: PointRow[], exact: boolean): Buffer {
-  const n = rows.length;
-  const codes = Buffer.from(rows.map((r) => r[0]).join('\n'), 'utf8');
-  const fixed = 8 + 24 * n;
-  const gradeEnd = fixed + n;
-  const codesAt = (gradeEnd + 3) & ~3;
-  const buf = Buffer.alloc(codesAt + codes.length);
-  const ab = buf.buffer;
-  const base = buf.byteOffset;
-  const head = new Uint32Array(ab, base, 2);
-  head[0] = MAGIC;
-  head[1] = n;
-  const lon = new Float32Array(ab, base + 8, n);
-  const lat = new Float32Array(ab, base + 8 + 4 * n, n);
-  const from = new Int32Array(ab, base + 8 + 8 * n, n);
-  const to = new Int32Array(ab, base + 8 + 12 * n, n);
-  const civMin = new Int32Array(ab, base + 8 + 16 * n, n);
-  const civMax = new Int32Array(ab, base + 8 + 20 * n, n);
-  const grade = new Uint8Array(ab, base + fixed, n);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i] as PointRow;
-    const blur = !exact && Number(r[3]) === 1;
-    const x = r[1] === null ? null : Number(r[1]);
-    const y = r[2] === null ? null : Number(r[2]);
-    lon[i] = x === null ? Number.NaN : ((blur ? roundCoord(x) : x) as number);
-    lat[i] = y === null ? Number.NaN : ((blur ? roundCoord(y) : y) as number);
-    const f = dayOf(r[4]);
-    from[i] = f;
-    const t = dayOf(r[5]);
-    to[i] = t === NO_DAY ? f : t;
-    civMin[i] = r[6] === null ? -1 : Number(r[6]);
-    civMax[i] = r[6] === null || r[7] === null ? -1 : Number(r[7]);
-    grade[i] = r[8] === null ? UNGRADED : (GRADE_CODES[r[8]] ?? UNGRADED);
-  }
-  codes.copy(buf, codesAt);
-  return buf;
-}
+import { errors, incidentFilterQuery, mapClustersSchema } from '../schemas.js';
 
 interface CachedPoints {
   version: string;
   etag: string;
   body: Buffer;
+  /** /api/map/clusters bodies (JSON) worked out from `body`, by clustering level. */
+  clusters: Map<number, string>;
 }
 
 /** Payloads kept per filter; a handful covers the filters a page flips between. */
@@ -231,7 +162,7 @@ export function mapRoutes(app: FastifyInstance, store: Store): void {
     if (hit && hit.version === version) return hit;
     const body = encodePoints(await queryPoints(store, filter), exact);
     const etag = `"${createHash('sha1').update(key).update(body).digest('base64url').slice(0, 20)}"`;
-    const entry = { version, etag, body };
+    const entry = { version, etag, body, clusters: new Map<number, string>() };
     cache.delete(key);
     cache.set(key, entry);
     if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
@@ -239,11 +170,24 @@ export function mapRoutes(app: FastifyInstance, store: Store): void {
   };
   // The landing page's view (anonymous, no filter) is what most first visits ask for: it is built
   // once the server is up rather than on the first visitor's time.
+  const clustersOf = (entry: CachedPoints, zoom: number): string => {
+    const level = clusterLevel(zoom);
+    let body = entry.clusters.get(level);
+    if (body === undefined) {
+      body = JSON.stringify(mapClusters(pointColumns(entry.body), level));
+      entry.clusters.set(level, body);
+    }
+    return body;
+  };
+  // The landing page's view (anonymous, no filter) is what most first visits ask for: its points and
+  // the clusters it opens with are built once the server is up rather than on the first visitor's time.
   app.addHook('onReady', (done) => {
     setImmediate(() => {
-      payload(scopeIncidentFilter(filterFromQuery({ grading: 'all' }, 'all'), null), false).catch(() => {
-        // A store closed before this ran (a short-lived test app): the first request builds it.
-      });
+      payload(scopeIncidentFilter(filterFromQuery({ grading: 'all' }, 'all'), null), false)
+        .then((entry) => clustersOf(entry, LANDING_ZOOM))
+        .catch(() => {
+          // A store closed before this ran (a short-lived test app): the first request builds it.
+        });
     });
     done();
   });
@@ -272,6 +216,45 @@ export function mapRoutes(app: FastifyInstance, store: Store): void {
       reply.header('cache-control', 'private, no-cache').header('etag', hit.etag);
       if (req.headers['if-none-match'] === hit.etag) return reply.code(304).send();
       return reply.type('application/vnd.vigil.points').send(hit.body);
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery & { zoom: number } }>(
+    '/api/map/clusters',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'The map clusters of all matching incidents at one zoom, the incidents drawn alone, and the totals by grading: what the web map draws before it has the points',
+        description:
+          'Worked out from the same rows as /api/map/points for the same filter and reader (positions rounded the same way), clustered as the web map does: the cluster counts and lone incidents add up to `located`, the totals to `incidents`.',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...incidentFilterQuery,
+            zoom: {
+              type: 'number',
+              minimum: 0,
+              maximum: 24,
+              default: LANDING_ZOOM,
+              description: `map zoom; clustered at its rounded value, at most ${CLUSTER_MAX_ZOOM}`,
+            },
+          },
+        },
+        response: { 200: mapClustersSchema, ...errors(400, 429) },
+      },
+    },
+    async (req, reply) => {
+      const { zoom, ...query } = req.query;
+      const filter = scopeIncidentFilter(filterFromQuery(query, 'all'), req.actor);
+      const entry = await payload(filter, can(req.actor, 'sensitive:read'));
+      const body = clustersOf(entry, zoom);
+      const etag = `${entry.etag.slice(0, -1)}.${clusterLevel(zoom)}"`;
+      reply.header('cache-control', 'private, no-cache').header('etag', etag);
+      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+      // Sent as built (kept as JSON per level): mapClusters returns only the fields the schema lists.
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 }

@@ -4,35 +4,29 @@
  * never blocks panning or typing, and the index is built while the page is still loading the
  * basemap. The main thread asks for the clusters of a viewport and gets back small GeoJSON.
  */
-import Supercluster, { type AnyProps, type PointFeature } from 'supercluster';
+import type Supercluster from 'supercluster';
+import type { AnyProps, PointFeature } from 'supercluster';
+import { clusterLevel, levelIndex } from '../../../src/domain/map-clusters.js';
 import { type Selection, sameSelection, selectPoints } from '../data/points.js';
 import { type DecodedPoints, decodePoints } from '../data/points-bin.js';
 import type { ClusterRequest, ClusterResponse } from './cluster-protocol.js';
 
-/** Beyond this zoom every incident is drawn on its own. */
-const CLUSTER_MAX_ZOOM = 11;
-const OPTIONS = { radius: 48, minPoints: 3 };
-
 type Index = Supercluster<{ i: number }, AnyProps>;
 
 /**
- * One index per zoom level, each built when the map first shows that level: indexing all levels
- * of 10⁵ points at once held this worker for seconds (a filter change or the first draw queued
- * behind it), where one level is a single clustering pass. Clusters are thus formed afresh at
- * each level rather than nested. `epoch` tells which index a cluster id came from.
+ * One index per zoom level (src/domain/map-clusters.ts), each built when the map first shows that
+ * level: indexing all levels at once held this worker for seconds, and a filter change or the
+ * first draw queued behind it. `epoch` tells which index a cluster id came from.
  */
 let levels = new Map<number, { index: Index; epoch: number }>();
 let features: PointFeature<{ i: number }>[] = [];
 let epoch = 0;
 
 function level(zoom: number): { index: Index; epoch: number } {
-  const z = Math.min(Math.max(Math.round(zoom), 0), CLUSTER_MAX_ZOOM);
+  const z = clusterLevel(zoom);
   let l = levels.get(z);
   if (!l) {
-    l = {
-      index: new Supercluster<{ i: number }>({ ...OPTIONS, minZoom: z, maxZoom: z }).load(features),
-      epoch: ++epoch,
-    };
+    l = { index: levelIndex(features, z), epoch: ++epoch };
     levels.set(z, l);
   }
   return l;

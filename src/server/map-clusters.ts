@@ -1,0 +1,73 @@
+/**
+ * The clusters of one map level and the totals by grading, worked out from a /api/map/points body:
+ * what the web map draws before it holds the points itself. Built from the very columns the page
+ * will cluster (the same Float32 positions, in the same order, with the same options), so its own
+ * clusters come out the same, and the counts add up to the totals because both read those rows.
+ */
+import type { PointFeature } from 'supercluster';
+import { clusterLevel, expansionZoom, levelIndex } from '../domain/map-clusters.js';
+import { GRADE_NAMES, type GradeName, type PointColumns } from './points-payload.js';
+
+export interface GradeTotal {
+  incidents: number;
+  /** Sum of minimums to sum of maximums; max null when any maximum is open. */
+  civilians: { min: number; max: number | null };
+}
+
+export interface MapClusters {
+  /** The clustering level (the zoom asked for, rounded and capped). */
+  level: number;
+  /** The zoom a click on one of the clusters goes to, to split it. */
+  expansionZoom: number;
+  /** Incidents the filter matches, and how many of them have a position (the map's share). */
+  incidents: number;
+  located: number;
+  totals: Record<GradeName, GradeTotal>;
+  clusters: { lon: number; lat: number; count: number }[];
+  /** Incidents drawn on their own at this level. */
+  points: { code: string; lon: number; lat: number }[];
+}
+
+/** Positions to a tenth of a metre: the Float32 columns' doubles would print 17 digits. */
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+export function mapClusters(cols: PointColumns, zoom: number): MapClusters {
+  const { n, lon, lat, civMin, civMax, grade } = cols;
+  const totals = Object.fromEntries(
+    GRADE_NAMES.map((g) => [g, { incidents: 0, civilians: { min: 0, max: 0 } }]),
+  ) as Record<GradeName, GradeTotal>;
+  // The same features as the web app's clustering worker, in the same order.
+  const features: PointFeature<{ i: number }>[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = totals[GRADE_NAMES[grade[i] as number] ?? 'ungraded'];
+    t.incidents++;
+    const min = civMin[i] as number;
+    if (min >= 0) {
+      const max = civMax[i] as number;
+      t.civilians.min += min;
+      t.civilians.max = t.civilians.max === null || max < 0 ? null : t.civilians.max + max;
+    }
+    const x = lon[i] as number;
+    const y = lat[i] as number;
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    features.push({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [x, y] } });
+  }
+  const level = clusterLevel(zoom);
+  const out: MapClusters = {
+    level,
+    expansionZoom: expansionZoom(level),
+    incidents: n,
+    located: features.length,
+    totals,
+    clusters: [],
+    points: [],
+  };
+  const codes = cols.codes();
+  for (const f of levelIndex(features, level).getClusters([-180, -90, 180, 90], level)) {
+    const [x, y] = f.geometry.coordinates as [number, number];
+    const p = f.properties as { cluster?: boolean; point_count?: number; i?: number };
+    if (p.cluster) out.clusters.push({ lon: round(x), lat: round(y), count: p.point_count as number });
+    else out.points.push({ code: codes[p.i as number] ?? '', lon: round(x), lat: round(y) });
+  }
+  return out;
+}
