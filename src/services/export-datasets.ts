@@ -4,6 +4,8 @@ import { ACLED_COLUMNS } from '../ingest/importers/acled.js';
 import { acledFromEvent } from '../ingest/importers/acled-codes.js';
 import { BELLIGERENT_NAMES } from '../ingest/importers/actors.js';
 import { countryName, countryNumeric } from '../ingest/importers/countries.js';
+import { recordColumnsOf } from '../ingest/importers/index.js';
+import { decodeRecord } from '../ingest/importers/record-codec.js';
 import type { IncidentView } from '../store/rows.js';
 import type { Database } from '../store/schema.js';
 
@@ -101,7 +103,7 @@ export async function loadExtras(db: Kysely<Database>, ids: string[]): Promise<M
       dataset: r.dataset,
       datasetId: r.dataset_id,
       killedBest: r.killed_best === null ? null : Number(r.killed_best),
-      record: JSON.parse(r.record) as Record<string, string>,
+      record: decodeRecord(recordColumnsOf(r.dataset), r.record),
       sources: [],
     });
   const sources = await db

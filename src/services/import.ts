@@ -157,6 +157,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
         now: options.now?.() ?? new Date().toISOString(),
         knownSources,
         sqlite: store.sqlite,
+        recordColumns: importer.recordColumns,
       },
     );
     span?.written(current.length);

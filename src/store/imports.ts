@@ -1,16 +1,11 @@
 import type SqliteDatabase from 'better-sqlite3';
-import { type Insertable, type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import { sha256Hex, sortableId } from '../domain/ids.js';
 import { DEFAULT_RANGE_RULE } from '../domain/incident.js';
+import { encodeRecord } from '../ingest/importers/record-codec.js';
 import type { ImportedIncident } from '../ingest/importers/types.js';
 import { type AuditEntry, appendAudit, chainedAuditRow } from './audit.js';
-import type {
-  Database,
-  IncidentBelligerentsTable,
-  IncidentImportsTable,
-  IncidentSourcesTable,
-  IncidentsTable,
-} from './schema.js';
+import type { Database, IncidentImportsTable, IncidentsTable } from './schema.js';
 import { statementsOf } from './statement-cache.js';
 
 /** What one batch did; rows refused (a code another incident holds) are named by their index. */
@@ -33,6 +28,8 @@ export interface ImportBatchOptions {
    * nothing) but costs a statement per batch, and a dataset cites a few hundred names a million times.
    */
   knownSources?: Set<string>;
+  /** The importer's record columns: records are stored as values by position (record-codec.ts). */
+  recordColumns: readonly string[];
 }
 
 /**
@@ -73,88 +70,153 @@ function chunks<T>(rows: T[], columns: number): T[][] {
   return out;
 }
 
-/** A stable digest of a mapped row: an unchanged row re-imported is recognised without a diff. */
-export function recordHash(item: ImportedIncident): string {
-  return sha256Hex(JSON.stringify(item));
+/** The incident columns a dataset row decides, in the order datasetValues gives them. */
+export const DATASET_COLUMNS = [
+  'status',
+  'grading',
+  'date_from',
+  'date_to',
+  'date_precision',
+  'place_name',
+  'place_id',
+  'lat',
+  'lon',
+  'admin1',
+  'country',
+  'geo_precision',
+  'event',
+  'target',
+  'belligerents',
+  'civ_min',
+  'civ_max',
+  'killed_min',
+  'killed_max',
+  'injured_min',
+  'injured_max',
+  'attribution',
+] as const satisfies readonly (keyof IncidentsTable)[];
+
+type Value = string | number | null;
+
+/** The values of DATASET_COLUMNS for a dataset row (pure). */
+export function datasetValues(item: ImportedIncident): Value[] {
+  return [
+    item.status,
+    item.grading,
+    item.date?.from ?? null,
+    item.date?.to ?? null,
+    item.date?.precision ?? null,
+    item.placeName,
+    null,
+    item.lat,
+    item.lon,
+    item.admin1,
+    item.country,
+    item.geoPrecision,
+    item.event,
+    item.target,
+    JSON.stringify(item.belligerents),
+    item.civiliansKilled?.min ?? null,
+    item.civiliansKilled?.max ?? null,
+    item.killed?.min ?? null,
+    item.killed?.max ?? null,
+    item.injured?.min ?? null,
+    item.injured?.max ?? null,
+    item.attribution,
+  ];
 }
 
-type DatasetColumns = Omit<
-  Insertable<IncidentsTable>,
-  | 'id'
-  | 'code'
-  | 'external_id'
-  | 'created_at'
-  | 'updated_at'
-  | 'version'
-  | 'range_rule'
-  | 'sensitive_coords'
-  | 'deleted_at'
->;
+const INCIDENT_COLUMNS = [
+  'id',
+  'code',
+  'external_id',
+  ...DATASET_COLUMNS,
+  'civ_override_reason',
+  'range_rule',
+  'sensitive_coords',
+  'assignee',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const satisfies readonly (keyof IncidentsTable)[];
+const BELLIGERENT_COLUMNS = ['incident_id', 'belligerent', 'role', 'assessment'] as const;
+const SOURCE_COLUMNS = ['incident_id', 'ordinal', 'source_id', 'published', 'title', 'url'] as const;
+const IMPORT_COLUMNS = [
+  'incident_id',
+  'dataset',
+  'dataset_id',
+  'killed_best',
+  'record',
+  'record_hash',
+  'origin',
+  'imported_at',
+] as const satisfies readonly (keyof IncidentImportsTable)[];
+const SOURCE_ROW_COLUMNS = ['id', 'name', 'kind', 'sensitive', 'created_at'] as const;
 
-/** The incident columns a dataset row decides (pure). */
-export function datasetColumns(item: ImportedIncident): DatasetColumns {
-  return {
-    status: item.status,
-    grading: item.grading,
-    date_from: item.date?.from ?? null,
-    date_to: item.date?.to ?? null,
-    date_precision: item.date?.precision ?? null,
-    place_name: item.placeName,
-    place_id: null,
-    lat: item.lat,
-    lon: item.lon,
-    admin1: item.admin1,
-    country: item.country,
-    geo_precision: item.geoPrecision,
-    event: item.event,
-    target: item.target,
-    belligerents: JSON.stringify(item.belligerents),
-    civ_min: item.civiliansKilled?.min ?? null,
-    civ_max: item.civiliansKilled?.max ?? null,
-    killed_min: item.killed?.min ?? null,
-    killed_max: item.killed?.max ?? null,
-    injured_min: item.injured?.min ?? null,
-    injured_max: item.injured?.max ?? null,
-    attribution: item.attribution,
-  };
+/** A dataset row as the tables will hold it, less the incident id and the times. */
+interface EncodedRow {
+  values: Value[];
+  /** [source id, published, title, url] per cited source, in order. */
+  sources: [string | null, string | null, string | null, string | null][];
+  record: string;
+  /**
+   * A digest of everything the row writes: a re-imported row with the same digest is unchanged.
+   * 128 bits of SHA-256 are plenty to tell a changed row from the one it replaces.
+   */
+  hash: string;
 }
 
-function childRows(
-  id: string,
-  item: ImportedIncident,
-  hash: string,
-  opts: ImportBatchOptions,
-): {
-  belligerents: IncidentBelligerentsTable[];
-  sources: IncidentSourcesTable[];
-  imp: IncidentImportsTable;
-} {
+/** Encodes a mapped row for writing; its digest covers exactly what would be written (pure). */
+export function encodeRow(item: ImportedIncident, recordColumns: readonly string[]): EncodedRow {
+  const values = datasetValues(item);
+  const sources = item.sources.map(
+    (s) =>
+      [
+        s.name ? sourceId(SOURCE_KIND, s.name) : null,
+        s.published,
+        s.title,
+        s.url,
+      ] as EncodedRow['sources'][0],
+  );
+  const record = encodeRecord(recordColumns, item.record);
+  const hash = sha256Hex(
+    JSON.stringify([
+      item.dataset,
+      item.datasetId,
+      item.killedBest,
+      values,
+      item.belligerents,
+      sources,
+      record,
+    ]),
+  ).slice(0, 32);
+  return { values, sources, record, hash };
+}
+
+/** Child rows of one incident, as positional values in the *_COLUMNS orders. */
+function childRows(id: string, item: ImportedIncident, row: EncodedRow, opts: ImportBatchOptions) {
   return {
     // A dataset names the parties it coded: known, not merely suspected; not assessed by anyone here.
-    belligerents: item.belligerents.map((b) => ({
-      incident_id: id,
-      belligerent: b,
-      role: 'known',
-      assessment: 'not_assessed',
-    })),
-    sources: item.sources.map((s, ordinal) => ({
-      incident_id: id,
+    belligerents: item.belligerents.map((b): Value[] => [id, b, 'known', 'not_assessed']),
+    sources: row.sources.map(([source, published, title, url], ordinal): Value[] => [
+      id,
       ordinal,
-      source_id: s.name ? sourceId(SOURCE_KIND, s.name) : null,
-      published: s.published,
-      title: s.title,
-      url: s.url,
-    })),
-    imp: {
-      incident_id: id,
-      dataset: item.dataset,
-      dataset_id: item.datasetId,
-      killed_best: item.killedBest,
-      record: JSON.stringify(item.record),
-      record_hash: hash,
-      origin: opts.origin,
-      imported_at: opts.now,
-    },
+      source,
+      published,
+      title,
+      url,
+    ]),
+    imp: [
+      id,
+      item.dataset,
+      item.datasetId,
+      item.killedBest,
+      row.record,
+      row.hash,
+      opts.origin,
+      opts.now,
+    ] as Value[],
   };
 }
 
@@ -183,13 +245,13 @@ interface Existing {
 /** What a batch will write, decided from what the store already holds (pure). */
 interface BatchPlan {
   result: ImportBatchResult;
-  incidents: Insertable<IncidentsTable>[];
-  belligerents: IncidentBelligerentsTable[];
-  sources: IncidentSourcesTable[];
-  imports: IncidentImportsTable[];
-  sourceRows: { id: string; name: string; kind: string; sensitive: number; created_at: string }[];
+  incidents: Value[][];
+  belligerents: Value[][];
+  sources: Value[][];
+  imports: Value[][];
+  sourceRows: Value[][];
   names: Set<string>;
-  changed: { index: number; id: string; item: ImportedIncident; hash: string; keep: Set<string> }[];
+  changed: { index: number; id: string; item: ImportedIncident; row: EncodedRow; keep: Set<string> }[];
 }
 
 function planBatch(
@@ -220,16 +282,16 @@ function planBatch(
       continue;
     }
     seen.add(item.externalId);
-    const hash = recordHash(item);
+    const row = encodeRow(item, opts.recordColumns);
     const known = existing.get(item.externalId);
     if (known) {
-      if (known.hash === hash) result.unchanged++;
+      if (known.hash === row.hash) result.unchanged++;
       else {
         const keep = new Set(Object.keys(known.overrides ? (JSON.parse(known.overrides) as object) : {}));
         if (known.civOverride !== null) for (const c of ['civ_min', 'civ_max']) keep.add(c);
         // An analyst's review outranks the dataset's "not graded" for datasets that do not grade.
         if (item.dataset !== 'airwars') for (const c of ['status', 'grading']) keep.add(c);
-        plan.changed.push({ index, id: known.id, item, hash, keep });
+        plan.changed.push({ index, id: known.id, item, row, keep });
       }
       continue;
     }
@@ -243,21 +305,22 @@ function planBatch(
     }
     taken.set(item.code, item.externalId);
     const id = importedIncidentId();
-    plan.incidents.push({
+    // In INCIDENT_COLUMNS order: not overridden, the default range rule, coordinates not sensitive, unassigned.
+    plan.incidents.push([
       id,
-      code: item.code,
-      external_id: item.externalId,
-      ...datasetColumns(item),
-      civ_override_reason: null,
-      range_rule: DEFAULT_RANGE_RULE,
-      sensitive_coords: 0,
-      assignee: null,
-      version: 1,
-      created_at: opts.now,
-      updated_at: opts.now,
-      deleted_at: null,
-    });
-    const children = childRows(id, item, hash, opts);
+      item.code,
+      item.externalId,
+      ...row.values,
+      null,
+      DEFAULT_RANGE_RULE,
+      0,
+      null,
+      1,
+      opts.now,
+      opts.now,
+      null,
+    ]);
+    const children = childRows(id, item, row, opts);
     for (const b of children.belligerents) plan.belligerents.push(b);
     for (const s of children.sources) plan.sources.push(s);
     plan.imports.push(children.imp);
@@ -266,13 +329,13 @@ function planBatch(
   }
   for (const { item } of plan.changed)
     for (const s of item.sources) if (s.name && !knownSources.has(s.name)) plan.names.add(s.name);
-  plan.sourceRows = [...plan.names].map((name) => ({
-    id: sourceId(SOURCE_KIND, name),
+  plan.sourceRows = [...plan.names].map((name) => [
+    sourceId(SOURCE_KIND, name),
     name,
-    kind: SOURCE_KIND,
-    sensitive: 0,
-    created_at: opts.now,
-  }));
+    SOURCE_KIND,
+    0,
+    opts.now,
+  ]);
   return plan;
 }
 
@@ -351,7 +414,7 @@ async function writeInTransaction(
   await insertRows(trx, 'incident_imports', plan.imports);
 
   for (const c of plan.changed) {
-    await updateImported(trx, c.id, c.item, c.hash, c.keep, opts);
+    await updateImported(trx, c, opts);
     result.updated.push(c.item.code);
   }
 
@@ -441,7 +504,7 @@ function writeSqliteBatch(
     runRows(sqlite, 'incident_sources', plan.sources);
     runRows(sqlite, 'incident_imports', plan.imports);
     for (const c of plan.changed) {
-      updateImportedSqlite(sqlite, c.id, c.item, c.hash, c.keep, opts);
+      updateImportedSqlite(sqlite, c, opts);
       result.updated.push(c.item.code);
     }
     if (result.created.length > 0 || result.updated.length > 0)
@@ -459,15 +522,29 @@ function writeSqliteBatch(
 /** Rows a multi-row insert writes at once: one statement step instead of one per row. */
 const ROWS_PER_INSERT = 64;
 
+/** The columns of each table written in bulk, in the order its rows' values come. */
+const BULK_COLUMNS = {
+  sources: SOURCE_ROW_COLUMNS,
+  incidents: INCIDENT_COLUMNS,
+  incident_belligerents: BELLIGERENT_COLUMNS,
+  incident_sources: SOURCE_COLUMNS,
+  incident_imports: IMPORT_COLUMNS,
+} as const;
+type BulkTable = keyof typeof BULK_COLUMNS;
+
 /**
- * Rows that all have the same keys (columns in the first row's key order), written by reused
- * prepared statements of ROWS_PER_INSERT rows each, the remainder one row at a time.
+ * Rows of positional values in BULK_COLUMNS' order, written by reused prepared statements of
+ * ROWS_PER_INSERT rows each, the remainder one row at a time.
  */
-function runRows(sqlite: SqliteDatabase.Database, table: BulkTable, rows: object[], ignoreConflicts = false) {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first);
-  // Table and column names come from this module's own row builders, never from input.
+function runRows(
+  sqlite: SqliteDatabase.Database,
+  table: BulkTable | 'audit_log',
+  rows: Value[][],
+  ignoreConflicts = false,
+  columns: readonly string[] = BULK_COLUMNS[table as BulkTable],
+) {
+  if (rows.length === 0) return;
+  // Table and column names come from this module's own constants, never from input.
   const insert = (n: number) => {
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     return prepared(
@@ -479,40 +556,36 @@ function runRows(sqlite: SqliteDatabase.Database, table: BulkTable, rows: object
   let i = 0;
   if (rows.length >= ROWS_PER_INSERT) {
     const many = insert(ROWS_PER_INSERT);
-    const params: unknown[] = new Array(ROWS_PER_INSERT * columns.length);
+    const params: Value[] = new Array(ROWS_PER_INSERT * columns.length);
     for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
       let k = 0;
-      for (let r = i; r < i + ROWS_PER_INSERT; r++) {
-        const row = rows[r] as Record<string, unknown>;
-        for (const c of columns) params[k++] = row[c];
-      }
+      for (let r = i; r < i + ROWS_PER_INSERT; r++) for (const v of rows[r] as Value[]) params[k++] = v;
       many.run(params);
     }
   }
   if (i === rows.length) return;
   const one = insert(1);
-  for (; i < rows.length; i++) {
-    const row = rows[i] as Record<string, unknown>;
-    one.run(columns.map((c) => row[c]));
-  }
+  for (; i < rows.length; i++) one.run(rows[i] as Value[]);
 }
 
-function updateImportedSqlite(
-  sqlite: SqliteDatabase.Database,
-  id: string,
-  item: ImportedIncident,
-  hash: string,
-  keep: Set<string>,
-  opts: ImportBatchOptions,
-): void {
-  const cols = Object.entries(datasetColumns(item)).filter(([k]) => !keep.has(k));
+type Changed = BatchPlan['changed'][number];
+
+/** The dataset columns a changed row rewrites: those no analyst has overridden. */
+function rewritten(c: Changed): [string, Value][] {
+  return DATASET_COLUMNS.map((name, k): [string, Value] => [name, c.row.values[k] ?? null]).filter(
+    ([name]) => !c.keep.has(name),
+  );
+}
+
+function updateImportedSqlite(sqlite: SqliteDatabase.Database, c: Changed, opts: ImportBatchOptions): void {
+  const cols = rewritten(c);
   prepared(
     sqlite,
     `update incidents set ${cols.map(([k]) => `"${k}" = ?`).join(', ')}, version = version + 1, updated_at = ? where id = ?`,
-  ).run(...cols.map(([, v]) => v), opts.now, id);
+  ).run(...cols.map(([, v]) => v), opts.now, c.id);
   for (const table of ['incident_belligerents', 'incident_sources', 'incident_imports'] as const)
-    prepared(sqlite, `delete from "${table}" where incident_id = ?`).run(id);
-  const children = childRows(id, item, hash, opts);
+    prepared(sqlite, `delete from "${table}" where incident_id = ?`).run(c.id);
+  const children = childRows(c.id, c.item, c.row, opts);
   runRows(sqlite, 'incident_belligerents', children.belligerents);
   runRows(sqlite, 'incident_sources', children.sources);
   runRows(sqlite, 'incident_imports', [children.imp]);
@@ -523,19 +596,18 @@ function appendAuditSqlite(sqlite: SqliteDatabase.Database, entry: AuditEntry, n
   const last = prepared(sqlite, 'select seq, hash from audit_log order by seq desc limit 1').get() as
     | { seq: number; hash: string }
     | undefined;
-  runRows(sqlite, 'audit_log', [chainedAuditRow(entry, last, now)]);
+  const row = chainedAuditRow(entry, last, now);
+  runRows(sqlite, 'audit_log', [Object.values(row) as Value[]], false, Object.keys(row));
 }
 
-type BulkTable =
-  | 'audit_log'
-  | 'sources'
-  | 'incidents'
-  | 'incident_belligerents'
-  | 'incident_sources'
-  | 'incident_imports';
+/** Positional rows as objects keyed by their table's column names. */
+function asObjects(table: BulkTable, rows: Value[][]): Record<string, Value>[] {
+  const columns = BULK_COLUMNS[table];
+  return rows.map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k] ?? null])));
+}
 
 /**
- * Inserts rows that all have the same keys. On PostgreSQL the whole batch is one statement with one
+ * Inserts positional rows. On PostgreSQL the whole batch is one statement with one
  * parameter: a JSON array turned into rows of the table's own type by json_populate_recordset, so
  * each column keeps its type without a cast list, and no query with thousands of placeholders is
  * compiled and bound per chunk. Elsewhere (a non-embedded SQLite), multi-row inserts.
@@ -543,20 +615,19 @@ type BulkTable =
 async function insertRows(
   trx: Transaction<Database>,
   table: BulkTable,
-  rows: object[],
+  rows: Value[][],
   ignoreConflicts = false,
 ): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first);
+  if (rows.length === 0) return;
+  const objects = asObjects(table, rows);
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    const cols = sql.join(columns.map((c) => sql.ref(c)));
+    const cols = sql.join(BULK_COLUMNS[table].map((c) => sql.ref(c)));
     await sql`insert into ${sql.table(table)} (${cols})
-      select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)
+      select ${cols} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(objects)}::json)
       ${ignoreConflicts ? sql`on conflict do nothing` : sql``}`.execute(trx);
     return;
   }
-  for (const part of chunks(rows, columns.length)) {
+  for (const part of chunks(objects, BULK_COLUMNS[table].length)) {
     // The row shapes are the table's insertable rows; Kysely cannot see that through the union of tables.
     const q = trx.insertInto(table).values(part as never);
     await (ignoreConflicts ? q.onConflict((oc) => oc.doNothing()) : q).execute();
@@ -565,31 +636,29 @@ async function insertRows(
 
 async function updateImported(
   trx: Transaction<Database>,
-  id: string,
-  item: ImportedIncident,
-  hash: string,
-  keep: Set<string>,
+  c: Changed,
   opts: ImportBatchOptions,
 ): Promise<void> {
-  const cols = Object.fromEntries(
-    Object.entries(datasetColumns(item)).filter(([k]) => !keep.has(k)),
-  ) as Partial<DatasetColumns>;
   const row = await trx
     .selectFrom('incidents')
     .select('version')
-    .where('id', '=', id)
+    .where('id', '=', c.id)
     .executeTakeFirstOrThrow();
   await trx
     .updateTable('incidents')
-    .set({ ...cols, version: Number(row.version) + 1, updated_at: opts.now })
-    .where('id', '=', id)
+    // Column names from DATASET_COLUMNS, values of their types (datasetValues).
+    .set({
+      ...(Object.fromEntries(rewritten(c)) as Partial<IncidentsTable>),
+      version: Number(row.version) + 1,
+      updated_at: opts.now,
+    })
+    .where('id', '=', c.id)
     .execute();
-  const children = childRows(id, item, hash, opts);
-  await trx.deleteFrom('incident_belligerents').where('incident_id', '=', id).execute();
-  await trx.deleteFrom('incident_sources').where('incident_id', '=', id).execute();
-  await trx.deleteFrom('incident_imports').where('incident_id', '=', id).execute();
-  if (children.belligerents.length)
-    await trx.insertInto('incident_belligerents').values(children.belligerents).execute();
-  if (children.sources.length) await trx.insertInto('incident_sources').values(children.sources).execute();
-  await trx.insertInto('incident_imports').values(children.imp).execute();
+  await trx.deleteFrom('incident_belligerents').where('incident_id', '=', c.id).execute();
+  await trx.deleteFrom('incident_sources').where('incident_id', '=', c.id).execute();
+  await trx.deleteFrom('incident_imports').where('incident_id', '=', c.id).execute();
+  const children = childRows(c.id, c.item, c.row, opts);
+  await insertRows(trx, 'incident_belligerents', children.belligerents);
+  await insertRows(trx, 'incident_sources', children.sources);
+  await insertRows(trx, 'incident_imports', [children.imp]);
 }

@@ -235,9 +235,12 @@ export interface IncidentImportsTable {
   dataset_id: string;
   /** UCDP's best estimate of all deaths; killed_min/max hold low/high. */
   killed_best: number | null;
-  /** JSON object of the dataset's own columns, for exports in its format. */
+  /**
+   * The dataset's own columns, for exports in its format: a JSON array of values by position in
+   * the importer's recordColumns (rows imported before that: a JSON object); see record-codec.ts.
+   */
   record: string;
-  /** SHA-256 of the mapped row: a re-import of an unchanged row is a no-op. */
+  /** Digest of what the row writes (imports.ts encodeRow): a re-import of an unchanged row is a no-op. */
   record_hash: string;
   origin: string;
   imported_at: string;

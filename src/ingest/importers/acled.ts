@@ -174,5 +174,6 @@ function acledSources(source: string): CitedSource[] {
 export const acledImporter: Importer = {
   format: 'acled',
   requiredColumns: ACLED_REQUIRED,
+  recordColumns: KEPT,
   mapRow: mapAcledRow,
 };

@@ -136,6 +136,9 @@ function sources(value: string | null): CitedSource[] {
     });
 }
 
+/** Columns kept verbatim (the record also keeps an event cell that is no Vigil event code). */
+const AIRWARS_KEPT = ['belligerent', 'belligerents', 'suspected_belligerent', 'strike_status'];
+
 export function mapAirwarsRow(row: CsvRecord, ctx: RowContext): MappedRow {
   const codeCell = pick(row, 'code');
   const code = requiredText(row, codeCell.field, ctx).toUpperCase();
@@ -209,7 +212,7 @@ export function mapAirwarsRow(row: CsvRecord, ctx: RowContext): MappedRow {
       sources: sources(pick(row, 'sources').value),
       attribution: pick(row, 'attribution').value,
       record: {
-        ...keep(row, ['belligerent', 'belligerents', 'suspected_belligerent', 'strike_status']),
+        ...keep(row, AIRWARS_KEPT),
         ...(eventCell ? { event: eventCell } : {}),
       },
     },
@@ -226,5 +229,6 @@ function eventCode(v: string): EventType | null {
 export const airwarsImporter: Importer = {
   format: 'airwars',
   requiredColumns: AIRWARS_REQUIRED,
+  recordColumns: [...AIRWARS_KEPT, 'event'],
   mapRow: mapAirwarsRow,
 };

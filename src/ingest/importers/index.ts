@@ -9,6 +9,11 @@ export const IMPORTERS: Record<ImportFormat, Importer> = {
   airwars: airwarsImporter,
 };
 
+/** The record columns of a dataset named in incident_imports (none for a name no importer has). */
+export function recordColumnsOf(dataset: string): readonly string[] {
+  return (IMPORTERS as Partial<Record<string, Importer>>)[dataset]?.recordColumns ?? [];
+}
+
 /** The header's problem, if any: which required columns are missing. */
 export function checkHeader(importer: Importer, header: readonly string[]): string | null {
   const have = new Set(header);

@@ -63,6 +63,8 @@ export interface Importer {
    * a list inside means "any one of these names".
    */
   requiredColumns: readonly (string | readonly string[])[];
+  /** The names `record` may hold, in the order they are stored (see record-codec.ts: append only). */
+  recordColumns: readonly string[];
   mapRow(row: CsvRecord, ctx: RowContext): MappedRow;
 }
 

@@ -214,5 +214,6 @@ function parseArticle(entry: string): CitedSource {
 export const ucdpImporter: Importer = {
   format: 'ucdp',
   requiredColumns: UCDP_REQUIRED,
+  recordColumns: UCDP_KEPT,
   mapRow: mapUcdpRow,
 };

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { IMPORTERS } from './index.js';
+import { decodeRecord, encodeRecord } from './record-codec.js';
+
+test('a record of listed columns is stored as values by position and read back whole', () => {
+  const columns = ['year', 'dyad_name', 'adm_2', 'region'];
+  const record = { year: '2016', adm_2: 'Ar Rastan district' };
+  const text = encodeRecord(columns, record);
+  assert.equal(text, '["2016",null,"Ar Rastan district"]');
+  assert.deepEqual(decodeRecord(columns, text), record);
+});
+
+test('a record with a column outside the list keeps its names; object records still read', () => {
+  const columns = ['a', 'b'];
+  const record = { a: '1', z: 'stray' };
+  const text = encodeRecord(columns, record);
+  assert.deepEqual(JSON.parse(text), record);
+  assert.deepEqual(decodeRecord(columns, text), record);
+  assert.deepEqual(decodeRecord(columns, '{"b":"2"}'), { b: '2' });
+  assert.deepEqual(decodeRecord(columns, encodeRecord(columns, {})), {});
+});
+
+test('every importer lists each column once', () => {
+  for (const importer of Object.values(IMPORTERS))
+    assert.equal(new Set(importer.recordColumns).size, importer.recordColumns.length, importer.format);
+});
