@@ -5,6 +5,7 @@
  */
 import { BORROWED_NAME_WORDS, COMMON_WORDS, FACILITY_WORDS, NAME_CONNECTORS } from './cues.js';
 import { foldText, nameKey } from './normalize.js';
+import { haversineKm } from './relative.js';
 import { tokenize } from './tokens.js';
 import type { Gazetteer, GazetteerEntry } from './types.js';
 
@@ -64,24 +65,66 @@ export interface Located {
 }
 
 /**
+ * Mentions read as small towns that nothing else in the story backs (no other place named
+ * within 100 km, and not their first-level division), in a story that names some other town
+ * it does back: such a reading is more likely a wrong homonym ("Hubbard", Ohio, for a street
+ * in a story on Chicago) than a place the story is about. Empty where no town is backed, so a
+ * story about one small town keeps it.
+ */
+export function doubtfulTowns(mentions: Located[]): Set<number> {
+  const out = new Set<number>();
+  let sure = false;
+  mentions.forEach((m, k) => {
+    if (isMinor(m.entry) && !isBacked(m, mentions)) out.add(k);
+    else if (isLocal(m.entry)) sure = true;
+  });
+  return sure ? out : new Set();
+}
+
+/**
  * The entry of the resolved mention nearest in the text to `at`, preferring towns and
- * districts to divisions and countries: a street or building named without its town
- * lies in the town the story names around it.
+ * districts to divisions and countries, and leaving out doubtful towns (`doubtfulTowns`):
+ * a street or building named without its town lies in the town the story names around it.
  */
 export function nearestContext(mentions: Located[], at: number): GazetteerEntry | null {
   let best: GazetteerEntry | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
-  for (const m of mentions) {
+  const doubtful = doubtfulTowns(mentions);
+  mentions.forEach((m, k) => {
     const e = m.entry;
-    if (!e) continue;
-    const rank = e.kind === 'populated' || e.kind === 'admin2' ? 0 : e.kind === 'admin1' ? 1 : 2;
-    if (e.featureCode === 'CONT' || e.featureCode === 'RGN') continue;
+    if (!e || doubtful.has(k)) return;
+    if (e.featureCode === 'CONT' || e.featureCode === 'RGN') return;
+    const rank = isLocal(e) ? 0 : e.kind === 'admin1' ? 1 : 2;
     // Rank first, then distance in the text.
     const cost = rank * 1e9 + Math.abs(m.start - at);
     if (cost < bestCost) {
       bestCost = cost;
       best = e;
     }
-  }
+  });
   return best;
+}
+
+function isLocal(e: GazetteerEntry | null): boolean {
+  return !!e && (e.kind === 'populated' || e.kind === 'admin2');
+}
+
+/** Towns and counties under 100,000 (capitals aside): many share their name, and a story seldom names one alone. */
+function isMinor(e: GazetteerEntry | null): boolean {
+  if (!e || e.population >= 100_000) return false;
+  return (e.kind === 'populated' && e.featureCode !== 'PPLC') || e.kind === 'admin2';
+}
+
+const BACKING_KM = 100;
+
+/** Whether another name of the story lies near a town or names its first-level division. */
+function isBacked(m: Located, mentions: Located[]): boolean {
+  const e = m.entry;
+  if (!e) return false;
+  return mentions.some((o) => {
+    const x = o.entry;
+    if (!x || x.id === e.id) return false;
+    if (x.kind === 'admin1') return x.country === e.country && x.admin1 === e.admin1;
+    return isLocal(x) && haversineKm(x.lat, x.lon, e.lat, e.lon) < BACKING_KM;
+  });
 }

@@ -343,3 +343,49 @@ test('resolve() takes a small town in a state the story does not name for a plac
   assert.equal(stonewall?.entry?.admin1, 'VA');
   assert.ok(stonewall?.inferred);
 });
+
+test('resolve() reads a town in the first-level division the story names', () => {
+  // Franklin is also an alternate name of Columbus, Ohio, which outweighs Franklin, Louisiana, on size alone.
+  const text =
+    'French and German settlers came to Louisiana; in Franklin the Irish and Greek families built a church.';
+  const ms = parser.resolve(
+    text,
+    spansOf(text, ['French', 'German', 'Louisiana', 'Franklin', 'Irish', 'Greek']),
+  );
+  assert.equal(ms[3]?.entry?.name, 'Franklin');
+  assert.equal(ms[3]?.entry?.admin1, 'LA');
+});
+
+test('resolve() reads "Town, State" as the state that holds the town', () => {
+  const text =
+    'A baker from Tacoma, Washington shares tips. Growers near Fresno, Calif. sell turkeys, and Boise stores too.';
+  const [tacoma, washington] = parser.resolve(
+    text,
+    spansOf(text, ['Tacoma', 'Washington', 'Fresno', 'Calif.', 'Boise']),
+  );
+  assert.equal(tacoma?.entry?.admin1, 'WA');
+  assert.equal(washington?.entry?.kind, 'admin1');
+  assert.equal(washington?.entry?.admin1, 'WA');
+});
+
+test('resolve() reads a bare county name where the story backs the county', () => {
+  const text = 'Sheriffs in Becker, Clay and Douglas, Minnesota, asked for more deputies.';
+  const [, clay, douglas] = parser.resolve(text, spansOf(text, ['Becker', 'Clay', 'Douglas', 'Minnesota']));
+  for (const m of [clay, douglas]) {
+    assert.equal(m?.entry?.kind, 'admin2', m?.name);
+    assert.equal(m?.entry?.admin1, 'MN', m?.name);
+    assert.ok(!m?.inferred);
+  }
+  // Where nothing backs the county, the town of that name stands.
+  const town = 'Crowds gathered in Denver on Friday.';
+  assert.equal(parser.resolve(town, spansOf(town, ['Denver']))[0]?.entry?.kind, 'populated');
+});
+
+test('resolve() places an unknown street by a town the story backs, not by a lone small homonym', () => {
+  const text = 'A Park Ridge man was stabbed in Chicago. He ran along Hubbard and fell on Wabash Plaza.';
+  const [, , , plaza] = parser.resolve(
+    text,
+    spansOf(text, ['Park Ridge', 'Chicago', 'Hubbard', 'Wabash Plaza']),
+  );
+  assert.ok(plaza?.inferred && near(plaza, 41.88, -87.63, 40), 'the plaza is in Chicago, not Hubbard, Ohio');
+});

@@ -33,7 +33,8 @@ function spanEntries(
   const dem = g.demonym(raw);
   if (dem.length > 0) return { entries: dem, cue: null, demonym: true };
   const direct = g.lookup(raw);
-  if (direct.length > 0) return { entries: direct, cue: null, demonym: false };
+  if (direct.length > 0)
+    return { entries: [...direct, ...unwrittenCounties(g, raw, direct)], cue: null, demonym: false };
   const plural = raw.replace(/(?<=[a-z])s$/, '');
   if (plural !== raw) {
     const d = g.demonym(plural);
@@ -75,6 +76,24 @@ function spanEntries(
   // Only a transliteration variant: kept where it fits the story ("Makeen" is not Macau).
   if (loose.length > 0) return { entries: loose, cue, demonym: false, loose: true };
   return { entries: [], cue, demonym: false };
+}
+
+/**
+ * Counties and parishes of this name, read as further options: local news names them without
+ * the word ("Barrow, Jackson and Walton", "deputies in Douglas"). They count only where the
+ * story backs them, as an unwritten division word costs them in `resolve`.
+ */
+function unwrittenCounties(g: Gazetteer, raw: string, known: GazetteerEntry[]): GazetteerEntry[] {
+  const seen = new Set(known.map((e) => e.id));
+  const out: GazetteerEntry[] = [];
+  for (const word of ['county', 'parish']) {
+    for (const e of g.lookup(`${raw} ${word}`)) {
+      if (e.kind !== 'admin2' || seen.has(e.id)) continue;
+      seen.add(e.id);
+      out.push(e);
+    }
+  }
+  return out;
 }
 
 /** Type cue from the words around a given span ("Idlib province", "the city of X"). */

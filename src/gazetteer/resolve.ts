@@ -17,11 +17,15 @@ interface Scored {
   pick: number;
   /** Index into the mention list of the place that contains this one, if written so. */
   container: number | null;
+  /** Mentions written as contained in this one ("Tacoma" of "Tacoma, Washington"). */
+  contained: number[];
 }
 
 const HINT_BONUS = 2.5;
 const PRESENT_COUNTRY_BONUS = 2;
 const CONTAINER_BONUS = 4;
+const REVERSE_CONTAINER_BONUS = 2;
+const NAMED_DIVISION_BONUS = 1.5;
 
 function isContinentLike(e: GazetteerEntry): boolean {
   return e.featureCode === 'CONT' || e.featureCode === 'RGN';
@@ -50,11 +54,15 @@ function optionsFor(g: Gazetteer, c: Candidate): GazetteerEntry[] {
  * names are curated synonyms ("Atlantic", "Britain").
  */
 const ALTERNATE_NAME_PENALTY = 1;
+const UNWRITTEN_DIVISION_PENALTY = 1;
 
 function baseScore(c: Candidate, e: GazetteerEntry, all: GazetteerEntry[], hint: string | null): number {
   let s = priorScore(e);
   if (e.kind !== 'country' && e.kind !== 'other' && nameKey(e.name) !== nameKey(c.name))
     s -= ALTERNATE_NAME_PENALTY;
+  // A county read from a bare name ("Douglas" as Douglas County) needs the story's backing.
+  if (e.kind === 'admin2' && c.typeCue !== 'admin2' && nameKey(e.name) !== nameKey(c.name))
+    s -= UNWRITTEN_DIVISION_PENALTY;
   if (hint && e.country === hint) s += HINT_BONUS;
   switch (c.typeCue) {
     case 'admin1':
@@ -95,6 +103,21 @@ function contains(container: GazetteerEntry, e: GazetteerEntry): boolean {
   return haversineKm(container.lat, container.lon, e.lat, e.lon) < 60;
 }
 
+/** Whether a division holds one of the leading readings of a mention written inside it. */
+function holdsSomeReading(division: GazetteerEntry, inner: Scored | undefined): boolean {
+  if (!inner || inner.c.weak) return false;
+  return inner.options
+    .slice(0, CONTEXT_CANDIDATES)
+    .some((r) => (r.kind === 'populated' || r.kind === 'admin2') && contains(division, r));
+}
+
+/** Whether the mention at `i` is followed by another joined to it as list items are. */
+function listContinues(text: string, cands: Candidate[], i: number): boolean {
+  const c = cands[i];
+  const next = cands[i + 1];
+  return !!c && !!next && /^\s*(,|and|or|&)\s*$/i.test(text.slice(c.end, next.start));
+}
+
 /** Which later mention, if any, is written as the container of each: "X, Y", "X (Y)", "X in Y province", "X بريف Y". */
 function findContainers(text: string, cands: Candidate[]): (number | null)[] {
   return cands.map((c, i) => {
@@ -129,7 +152,13 @@ export function resolveCandidates(
       base: options.map((e) => baseScore(c, e, options, hint)),
       pick: 0,
       container: containers[i] ?? null,
+      contained: [],
     };
+  });
+  scored.forEach((s, i) => {
+    // Not in a list ("Migori, Homa Bay, Wajir"), where each comma parts two names of one kind.
+    if (s.container !== null && !listContinues(text, cands, s.container))
+      scored[s.container]?.contained.push(i);
   });
   for (const s of scored) s.pick = argmax(s.base);
   const keys = scored.map((s) => nameKey(s.c.name));
@@ -149,6 +178,19 @@ export function resolveCandidates(
         w: s.options.length === 1 ? 2 : 1,
       });
     });
+    // First-level divisions the story names outright ("Louisiana"): a town of that name in one of them is the one meant.
+    const namedDivisions = new Map<string, string>();
+    scored.forEach((s, k) => {
+      const e = s.options[s.pick];
+      if (e?.kind === 'admin1' && e.admin1 && !s.c.weak)
+        namedDivisions.set(`${e.country}.${e.admin1}`, keys[k] ?? '');
+    });
+    // A story that names several states of one country (a sports round-up) says less about each.
+    const divisionsNamedIn = new Map<string, number>();
+    for (const code of namedDivisions.keys()) {
+      const c = code.slice(0, code.indexOf('.'));
+      divisionsNamedIn.set(c, (divisionsNamedIn.get(c) ?? 0) + 1);
+    }
     const countryWeight = new Map<string, number>();
     const admin1Weight = new Map<string, number>();
     let total = 0;
@@ -177,8 +219,17 @@ export function resolveCandidates(
             const ownA = self?.country === e.country && self.admin1 === e.admin1 ? self.w : 0;
             const a1 = (admin1Weight.get(`${e.country}.${e.admin1}`) ?? 0) - ownA;
             sc += Math.max(0, a1) / others;
+            const named = namedDivisions.get(`${e.country}.${e.admin1}`);
+            if (named !== undefined && named !== keys[idx])
+              sc += NAMED_DIVISION_BONUS / (divisionsNamedIn.get(e.country) ?? 1);
           }
         } else if (others > 0 && isContinentLike(e)) sc += PRESENT_COUNTRY_BONUS;
+        // "Tacoma, Washington": the container is the reading that holds some reading of what it contains.
+        if (
+          (e.kind === 'admin1' || e.kind === 'admin2') &&
+          s.contained.some((j) => holdsSomeReading(e, scored[j]))
+        )
+          sc += REVERSE_CONTAINER_BONUS;
         if (s.container !== null) {
           const cont = picks[s.container];
           if (cont && contains(cont, e)) sc += CONTAINER_BONUS;
