@@ -2,6 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import { sha256Hex, sortableId } from '../domain/ids.js';
 import { DEFAULT_RANGE_RULE } from '../domain/incident.js';
+import { storedAttribution } from '../ingest/importers/attribution.js';
 import { encodeRecord } from '../ingest/importers/record-codec.js';
 import type { ImportedIncident } from '../ingest/importers/types.js';
 import { type AuditEntry, appendAudit, chainedAuditRow } from './audit.js';
@@ -122,7 +123,7 @@ export function datasetValues(item: ImportedIncident): Value[] {
     item.killed?.max ?? null,
     item.injured?.min ?? null,
     item.injured?.max ?? null,
-    item.attribution,
+    storedAttribution(item.attribution),
   ];
 }
 

@@ -2,6 +2,7 @@ import type { ClaimDraft, Evidence } from '../domain/claim.js';
 import type { Belligerent, ClaimStatus, DatePrecision, EventType, GeoPrecision } from '../domain/codes.js';
 import type { ClaimFacts, IncidentSummary } from '../domain/incident.js';
 import type { CountRange } from '../domain/range.js';
+import { shownAttribution } from '../ingest/importers/attribution.js';
 import type { ClaimsTable, IncidentsTable } from './schema.js';
 
 function range(min: number | null, max: number | null): CountRange | null {
@@ -197,7 +198,7 @@ export function incidentFromRow(r: IncidentsTable): IncidentView {
     injured: range(r.injured_min, r.injured_max),
     civOverrideReason: r.civ_override_reason,
     rangeRule: r.range_rule,
-    attribution: r.attribution,
+    attribution: shownAttribution(r.attribution),
     version: Number(r.version),
     createdAt: r.created_at,
     updatedAt: r.updated_at,

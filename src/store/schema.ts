@@ -100,7 +100,7 @@ export interface IncidentsTable {
   /** Set when an analyst overrode the rule-computed civilian range. */
   civ_override_reason: string | null;
   range_rule: string;
-  /** Dataset attribution for imported incidents (e.g. UCDP). */
+  /** Dataset attribution for imported incidents: `dataset:ucdp` for a known dataset's credit (importers/attribution.ts). */
   attribution: string | null;
   external_id: string | null;
   sensitive_coords: number;
