@@ -389,3 +389,15 @@ test('resolve() places an unknown street by a town the story backs, not by a lon
   );
   assert.ok(plaza?.inferred && near(plaza, 41.88, -87.63, 40), 'the plaza is in Chicago, not Hubbard, Ohio');
 });
+
+test('resolve() reads a bare name as the division the story names otherwise ("Wash." and "Washington")', () => {
+  const text =
+    'CAMP MURRAY, Wash. - The team trained at home in Washington. Trips to Alaska, Hawaii, Florida and Washington, D.C. followed.';
+  const ms = parser.resolve(
+    text,
+    spansOf(text, ['Wash.', 'Washington', 'Alaska', 'Hawaii', 'Florida', 'Washington, D.C.']),
+  );
+  assert.equal(ms[1]?.entry?.kind, 'admin1');
+  assert.equal(ms[1]?.entry?.admin1, 'WA');
+  assert.equal(ms[5]?.entry?.admin1, 'DC');
+});

@@ -26,6 +26,7 @@ const PRESENT_COUNTRY_BONUS = 2;
 const CONTAINER_BONUS = 4;
 const REVERSE_CONTAINER_BONUS = 2;
 const NAMED_DIVISION_BONUS = 1.5;
+const SAME_DIVISION_BONUS = 1.5;
 
 function isContinentLike(e: GazetteerEntry): boolean {
   return e.featureCode === 'CONT' || e.featureCode === 'RGN';
@@ -179,11 +180,14 @@ export function resolveCandidates(
       });
     });
     // First-level divisions the story names outright ("Louisiana"): a town of that name in one of them is the one meant.
-    const namedDivisions = new Map<string, string>();
+    const namedDivisions = new Map<string, Set<string>>();
     scored.forEach((s, k) => {
       const e = s.options[s.pick];
-      if (e?.kind === 'admin1' && e.admin1 && !s.c.weak)
-        namedDivisions.set(`${e.country}.${e.admin1}`, keys[k] ?? '');
+      if (e?.kind !== 'admin1' || !e.admin1 || s.c.weak) return;
+      const code = `${e.country}.${e.admin1}`;
+      const names = namedDivisions.get(code) ?? new Set<string>();
+      names.add(keys[k] ?? '');
+      namedDivisions.set(code, names);
     });
     // A story that names several states of one country (a sports round-up) says less about each.
     const divisionsNamedIn = new Map<string, number>();
@@ -220,8 +224,12 @@ export function resolveCandidates(
             const a1 = (admin1Weight.get(`${e.country}.${e.admin1}`) ?? 0) - ownA;
             sc += Math.max(0, a1) / others;
             const named = namedDivisions.get(`${e.country}.${e.admin1}`);
-            if (named !== undefined && named !== keys[idx])
-              sc += NAMED_DIVISION_BONUS / (divisionsNamedIn.get(e.country) ?? 1);
+            if (named && [...named].some((n) => n !== keys[idx]))
+              sc +=
+                e.kind === 'admin1'
+                  ? // The division itself, named again otherwise ("Wash." and "Washington").
+                    SAME_DIVISION_BONUS
+                  : NAMED_DIVISION_BONUS / (divisionsNamedIn.get(e.country) ?? 1);
           }
         } else if (others > 0 && isContinentLike(e)) sc += PRESENT_COUNTRY_BONUS;
         // "Tacoma, Washington": the container is the reading that holds some reading of what it contains.
