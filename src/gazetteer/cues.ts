@@ -159,10 +159,12 @@ export const FACILITY_WORDS = words(`
 /**
  * Last words of names that only borrow a bigger place's name and lie elsewhere: streets
  * ("Atlantic Avenue"), embassies and international schools ("Russian Embassy" in Washington),
- * shops, and natural features beside or downstream of it ("Niger Delta", "Lake Ontario").
+ * shops, natural features beside or downstream of it ("Niger Delta", "Lake Ontario"), and
+ * quarters named after a people ("French Quarter", "Armenian Quarter").
  */
 export const BORROWED_NAME_WORDS = words(`
   street st road rd avenue ave boulevard blvd lane drive highway way place square plaza terrace
   embassy consulate school academy mall restaurant cafe hotel
   delta river lake gulf bay sea ocean basin trail
+  quarter
 `);

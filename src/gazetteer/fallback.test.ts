@@ -29,3 +29,7 @@ test('a town inside a name, or a name borrowed by a street, embassy or river, sa
   assert.equal(innerReading(g, 'Niger Delta').tier, 'town');
   assert.deepEqual(innerReading(g, 'Zorbington Fooquux').entries, []);
 });
+
+test('a quarter named after a people borrows the name', () => {
+  assert.equal(innerReading(g, 'French Quarter').tier, 'town');
+});

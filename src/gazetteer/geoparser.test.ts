@@ -401,3 +401,10 @@ test('resolve() reads a bare name as the division the story names otherwise ("Wa
   assert.equal(ms[1]?.entry?.admin1, 'WA');
   assert.equal(ms[5]?.entry?.admin1, 'DC');
 });
+
+test('resolve() places a quarter named after a people in its town, not in their country', () => {
+  const text = 'Clashes broke out in the Armenian Quarter of Jerusalem on Friday.';
+  const [quarter] = parser.resolve(text, spansOf(text, ['Armenian Quarter', 'Jerusalem']));
+  assert.ok(quarter?.inferred && near(quarter, 31.78, 35.22, 20), 'in Jerusalem');
+  assert.ok(!quarter?.demonym);
+});

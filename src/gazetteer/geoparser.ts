@@ -56,7 +56,8 @@ function spanEntries(
   if (stripped) {
     const e = g.lookupKey(nameKey(stripped));
     if (e.length > 0) return { entries: e, cue, demonym: false };
-    const d = g.demonym(stripped);
+    // "French Quarter", "Armenian Quarter": a quarter named after a people lies in its own town, not their country.
+    const d = lastWord === 'quarter' ? [] : g.demonym(stripped);
     if (d.length > 0) return { entries: d, cue, demonym: true };
   }
   // A resident demonym the index lacks ("Ohioans", "Londoners"): the place it is formed from.
