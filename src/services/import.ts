@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
-import { type CsvRow, CsvSplitter } from '../ingest/csv-rows.js';
 import { InputError } from '../ingest/errors.js';
-import { checkHeader, IMPORTERS } from '../ingest/importers/index.js';
-import type { CsvRecord, ImportedIncident, ImportFormat, RowWarning } from '../ingest/importers/types.js';
+import type { ReadBatch } from '../ingest/import-reader.js';
+import { readImportBatchesInThread } from '../ingest/import-reader-thread.js';
+import { IMPORTERS } from '../ingest/importers/index.js';
+import type { ImportFormat, RowWarning } from '../ingest/importers/types.js';
 import type { Store } from '../store/database.js';
 import {
   deferIncidentIndexes,
@@ -81,16 +80,14 @@ const IMPORT_CACHE_KIB = 64 * 1024;
  * deferIncidentIndexes). A small import into a large store keeps them: rebuilding would cost more.
  */
 const DEFER_INDEXES_MIN_ROWS = 50_000;
-const READ_CHUNK = 1 << 16;
 
 /**
- * Streams a dataset CSV into the store: split into rows a chunk at a time, mapped by the
- * format's pure importer, written in batches (on the embedded database several batches share a
- * transaction). A bad row is reported with
- * its line and column and skipped; the rest import. A file whose header lacks the format's
- * columns is refused before anything is written. Re-importing the same file changes nothing.
+ * Streams a dataset CSV into the store: read, split, mapped by the format's pure importer and
+ * encoded on a reader thread (ingest/import-reader.ts), written here in batches (on the embedded
+ * database several batches share a transaction). A bad row is reported with its line and column
+ * and skipped; the rest import. A file whose header lacks the format's columns is refused before
+ * anything is written. Re-importing the same file changes nothing.
  */
-
 export async function importFile(store: Store, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const importer = IMPORTERS[options.format];
@@ -122,18 +119,11 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       summary.errors.push({ line: e.line, field: e.field, message: e.message, where: e.where });
   };
 
-  let header: string[] | null = null;
-  const columnIndex = new Map<string, number>();
-  const input = createReadStream(options.path, { highWaterMark: READ_CHUNK });
-  const decoder = new StringDecoder('utf8');
-  const splitter = new CsvSplitter();
-
   const span = store.sqlite
     ? new SqliteImportTransaction(store.sqlite, options.rowsPerCommit ?? DEFAULT_ROWS_PER_COMMIT)
     : undefined;
-  let bytes = 0;
   let deferDecided = false;
-  const maybeDefer = async () => {
+  const maybeDefer = async (bytes: number) => {
     deferDecided = true;
     const expected = (summary.rows * totalBytes) / Math.max(bytes, 1);
     const held = await store.db
@@ -144,23 +134,17 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     if (store.sqlite) deferIncidentIndexes(store.sqlite);
     else await deferIncidentIndexesPg(store.db);
   };
-  let batch: { item: ImportedIncident; line: number }[] = [];
-  const write = async (current: { item: ImportedIncident; line: number }[]) => {
+  const write = async (batch: ReadBatch) => {
     span?.begin();
-    if (!deferDecided) await maybeDefer();
-    const res = await writeImportBatch(
-      store.db,
-      current.map((b) => b.item),
-      {
-        actor: options.actor,
-        origin,
-        now: options.now?.() ?? new Date().toISOString(),
-        knownSources,
-        sqlite: store.sqlite,
-        recordColumns: importer.recordColumns,
-      },
-    );
-    span?.written(current.length);
+    if (!deferDecided) await maybeDefer(batch.bytes);
+    const res = await writeImportBatch(store.db, batch.rows, {
+      actor: options.actor,
+      origin,
+      now: options.now?.() ?? new Date().toISOString(),
+      knownSources,
+      sqlite: store.sqlite,
+    });
+    span?.written(batch.rows.length);
     summary.created += res.created.length;
     summary.updated += res.updated.length;
     summary.unchanged += res.unchanged;
@@ -169,87 +153,45 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
         new InputError(
           r.message,
           origin,
-          current[r.index]?.line ?? null,
+          batch.lines[r.index] ?? null,
           importer.format === 'airwars' ? 'code' : null,
         ),
       );
   };
-  // One batch is written while the next is read and mapped: on PostgreSQL the server's work and
-  // ours overlap (the embedded database writes synchronously, so there it changes nothing). The
-  // next batch is only written once this one has committed, so it sees this one's rows.
+  // One batch is written while the next is read and mapped on the reader's thread; on PostgreSQL
+  // the server's work overlaps ours as well. The next batch is only written once this one has
+  // committed, so it sees this one's rows.
   let writing: Promise<void> | null = null;
-  const flush = async () => {
-    if (writing) await writing;
-    writing = null;
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
-    writing = write(current);
-    // Awaited by the next flush; until then a failure must not count as unhandled.
-    writing.catch(() => {});
-  };
 
   // A large import touches many index pages; SQLite's default 2 MB page cache would re-read them
   // from the OS for every batch. Restored afterwards.
   const cacheBefore = store.sqlite?.pragma('cache_size', { simple: true });
   store.sqlite?.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
-  const ctx = { origin, line: 0, column: (name: string) => columnIndex.get(name) ?? null };
-  const take = (row: CsvRow) => {
-    if (row.error !== undefined) {
-      fail(new InputError(`malformed CSV: ${row.error}`, origin, row.line, null));
-      return;
-    }
-    const { cells } = row;
-    if (header === null) {
-      header = cells.map((n) => n.trim());
-      const problem = checkHeader(importer, header);
-      if (problem) throw new InputError(problem, origin, row.line, null);
-      header.forEach((n, i) => {
-        if (!columnIndex.has(n)) columnIndex.set(n, i + 1);
-      });
-      return;
-    }
-    if (cells.length !== header.length) {
-      const message = `malformed CSV: ${cells.length} cells where the header has ${header.length}`;
-      fail(new InputError(message, origin, row.line, null));
-      return;
-    }
-    ctx.line = row.line;
-    summary.rows++;
-    const record: CsvRecord = {};
-    for (let i = 0; i < cells.length; i++) record[header[i] as string] = cells[i];
-    try {
-      const mapped = importer.mapRow(record, ctx);
-      batch.push({ item: mapped.incident, line: ctx.line });
-      for (const w of mapped.warnings) {
+  try {
+    for await (const batch of readImportBatchesInThread({
+      format: options.format,
+      path: origin,
+      batchSize,
+    })) {
+      summary.rows += batch.read;
+      for (const f of batch.failures) fail(new InputError(f.message, origin, f.line, f.field));
+      for (const w of batch.warnings) {
         summary.warningCount++;
         if (summary.warnings.length < keepDetails)
           summary.warnings.push({ ...w, where: `${origin}:${w.line} (${w.field})` });
       }
-      for (const name of mapped.unmappedActors) unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      fail(err);
+      for (const [name, rows] of batch.unmapped) unmapped.set(name, (unmapped.get(name) ?? 0) + rows);
+      if (writing) await writing;
+      writing = batch.rows.length > 0 ? write(batch) : null;
+      // Awaited before the next batch; until then a failure must not count as unhandled.
+      writing?.catch(() => {});
+      options.onProgress?.({ bytes: batch.bytes, totalBytes, rows: summary.rows });
     }
-  };
-  try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      for (const row of splitter.push(decoder.write(chunk))) {
-        take(row);
-        if (batch.length >= batchSize) {
-          await flush();
-          options.onProgress?.({ bytes, totalBytes, rows: summary.rows });
-        }
-      }
-    }
-    for (const row of [...splitter.push(decoder.end()), ...splitter.end()]) take(row);
-    await flush();
     await (writing as Promise<void> | null);
     span?.end(true);
     await restoreDeferredIndexesOf(store);
   } catch (err) {
-    // Assigned inside flush, which TypeScript's narrowing cannot see from here.
+    // Assigned inside the loop, which TypeScript's narrowing cannot see from here.
     await (writing as Promise<void> | null)?.catch(() => {});
     span?.end(false);
     try {
@@ -257,7 +199,6 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     } catch {
       // Still noted in meta: the next open of the store rebuilds them. The import's own error matters more.
     }
-    input.destroy();
     throw err;
   } finally {
     if (cacheBefore !== undefined) store.sqlite?.pragma(`cache_size = ${Number(cacheBefore)}`);

@@ -1,12 +1,21 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
-import { sha256Hex, sortableId } from '../domain/ids.js';
+import { sortableId } from '../domain/ids.js';
 import { DEFAULT_RANGE_RULE } from '../domain/incident.js';
-import { storedAttribution } from '../ingest/importers/attribution.js';
-import { encodeRecord } from '../ingest/importers/record-codec.js';
-import type { ImportedIncident } from '../ingest/importers/types.js';
 import { type AuditEntry, appendAudit, chainedAuditRow } from './audit.js';
-import type { Database, IncidentImportsTable, IncidentsTable } from './schema.js';
+import {
+  BELLIGERENT_COLUMNS,
+  DATASET_COLUMNS,
+  type EncodedImport,
+  IMPORT_COLUMNS,
+  INCIDENT_COLUMNS,
+  SOURCE_COLUMNS,
+  SOURCE_KIND,
+  SOURCE_ROW_COLUMNS,
+  sourceId,
+  type Value,
+} from './import-rows.js';
+import type { Database, IncidentsTable } from './schema.js';
 import { statementsOf } from './statement-cache.js';
 
 /** What one batch did; rows refused (a code another incident holds) are named by their index. */
@@ -29,8 +38,6 @@ export interface ImportBatchOptions {
    * nothing) but costs a statement per batch, and a dataset cites a few hundred names a million times.
    */
   knownSources?: Set<string>;
-  /** The importer's record columns: records are stored as values by position (record-codec.ts). */
-  recordColumns: readonly string[];
 }
 
 /**
@@ -43,24 +50,6 @@ export function importedIncidentId(): string {
   return sortableId('i');
 }
 
-// Publisher ids, remembered: a dataset cites a few hundred names a million times.
-const sourceIds = new Map<string, string>();
-const SOURCE_ID_MEMO = 10_000;
-
-/** Same scheme as the ingest service, so a publisher named by a dataset and by a report is one row. */
-function sourceId(kind: string, name: string): string {
-  const key = `${kind}\u0000${name}`;
-  let id = sourceIds.get(key);
-  if (id === undefined) {
-    if (sourceIds.size >= SOURCE_ID_MEMO) sourceIds.clear();
-    id = `s_${sha256Hex(key).slice(0, 20)}`;
-    sourceIds.set(key, id);
-  }
-  return id;
-}
-
-const SOURCE_KIND = 'other';
-
 // Bound parameters per statement: SQLite allows 32,766, PostgreSQL 65,535.
 const MAX_PARAMS = 30_000;
 
@@ -71,135 +60,11 @@ function chunks<T>(rows: T[], columns: number): T[][] {
   return out;
 }
 
-/** The incident columns a dataset row decides, in the order datasetValues gives them. */
-export const DATASET_COLUMNS = [
-  'status',
-  'grading',
-  'date_from',
-  'date_to',
-  'date_precision',
-  'place_name',
-  'place_id',
-  'lat',
-  'lon',
-  'admin1',
-  'country',
-  'geo_precision',
-  'event',
-  'target',
-  'belligerents',
-  'civ_min',
-  'civ_max',
-  'killed_min',
-  'killed_max',
-  'injured_min',
-  'injured_max',
-  'attribution',
-] as const satisfies readonly (keyof IncidentsTable)[];
-
-type Value = string | number | null;
-
-/** The values of DATASET_COLUMNS for a dataset row (pure). */
-export function datasetValues(item: ImportedIncident): Value[] {
-  return [
-    item.status,
-    item.grading,
-    item.date?.from ?? null,
-    item.date?.to ?? null,
-    item.date?.precision ?? null,
-    item.placeName,
-    null,
-    item.lat,
-    item.lon,
-    item.admin1,
-    item.country,
-    item.geoPrecision,
-    item.event,
-    item.target,
-    JSON.stringify(item.belligerents),
-    item.civiliansKilled?.min ?? null,
-    item.civiliansKilled?.max ?? null,
-    item.killed?.min ?? null,
-    item.killed?.max ?? null,
-    item.injured?.min ?? null,
-    item.injured?.max ?? null,
-    storedAttribution(item.attribution),
-  ];
-}
-
-const INCIDENT_COLUMNS = [
-  'id',
-  'code',
-  'external_id',
-  ...DATASET_COLUMNS,
-  'civ_override_reason',
-  'range_rule',
-  'sensitive_coords',
-  'assignee',
-  'version',
-  'created_at',
-  'updated_at',
-  'deleted_at',
-] as const satisfies readonly (keyof IncidentsTable)[];
-const BELLIGERENT_COLUMNS = ['incident_id', 'belligerent', 'role', 'assessment'] as const;
-const SOURCE_COLUMNS = ['incident_id', 'ordinal', 'source_id', 'published', 'title', 'url'] as const;
-const IMPORT_COLUMNS = [
-  'incident_id',
-  'dataset',
-  'dataset_id',
-  'killed_best',
-  'record',
-  'record_hash',
-  'origin',
-  'imported_at',
-] as const satisfies readonly (keyof IncidentImportsTable)[];
-const SOURCE_ROW_COLUMNS = ['id', 'name', 'kind', 'sensitive', 'created_at'] as const;
-
-/** A dataset row as the tables will hold it, less the incident id and the times. */
-interface EncodedRow {
-  values: Value[];
-  /** [source id, published, title, url] per cited source, in order. */
-  sources: [string | null, string | null, string | null, string | null][];
-  record: string;
-  /**
-   * A digest of everything the row writes: a re-imported row with the same digest is unchanged.
-   * 128 bits of SHA-256 are plenty to tell a changed row from the one it replaces.
-   */
-  hash: string;
-}
-
-/** Encodes a mapped row for writing; its digest covers exactly what would be written (pure). */
-export function encodeRow(item: ImportedIncident, recordColumns: readonly string[]): EncodedRow {
-  const values = datasetValues(item);
-  const sources = item.sources.map(
-    (s) =>
-      [
-        s.name ? sourceId(SOURCE_KIND, s.name) : null,
-        s.published,
-        s.title,
-        s.url,
-      ] as EncodedRow['sources'][0],
-  );
-  const record = encodeRecord(recordColumns, item.record);
-  const hash = sha256Hex(
-    JSON.stringify([
-      item.dataset,
-      item.datasetId,
-      item.killedBest,
-      values,
-      item.belligerents,
-      sources,
-      record,
-    ]),
-  ).slice(0, 32);
-  return { values, sources, record, hash };
-}
-
 /** Child rows of one incident, as positional values in the *_COLUMNS orders. */
-function childRows(id: string, item: ImportedIncident, row: EncodedRow, opts: ImportBatchOptions) {
+function childRows(id: string, row: EncodedImport, opts: ImportBatchOptions) {
   return {
     // A dataset names the parties it coded: known, not merely suspected; not assessed by anyone here.
-    belligerents: item.belligerents.map((b): Value[] => [id, b, 'known', 'not_assessed']),
+    belligerents: row.belligerents.map((b): Value[] => [id, b, 'known', 'not_assessed']),
     sources: row.sources.map(([source, published, title, url], ordinal): Value[] => [
       id,
       ordinal,
@@ -210,9 +75,9 @@ function childRows(id: string, item: ImportedIncident, row: EncodedRow, opts: Im
     ]),
     imp: [
       id,
-      item.dataset,
-      item.datasetId,
-      item.killedBest,
+      row.dataset,
+      row.datasetId,
+      row.killedBest,
       row.record,
       row.hash,
       opts.origin,
@@ -228,7 +93,7 @@ function childRows(id: string, item: ImportedIncident, row: EncodedRow, opts: Im
  */
 export async function writeImportBatch(
   db: Kysely<Database>,
-  items: readonly ImportedIncident[],
+  items: readonly EncodedImport[],
   opts: ImportBatchOptions,
 ): Promise<ImportBatchResult> {
   if (items.length === 0) return { created: [], updated: [], unchanged: 0, rejected: [] };
@@ -252,11 +117,11 @@ interface BatchPlan {
   imports: Value[][];
   sourceRows: Value[][];
   names: Set<string>;
-  changed: { index: number; id: string; item: ImportedIncident; row: EncodedRow; keep: Set<string> }[];
+  changed: { index: number; id: string; row: EncodedImport; keep: Set<string> }[];
 }
 
 function planBatch(
-  items: readonly ImportedIncident[],
+  items: readonly EncodedImport[],
   existing: Map<string, Existing>,
   taken: Map<string, string | null>,
   opts: ImportBatchOptions,
@@ -274,43 +139,42 @@ function planBatch(
     changed: [],
   };
   const seen = new Set<string>();
-  for (const [index, item] of items.entries()) {
-    if (seen.has(item.externalId)) {
+  for (const [index, row] of items.entries()) {
+    if (seen.has(row.externalId)) {
       result.rejected.push({
         index,
-        message: `${item.externalId} appears twice in one batch; the first is kept`,
+        message: `${row.externalId} appears twice in one batch; the first is kept`,
       });
       continue;
     }
-    seen.add(item.externalId);
-    const row = encodeRow(item, opts.recordColumns);
-    const known = existing.get(item.externalId);
+    seen.add(row.externalId);
+    const known = existing.get(row.externalId);
     if (known) {
       if (known.hash === row.hash) result.unchanged++;
       else {
         const keep = new Set(Object.keys(known.overrides ? (JSON.parse(known.overrides) as object) : {}));
         if (known.civOverride !== null) for (const c of ['civ_min', 'civ_max']) keep.add(c);
         // An analyst's review outranks the dataset's "not graded" for datasets that do not grade.
-        if (item.dataset !== 'airwars') for (const c of ['status', 'grading']) keep.add(c);
-        plan.changed.push({ index, id: known.id, item, row, keep });
+        if (row.dataset !== 'airwars') for (const c of ['status', 'grading']) keep.add(c);
+        plan.changed.push({ index, id: known.id, row, keep });
       }
       continue;
     }
-    const holder = taken.get(item.code);
+    const holder = taken.get(row.code);
     if (holder !== undefined) {
       result.rejected.push({
         index,
-        message: `code ${item.code} is already used by another incident${holder ? ` (${holder})` : ''}`,
+        message: `code ${row.code} is already used by another incident${holder ? ` (${holder})` : ''}`,
       });
       continue;
     }
-    taken.set(item.code, item.externalId);
+    taken.set(row.code, row.externalId);
     const id = importedIncidentId();
     // In INCIDENT_COLUMNS order: not overridden, the default range rule, coordinates not sensitive, unassigned.
     plan.incidents.push([
       id,
-      item.code,
-      item.externalId,
+      row.code,
+      row.externalId,
       ...row.values,
       null,
       DEFAULT_RANGE_RULE,
@@ -321,15 +185,15 @@ function planBatch(
       opts.now,
       null,
     ]);
-    const children = childRows(id, item, row, opts);
+    const children = childRows(id, row, opts);
     for (const b of children.belligerents) plan.belligerents.push(b);
     for (const s of children.sources) plan.sources.push(s);
     plan.imports.push(children.imp);
-    for (const s of item.sources) if (s.name && !knownSources.has(s.name)) plan.names.add(s.name);
-    result.created.push(item.code);
+    for (const name of row.publishers) if (!knownSources.has(name)) plan.names.add(name);
+    result.created.push(row.code);
   }
-  for (const { item } of plan.changed)
-    for (const s of item.sources) if (s.name && !knownSources.has(s.name)) plan.names.add(s.name);
+  for (const { row } of plan.changed)
+    for (const name of row.publishers) if (!knownSources.has(name)) plan.names.add(name);
   plan.sourceRows = [...plan.names].map((name) => [
     sourceId(SOURCE_KIND, name),
     name,
@@ -340,7 +204,7 @@ function planBatch(
   return plan;
 }
 
-function auditEntry(items: readonly ImportedIncident[], result: ImportBatchResult, opts: ImportBatchOptions) {
+function auditEntry(items: readonly EncodedImport[], result: ImportBatchResult, opts: ImportBatchOptions) {
   return {
     actor: opts.actor,
     action: 'incidents.imported',
@@ -357,7 +221,7 @@ function auditEntry(items: readonly ImportedIncident[], result: ImportBatchResul
 
 async function writeInTransaction(
   trx: Transaction<Database>,
-  items: readonly ImportedIncident[],
+  items: readonly EncodedImport[],
   opts: ImportBatchOptions,
 ): Promise<ImportBatchResult> {
   const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
@@ -416,7 +280,7 @@ async function writeInTransaction(
 
   for (const c of plan.changed) {
     await updateImported(trx, c, opts);
-    result.updated.push(c.item.code);
+    result.updated.push(c.row.code);
   }
 
   if (result.created.length > 0 || result.updated.length > 0)
@@ -468,7 +332,7 @@ function prepared(sqlite: SqliteDatabase.Database, text: string): SqliteDatabase
  */
 function writeSqliteBatch(
   sqlite: SqliteDatabase.Database,
-  items: readonly ImportedIncident[],
+  items: readonly EncodedImport[],
   opts: ImportBatchOptions,
 ): ImportBatchResult {
   const write = () => {
@@ -506,7 +370,7 @@ function writeSqliteBatch(
     runRows(sqlite, 'incident_imports', plan.imports);
     for (const c of plan.changed) {
       updateImportedSqlite(sqlite, c, opts);
-      result.updated.push(c.item.code);
+      result.updated.push(c.row.code);
     }
     if (result.created.length > 0 || result.updated.length > 0)
       appendAuditSqlite(sqlite, auditEntry(items, result, opts), opts.now);
@@ -586,7 +450,7 @@ function updateImportedSqlite(sqlite: SqliteDatabase.Database, c: Changed, opts:
   ).run(...cols.map(([, v]) => v), opts.now, c.id);
   for (const table of ['incident_belligerents', 'incident_sources', 'incident_imports'] as const)
     prepared(sqlite, `delete from "${table}" where incident_id = ?`).run(c.id);
-  const children = childRows(c.id, c.item, c.row, opts);
+  const children = childRows(c.id, c.row, opts);
   runRows(sqlite, 'incident_belligerents', children.belligerents);
   runRows(sqlite, 'incident_sources', children.sources);
   runRows(sqlite, 'incident_imports', [children.imp]);
@@ -658,7 +522,7 @@ async function updateImported(
   await trx.deleteFrom('incident_belligerents').where('incident_id', '=', c.id).execute();
   await trx.deleteFrom('incident_sources').where('incident_id', '=', c.id).execute();
   await trx.deleteFrom('incident_imports').where('incident_id', '=', c.id).execute();
-  const children = childRows(c.id, c.item, c.row, opts);
+  const children = childRows(c.id, c.row, opts);
   await insertRows(trx, 'incident_belligerents', children.belligerents);
   await insertRows(trx, 'incident_sources', children.sources);
   await insertRows(trx, 'incident_imports', [children.imp]);

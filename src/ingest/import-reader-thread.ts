@@ -1,0 +1,62 @@
+import { startModuleWorker } from '../store/module-worker.js';
+import { InputError } from './errors.js';
+import type { ReadBatch, ReadOptions } from './import-reader.js';
+
+export type ReaderMessage =
+  | { kind: 'batch'; batch: ReadBatch }
+  | { kind: 'end' }
+  | { kind: 'input-error'; message: string; line: number | null; field: string | null }
+  | { kind: 'error'; message: string; stack: string | null };
+
+/** Batches the reader may have ready beyond the one being written: bounds memory. */
+const AHEAD = 2;
+
+/**
+ * readImportBatches on a worker thread: splitting, mapping and encoding a row cost about as much
+ * CPU as writing it, so on two cores the file is read while the batches before are written.
+ * Batches arrive in file order; errors arrive as they would from readImportBatches. Leaving the
+ * loop early stops the thread.
+ */
+export async function* readImportBatchesInThread(options: ReadOptions): AsyncGenerator<ReadBatch> {
+  const worker = startModuleWorker(import.meta.url, 'import-reader-worker', { options, ahead: AHEAD });
+  const queue: ReaderMessage[] = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  const arrive = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (m: ReaderMessage) => {
+    queue.push(m);
+    arrive();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    arrive();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) failure ??= new Error(`the import reader thread stopped (exit code ${code})`);
+    arrive();
+  });
+  try {
+    for (;;) {
+      const m = queue.shift();
+      if (m === undefined) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (m.kind === 'end') return;
+      if (m.kind === 'input-error') throw new InputError(m.message, options.path, m.line, m.field);
+      if (m.kind === 'error') {
+        const err = new Error(m.message);
+        if (m.stack) err.stack = m.stack;
+        throw err;
+      }
+      worker.postMessage('more');
+      yield m.batch;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,125 @@
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { type EncodedImport, encodeImport } from '../store/import-rows.js';
+import { type CsvRow, CsvSplitter } from './csv-rows.js';
+import { InputError } from './errors.js';
+import { checkHeader, IMPORTERS } from './importers/index.js';
+import type { CsvRecord, ImportFormat, RowWarning } from './importers/types.js';
+
+/** A row that could not be read or mapped: InputError's fields, as plain data. */
+export interface RowFailure {
+  message: string;
+  line: number | null;
+  field: string | null;
+}
+
+/** A run of a dataset file's rows, encoded for writing, with what went wrong on the way. */
+export interface ReadBatch {
+  rows: EncodedImport[];
+  /** The file line each of `rows` starts on. */
+  lines: number[];
+  /** Data rows met (mapped or refused by the mapper; not those the CSV itself garbled). */
+  read: number;
+  /** Bytes of the file read so far. */
+  bytes: number;
+  failures: RowFailure[];
+  warnings: RowWarning[];
+  /** Actor names with no belligerent code, and how many rows named each. */
+  unmapped: [string, number][];
+}
+
+export interface ReadOptions {
+  format: ImportFormat;
+  path: string;
+  /** Rows a batch holds. */
+  batchSize: number;
+}
+
+const READ_CHUNK = 1 << 16;
+
+/**
+ * Streams a dataset CSV as batches of encoded rows: split a chunk at a time, each row mapped by
+ * the format's pure importer and encoded as the tables will hold it. A bad row is a failure with
+ * its line and column; a file whose header lacks the format's columns throws an InputError before
+ * any batch.
+ */
+export async function* readImportBatches(options: ReadOptions): AsyncGenerator<ReadBatch> {
+  const importer = IMPORTERS[options.format];
+  const origin = options.path;
+  let header: string[] | null = null;
+  const columnIndex = new Map<string, number>();
+  const ctx = { origin, line: 0, column: (name: string) => columnIndex.get(name) ?? null };
+  const fresh = (bytes: number): ReadBatch => ({
+    rows: [],
+    lines: [],
+    read: 0,
+    bytes,
+    failures: [],
+    warnings: [],
+    unmapped: [],
+  });
+  let batch = fresh(0);
+  let unmapped = new Map<string, number>();
+
+  const take = (row: CsvRow) => {
+    if (row.error !== undefined) {
+      batch.failures.push({ message: `malformed CSV: ${row.error}`, line: row.line, field: null });
+      return;
+    }
+    const { cells } = row;
+    if (header === null) {
+      header = cells.map((n) => n.trim());
+      const problem = checkHeader(importer, header);
+      if (problem) throw new InputError(problem, origin, row.line, null);
+      header.forEach((n, i) => {
+        if (!columnIndex.has(n)) columnIndex.set(n, i + 1);
+      });
+      return;
+    }
+    if (cells.length !== header.length) {
+      const message = `malformed CSV: ${cells.length} cells where the header has ${header.length}`;
+      batch.failures.push({ message, line: row.line, field: null });
+      return;
+    }
+    ctx.line = row.line;
+    batch.read++;
+    const record: CsvRecord = {};
+    for (let i = 0; i < cells.length; i++) record[header[i] as string] = cells[i];
+    try {
+      const mapped = importer.mapRow(record, ctx);
+      batch.rows.push(encodeImport(mapped.incident, importer.recordColumns));
+      batch.lines.push(row.line);
+      for (const w of mapped.warnings) batch.warnings.push(w);
+      for (const name of mapped.unmappedActors) unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      batch.failures.push({ message: err.message, line: err.line, field: err.field });
+    }
+  };
+  const done = (bytes: number): ReadBatch => {
+    const out = batch;
+    out.bytes = bytes;
+    out.unmapped = [...unmapped];
+    batch = fresh(bytes);
+    unmapped = new Map();
+    return out;
+  };
+
+  const input = createReadStream(options.path, { highWaterMark: READ_CHUNK });
+  const decoder = new StringDecoder('utf8');
+  const splitter = new CsvSplitter();
+  let bytes = 0;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      for (const row of splitter.push(decoder.write(chunk))) {
+        take(row);
+        if (batch.rows.length >= options.batchSize) yield done(bytes);
+      }
+    }
+    for (const row of [...splitter.push(decoder.end()), ...splitter.end()]) take(row);
+    yield done(bytes);
+  } finally {
+    input.destroy();
+  }
+}

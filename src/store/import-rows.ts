@@ -1,0 +1,170 @@
+import { sha256Hex } from '../domain/ids.js';
+import { storedAttribution } from '../ingest/importers/attribution.js';
+import { encodeRecord } from '../ingest/importers/record-codec.js';
+import type { ImportedIncident } from '../ingest/importers/types.js';
+import type { IncidentImportsTable, IncidentsTable } from './schema.js';
+
+/**
+ * An imported row as the tables will hold it (pure): what the reader (which may run on its own
+ * thread) hands the writer. Plain data only, so it crosses threads by structured clone.
+ */
+
+// Publisher ids, remembered: a dataset cites a few hundred names a million times.
+const sourceIds = new Map<string, string>();
+const SOURCE_ID_MEMO = 10_000;
+
+/** Same scheme as the ingest service, so a publisher named by a dataset and by a report is one row. */
+export function sourceId(kind: string, name: string): string {
+  const key = `${kind}\u0000${name}`;
+  let id = sourceIds.get(key);
+  if (id === undefined) {
+    if (sourceIds.size >= SOURCE_ID_MEMO) sourceIds.clear();
+    id = `s_${sha256Hex(key).slice(0, 20)}`;
+    sourceIds.set(key, id);
+  }
+  return id;
+}
+
+export const SOURCE_KIND = 'other';
+
+/** The incident columns a dataset row decides, in the order datasetValues gives them. */
+export const DATASET_COLUMNS = [
+  'status',
+  'grading',
+  'date_from',
+  'date_to',
+  'date_precision',
+  'place_name',
+  'place_id',
+  'lat',
+  'lon',
+  'admin1',
+  'country',
+  'geo_precision',
+  'event',
+  'target',
+  'belligerents',
+  'civ_min',
+  'civ_max',
+  'killed_min',
+  'killed_max',
+  'injured_min',
+  'injured_max',
+  'attribution',
+] as const satisfies readonly (keyof IncidentsTable)[];
+
+export type Value = string | number | null;
+
+/** The values of DATASET_COLUMNS for a dataset row (pure). */
+export function datasetValues(item: ImportedIncident): Value[] {
+  return [
+    item.status,
+    item.grading,
+    item.date?.from ?? null,
+    item.date?.to ?? null,
+    item.date?.precision ?? null,
+    item.placeName,
+    null,
+    item.lat,
+    item.lon,
+    item.admin1,
+    item.country,
+    item.geoPrecision,
+    item.event,
+    item.target,
+    JSON.stringify(item.belligerents),
+    item.civiliansKilled?.min ?? null,
+    item.civiliansKilled?.max ?? null,
+    item.killed?.min ?? null,
+    item.killed?.max ?? null,
+    item.injured?.min ?? null,
+    item.injured?.max ?? null,
+    storedAttribution(item.attribution),
+  ];
+}
+
+export const INCIDENT_COLUMNS = [
+  'id',
+  'code',
+  'external_id',
+  ...DATASET_COLUMNS,
+  'civ_override_reason',
+  'range_rule',
+  'sensitive_coords',
+  'assignee',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const satisfies readonly (keyof IncidentsTable)[];
+export const BELLIGERENT_COLUMNS = ['incident_id', 'belligerent', 'role', 'assessment'] as const;
+export const SOURCE_COLUMNS = ['incident_id', 'ordinal', 'source_id', 'published', 'title', 'url'] as const;
+export const IMPORT_COLUMNS = [
+  'incident_id',
+  'dataset',
+  'dataset_id',
+  'killed_best',
+  'record',
+  'record_hash',
+  'origin',
+  'imported_at',
+] as const satisfies readonly (keyof IncidentImportsTable)[];
+export const SOURCE_ROW_COLUMNS = ['id', 'name', 'kind', 'sensitive', 'created_at'] as const;
+
+/** A dataset row as the tables will hold it, less the incident id and the times. */
+export interface EncodedImport {
+  dataset: string;
+  datasetId: string;
+  externalId: string;
+  code: string;
+  killedBest: number | null;
+  /** DATASET_COLUMNS' values. */
+  values: Value[];
+  belligerents: string[];
+  /** [source id, published, title, url] per cited source, in order. */
+  sources: [string | null, string | null, string | null, string | null][];
+  /** Publishers named, for their rows in `sources`. */
+  publishers: string[];
+  /** The kept columns (record-codec.ts). */
+  record: string;
+  /**
+   * A digest of everything the row writes: a re-imported row with the same digest is unchanged.
+   * 128 bits of SHA-256 are plenty to tell a changed row from the one it replaces.
+   */
+  hash: string;
+}
+
+/** Encodes a mapped row for writing; its digest covers exactly what would be written. */
+export function encodeImport(item: ImportedIncident, recordColumns: readonly string[]): EncodedImport {
+  const values = datasetValues(item);
+  const publishers: string[] = [];
+  const sources = item.sources.map((s): EncodedImport['sources'][number] => {
+    if (s.name) publishers.push(s.name);
+    return [s.name ? sourceId(SOURCE_KIND, s.name) : null, s.published, s.title, s.url];
+  });
+  const record = encodeRecord(recordColumns, item.record);
+  const hash = sha256Hex(
+    JSON.stringify([
+      item.dataset,
+      item.datasetId,
+      item.killedBest,
+      values,
+      item.belligerents,
+      sources,
+      record,
+    ]),
+  ).slice(0, 32);
+  return {
+    dataset: item.dataset,
+    datasetId: item.datasetId,
+    externalId: item.externalId,
+    code: item.code,
+    killedBest: item.killedBest,
+    values,
+    belligerents: item.belligerents,
+    sources,
+    publishers,
+    record,
+    hash,
+  };
+}
