@@ -8,6 +8,13 @@ export type ReaderMessage =
   | { kind: 'input-error'; message: string; line: number | null; field: string | null }
   | { kind: 'error'; message: string; stack: string | null };
 
+/**
+ * The reader holds a few batches and the importers' tables (tens of MB). Without a bound V8 lets
+ * a thread's heap grow to a quarter of the machine's memory before collecting in earnest, and
+ * the import's peak RSS rose by ~150 MB; the issue bounds it at 500 MB.
+ */
+const READER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+
 /** Batches the reader may have ready beyond the one being written: bounds memory. */
 const AHEAD = 2;
 
@@ -18,7 +25,12 @@ const AHEAD = 2;
  * loop early stops the thread.
  */
 export async function* readImportBatchesInThread(options: ReadOptions): AsyncGenerator<ReadBatch> {
-  const worker = startModuleWorker(import.meta.url, 'import-reader-worker', { options, ahead: AHEAD });
+  const worker = startModuleWorker(
+    import.meta.url,
+    'import-reader-worker',
+    { options, ahead: AHEAD },
+    READER_HEAP,
+  );
   const queue: ReaderMessage[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;

@@ -12,23 +12,28 @@ async function incidentIndexes(store: Store): Promise<string[]> {
   const rows =
     store.dialect === 'postgres'
       ? await sql<{ name: string }>`select indexname as name from pg_indexes
-          where schemaname = current_schema() and tablename = 'incidents' order by 1`.execute(store.db)
+          where schemaname = current_schema() and tablename in ('incidents', 'incident_belligerents')
+          order by 1`.execute(store.db)
       : await sql<{ name: string }>`select name from sqlite_schema
-          where type = 'index' and tbl_name = 'incidents' and sql is not null order by 1`.execute(store.db);
+          where type = 'index' and tbl_name in ('incidents', 'incident_belligerents') and sql is not null
+          order by 1`.execute(store.db);
   return rows.rows.map((r) => r.name);
 }
 
-/** As an import killed mid-way leaves a store: the non-unique incidents indexes dropped, noted in meta. */
+/** As an import killed mid-way leaves a store: the non-unique incidents and belligerents indexes dropped, noted in meta. */
 async function interruptedImportLeavesIndexesDropped(
   t: TestContext,
   open: () => Promise<Store>,
 ): Promise<void> {
   const first = await open();
   const before = await incidentIndexes(first);
-  assert.ok(before.includes('incidents_page_status_date'));
+  for (const name of ['incidents_page_status_date', 'incident_belligerents_by_code'])
+    assert.ok(before.includes(name), name);
   if (first.sqlite) deferIncidentIndexes(first.sqlite);
   else await deferIncidentIndexesPg(first.db);
-  assert.ok(!(await incidentIndexes(first)).includes('incidents_page_status_date'));
+  const during = await incidentIndexes(first);
+  for (const name of ['incidents_page_status_date', 'incident_belligerents_by_code'])
+    assert.ok(!during.includes(name), name);
   await first.close();
 
   const reopened = await open();

@@ -11,13 +11,15 @@ const DEFERRED_KEY = 'import.deferred_indexes';
  * arrive in file order, so every non-unique index on incidents (ordered by date, status, country…)
  * takes each row on a random page; once these indexes outgrow the page cache, each commit rewrote
  * nearly all of their pages: 13 GB written for a 2.2 GB database at a million rows. Building an
- * index afterwards sorts once. Unique indexes stay: the import looks rows up by them.
+ * index afterwards sorts once. The belligerents' index by code goes too: two rows an incident,
+ * each another b-tree insert. Unique indexes stay: the import looks rows up by them.
  */
 export function deferIncidentIndexes(sqlite: SqliteDatabase.Database): void {
   const indexes = sqlite
     .prepare(
       `select name, sql from sqlite_schema
-        where type = 'index' and tbl_name = 'incidents' and sql is not null and sql not like 'create unique%'`,
+        where type = 'index' and tbl_name in ('incidents', 'incident_belligerents') and sql is not null
+          and sql not like 'create unique%'`,
     )
     .all() as { name: string; sql: string }[];
   if (indexes.length === 0) return;
@@ -55,9 +57,8 @@ export async function deferIncidentIndexesPg(db: Kysely<Database>): Promise<void
   await db.transaction().execute(async (trx) => {
     const found = await sql<{ indexname: string; indexdef: string }>`
       select indexname, indexdef from pg_indexes
-       where schemaname = current_schema() and tablename = 'incidents' and indexdef not like 'CREATE UNIQUE%'`.execute(
-      trx,
-    );
+       where schemaname = current_schema() and tablename in ('incidents', 'incident_belligerents')
+         and indexdef not like 'CREATE UNIQUE%'`.execute(trx);
     if (found.rows.length === 0) return;
     const pending = await readDeferredPg(trx);
     await trx

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 /**
  * Starts a worker thread on the module `name` beside `base` (pass `import.meta.url`), taking the
@@ -8,11 +8,16 @@ import { Worker } from 'node:worker_threads';
  * bootstrap that registers tsx in the thread first: Node 20 does not carry the parent's
  * `--import tsx` hooks over to a worker's entry module.
  */
-export function startModuleWorker(base: string, name: string, workerData: unknown): Worker {
+export function startModuleWorker(
+  base: string,
+  name: string,
+  workerData: unknown,
+  resourceLimits?: ResourceLimits,
+): Worker {
   const ext = extname(fileURLToPath(base));
   const entry = new URL(`./${name}${ext}`, base);
-  if (ext !== '.ts') return new Worker(entry, { workerData });
+  if (ext !== '.ts') return new Worker(entry, { workerData, resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
