@@ -33,3 +33,14 @@ test('a town inside a name, or a name borrowed by a street, embassy or river, sa
 test('a quarter named after a people borrows the name', () => {
   assert.equal(innerReading(g, 'French Quarter').tier, 'town');
 });
+
+test('a place written after the kind of building says where the building is', () => {
+  const tokyo = innerReading(g, 'British Embassy Tokyo');
+  assert.equal(tokyo.tier, 'region');
+  assert.equal(tokyo.entries[0]?.country, 'JP');
+  const cambridge = innerReading(g, 'Robinson College Cambridge');
+  assert.equal(cambridge.tier, 'region');
+  assert.ok(cambridge.entries.some((e) => e.country === 'GB'));
+  // A compass word after a street, or Saint before a name, is part of the name.
+  assert.notEqual(innerReading(g, 'Eglinton Avenue West').tier, 'region');
+});

@@ -3,7 +3,13 @@
  * written: the place the story names near that span ("Royal Street" in a story on New
  * Orleans), or a place named inside it ("Cavan Institute"). Pure.
  */
-import { BORROWED_NAME_WORDS, COMMON_WORDS, FACILITY_WORDS, NAME_CONNECTORS } from './cues.js';
+import {
+  BORROWED_NAME_WORDS,
+  COMMON_WORDS,
+  DIRECTION_WORDS,
+  FACILITY_WORDS,
+  NAME_CONNECTORS,
+} from './cues.js';
 import { foldText, nameKey } from './normalize.js';
 import { haversineKm } from './relative.js';
 import { tokenize } from './tokens.js';
@@ -41,6 +47,21 @@ export function innerReading(g: Gazetteer, raw: string): InnerReading {
     entries,
     tier: borrowed ? 'town' : tierOf(entries[0], demonym),
   });
+  // A place written after the building's kind says where the building is ("British Embassy Tokyo",
+  // "Robinson College Cambridge"), as "X, Tokyo" would.
+  // "St" before a name is Saint; a compass word after a street is part of its name ("Eglinton Avenue West").
+  const facility = tokens.findLastIndex((t) => t.text !== 'St' && FACILITY_WORDS.has(foldText(t.text)));
+  const after = tokens.slice(facility + 1);
+  if (
+    facility > 0 &&
+    after.length > 0 &&
+    after.every((t) => t.capital) &&
+    !DIRECTION_WORDS.has(foldText(after[0]?.text ?? ''))
+  ) {
+    const start = after[0]?.start ?? 0;
+    const entries = g.lookupKey(nameKey(raw.slice(start)));
+    if (entries.length > 0) return { entries, tier: 'region' };
+  }
   for (let n = tokens.length - 1; n >= 1; n--) {
     for (let i = 0; i + n <= tokens.length; i++) {
       const first = tokens[i];
