@@ -14,6 +14,11 @@ export function reportIdFor(sha256: string): string {
   return `r_${sha256.slice(0, 20)}`;
 }
 
+/** A publisher's id derives from its kind and name, so every path that meets it makes the same row. */
+export function sourceIdFor(kind: string, name: string): string {
+  return `s_${sha256Hex(`${kind}\u0000${name}`).slice(0, 20)}`;
+}
+
 export function newId(prefix: string): string {
   return `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`;
 }

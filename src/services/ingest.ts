@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { ClaimDraft } from '../domain/claim.js';
-import { reportIdFor, sha256Hex } from '../domain/ids.js';
+import { reportIdFor, sha256Hex, sourceIdFor } from '../domain/ids.js';
 import type { ReportInput } from '../domain/report.js';
 import type { ExtractionContext, Extractor } from '../extract/types.js';
 import { appendAudit } from '../store/audit.js';
@@ -107,7 +107,7 @@ async function upsertSource(
     .where('kind', '=', kind)
     .executeTakeFirst();
   if (found) return found.id;
-  const id = `s_${sha256Hex(`${kind}\u0000${name}`).slice(0, 20)}`;
+  const id = sourceIdFor(kind, name);
   await trx.insertInto('sources').values({ id, name, kind, sensitive: 0, created_at: now }).execute();
   return id;
 }

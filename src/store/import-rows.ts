@@ -1,25 +1,23 @@
-import { sha256Hex } from '../domain/ids.js';
+import { sha256Hex, sourceIdFor } from '../domain/ids.js';
 import { storedAttribution } from '../ingest/importers/attribution.js';
 import { encodeRecord } from '../ingest/importers/record-codec.js';
 import type { ImportedIncident } from '../ingest/importers/types.js';
 import type { IncidentImportsTable, IncidentsTable } from './schema.js';
 
-/**
- * An imported row as the tables will hold it (pure): what the reader (which may run on its own
- * thread) hands the writer. Plain data only, so it crosses threads by structured clone.
- */
+// An imported row as the tables will hold it (pure): what the reader, on its own thread, hands
+// the writer. Plain data only, so it crosses threads by structured clone.
 
 // Publisher ids, remembered: a dataset cites a few hundred names a million times.
 const sourceIds = new Map<string, string>();
 const SOURCE_ID_MEMO = 10_000;
 
-/** Same scheme as the ingest service, so a publisher named by a dataset and by a report is one row. */
+/** sourceIdFor, remembered: a publisher named by a dataset and by a report is one row. */
 export function sourceId(kind: string, name: string): string {
   const key = `${kind}\u0000${name}`;
   let id = sourceIds.get(key);
   if (id === undefined) {
     if (sourceIds.size >= SOURCE_ID_MEMO) sourceIds.clear();
-    id = `s_${sha256Hex(key).slice(0, 20)}`;
+    id = sourceIdFor(kind, name);
     sourceIds.set(key, id);
   }
   return id;
