@@ -50,7 +50,10 @@ export function innerReading(g: Gazetteer, raw: string): InnerReading {
   // A place written after the building's kind says where the building is ("British Embassy Tokyo",
   // "Robinson College Cambridge"), as "X, Tokyo" would.
   // "St" before a name is Saint; a compass word after a street is part of its name ("Eglinton Avenue West").
-  const facility = tokens.findLastIndex((t) => t.text !== 'St' && FACILITY_WORDS.has(foldText(t.text)));
+  let facility = -1;
+  tokens.forEach((t, k) => {
+    if (t.text !== 'St' && FACILITY_WORDS.has(foldText(t.text))) facility = k;
+  });
   const after = tokens.slice(facility + 1);
   if (
     facility > 0 &&
