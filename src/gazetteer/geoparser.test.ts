@@ -408,3 +408,13 @@ test('resolve() places a quarter named after a people in its town, not in their 
   assert.ok(quarter?.inferred && near(quarter, 31.78, 35.22, 20), 'in Jerusalem');
   assert.ok(!quarter?.demonym);
 });
+
+test('resolve() places a common word the gazetteer has only as a hamlet by the story, not the hamlet', () => {
+  const text =
+    'Mark Zuckerberg will travel to Washington next week to testify before Congress about privacy.';
+  const [, congress] = parser.resolve(text, spansOf(text, ['Washington', 'Congress']));
+  assert.ok(
+    congress?.inferred && near(congress, 38.9, -77.04, 30),
+    'Congress in Washington, not Congress, Arizona',
+  );
+});

@@ -1,8 +1,8 @@
-import { ADMIN1_WORDS, ADMIN2_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
+import { ADMIN1_WORDS, ADMIN2_WORDS, COMMON_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
 import { demonymBases } from './demonym-forms.js';
 import { innerReading, nearestContext } from './fallback.js';
 import { foldText, nameKey } from './normalize.js';
-import { abbreviationEntries, type Candidate, recognize, type TypeCue } from './recognize.js';
+import { abbreviationEntries, type Candidate, isProminent, recognize, type TypeCue } from './recognize.js';
 import { relativeOffsetBefore } from './relative.js';
 import { resolveCandidates, toMention } from './resolve.js';
 import { tokenize } from './tokens.js';
@@ -33,6 +33,10 @@ function spanEntries(
   const dem = g.demonym(raw);
   if (dem.length > 0) return { entries: dem, cue: null, demonym: true };
   const direct = g.lookup(raw);
+  // A common word read only as small towns ("Congress", "State") names an institution or a street the
+  // story places, not the hamlet of that name; a county of that name ("Hall") stays an option.
+  if (direct.length > 0 && COMMON_WORDS.has(foldText(raw)) && !isProminent(direct))
+    return { entries: unwrittenCounties(g, raw, []), cue: null, demonym: false };
   if (direct.length > 0)
     return { entries: [...direct, ...unwrittenCounties(g, raw, direct)], cue: null, demonym: false };
   const plural = raw.replace(/(?<=[a-z])s$/, '');
