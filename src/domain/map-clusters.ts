@@ -5,6 +5,11 @@
  * own without anything moving.
  */
 import Supercluster, { type AnyProps, type PointFeature } from 'supercluster';
+import { GRADINGS } from './codes.js';
+
+/** Gradings as the map's totals list them; "ungraded": none. */
+export const GRADE_NAMES = [...GRADINGS, 'ungraded'] as const;
+export type GradeName = (typeof GRADE_NAMES)[number];
 
 /** Beyond this zoom every incident is drawn on its own. */
 export const CLUSTER_MAX_ZOOM = 11;
@@ -35,4 +40,25 @@ export function levelIndex<P extends AnyProps>(
  */
 export function expansionZoom(level: number): number {
   return level + 1;
+}
+
+/** What /api/map/clusters answers (src/server/map-clusters.ts builds it). */
+export interface GradeTotal {
+  incidents: number;
+  /** Sum of minimums to sum of maximums; max null when any maximum is open. */
+  civilians: { min: number; max: number | null };
+}
+
+export interface MapClusters {
+  /** The clustering level (the zoom asked for, rounded and capped). */
+  level: number;
+  /** The zoom a click on one of the clusters goes to, to split it. */
+  expansionZoom: number;
+  /** Incidents the filter matches, and how many of them have a position (the map's share). */
+  incidents: number;
+  located: number;
+  totals: Record<GradeName, GradeTotal>;
+  clusters: { lon: number; lat: number; count: number }[];
+  /** Incidents drawn on their own at this level. */
+  points: { code: string; lon: number; lat: number }[];
 }

@@ -5,28 +5,16 @@
  * clusters come out the same, and the counts add up to the totals because both read those rows.
  */
 import type { PointFeature } from 'supercluster';
-import { clusterLevel, expansionZoom, levelIndex } from '../domain/map-clusters.js';
-import { GRADE_NAMES, type GradeName, type PointColumns } from './points-payload.js';
-
-export interface GradeTotal {
-  incidents: number;
-  /** Sum of minimums to sum of maximums; max null when any maximum is open. */
-  civilians: { min: number; max: number | null };
-}
-
-export interface MapClusters {
-  /** The clustering level (the zoom asked for, rounded and capped). */
-  level: number;
-  /** The zoom a click on one of the clusters goes to, to split it. */
-  expansionZoom: number;
-  /** Incidents the filter matches, and how many of them have a position (the map's share). */
-  incidents: number;
-  located: number;
-  totals: Record<GradeName, GradeTotal>;
-  clusters: { lon: number; lat: number; count: number }[];
-  /** Incidents drawn on their own at this level. */
-  points: { code: string; lon: number; lat: number }[];
-}
+import {
+  clusterLevel,
+  expansionZoom,
+  GRADE_NAMES,
+  type GradeName,
+  type GradeTotal,
+  levelIndex,
+  type MapClusters,
+} from '../domain/map-clusters.js';
+import type { PointColumns } from './points-payload.js';
 
 /** Positions to a tenth of a metre: the Float32 columns' doubles would print 17 digits. */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -9,8 +9,6 @@ import { roundCoord } from '../policies/visibility.js';
  * Grading → byte in the binary payload. The web app's GRADE_KEYS lists the same names in the same
  * order; index 5 is "ungraded" (no grading).
  */
-export const GRADE_NAMES = [...GRADINGS, 'ungraded'] as const;
-export type GradeName = (typeof GRADE_NAMES)[number];
 const GRADE_CODES: Record<string, number> = Object.fromEntries(GRADINGS.map((g, i) => [g, i]));
 const UNGRADED = GRADINGS.length;
 /** Undated incidents: Int32 day numbers reserve their minimum. */

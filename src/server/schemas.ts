@@ -3,7 +3,7 @@
  * requests and to serialise responses: a property not listed here is never sent, so a field
  * added to a row cannot leak by accident.
  */
-import { GRADE_NAMES } from './points-payload.js';
+import { GRADE_NAMES } from '../domain/map-clusters.js';
 
 const str = { type: 'string' } as const;
 const nstr = { type: ['string', 'null'] } as const;
