@@ -23,9 +23,18 @@ export function markFilterChange(): void {
   window.__vigilPerf.filterStart = performance.now();
 }
 
-export function markPerf(what: 'map-drawn'): void {
+/**
+ * The map drew a new view (a load or a filter change). `handover`: the page's own clusters replacing
+ * the server's first ones, the same view again: not counted unless a filter change is waiting for
+ * it. Returns whether it counted.
+ */
+export function markPerf(what: 'map-drawn', { handover = false } = {}): boolean {
   const p = window.__vigilPerf;
-  if (what !== 'map-drawn') return;
+  if (what !== 'map-drawn') return false;
+  if (handover && p.filterStart === null) {
+    mark('handover');
+    return false;
+  }
   const now = performance.now();
   if (p.firstMapRender === null) p.firstMapRender = now;
   if (p.filterStart !== null) {
@@ -33,6 +42,7 @@ export function markPerf(what: 'map-drawn'): void {
     p.filterStart = null;
   }
   p.redraws++;
+  return true;
 }
 
 /** `at`: when it happened, if not now (a worker's moment, in this page's time). */

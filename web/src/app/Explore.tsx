@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bucketize, type PointSet, selectPoints, totalsByGrade } from '../data/points.js';
-import { fetchPoints, pointsKey, pointsSelection } from '../data/prefetch.js';
+import {
+  fetchMapData,
+  type MapClusters,
+  pointsKey,
+  pointsSelection,
+  serverClustersApply,
+} from '../data/prefetch.js';
 import { FilterBar } from '../filters/FilterBar.js';
 import { useI18n } from '../i18n/I18n.js';
 import { IncidentList } from '../incidents/IncidentList.js';
@@ -28,6 +34,8 @@ export function Explore() {
   const [countries, setCountries] = useState<CountryEntry[]>([]);
   const [admin1, setAdmin1] = useState<Admin1Entry[]>([]);
   const [points, setPoints] = useState<PointSet | null>(null);
+  // The server's clusters for the first view, with the points key they are for.
+  const [serverClusters, setServerClusters] = useState<{ key: string; clusters: MapClusters } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -60,7 +68,11 @@ export function Explore() {
   selRef.current = sel;
   useEffect(() => {
     let stale = false;
-    fetchPoints(key, selRef.current, stateRef.current.map?.zoom ?? DEFAULT_MAP_VIEW.zoom)
+    const data = fetchMapData(key, selRef.current, stateRef.current.map?.zoom ?? DEFAULT_MAP_VIEW.zoom);
+    void data.clusters?.then((clusters) => {
+      if (!stale && clusters) setServerClusters({ key, clusters });
+    });
+    data.points
       .then((p) => {
         if (stale) return;
         setPoints(p);
@@ -79,6 +91,12 @@ export function Explore() {
     () => (points ? bucketize(points, state.bin, sel.grades) : []),
     [points, state.bin, sel.grades],
   );
+  // Until the page has its points, the server's clusters stand in while they still describe the
+  // view: the same filters, and a selection of every grading and date (their totals are the map's).
+  const early =
+    serverClusters?.key === key && serverClustersApply(sel, state.map?.zoom ?? DEFAULT_MAP_VIEW.zoom)
+      ? serverClusters.clusters
+      : null;
   const totals = useMemo(
     () => (points && selected ? totalsByGrade(points, selected) : null),
     [points, selected],
@@ -108,6 +126,7 @@ export function Explore() {
         {config && (
           <MapView
             points={points}
+            serverClusters={early}
             selection={sel}
             config={config}
             view={state.map}
@@ -116,7 +135,7 @@ export function Explore() {
             onOpenIncident={onOpenIncident}
           />
         )}
-        <Totals totals={totals} />
+        <Totals totals={totals ?? early?.totals ?? null} />
       </div>
       <Timeline
         buckets={buckets}

@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { PointSet, Selection } from '../data/points.js';
+import type { MapClusters } from '../data/prefetch.js';
 import { useI18n } from '../i18n/I18n.js';
 import { mark, markPerf } from '../perf.js';
 import { DEFAULT_MAP_VIEW, type MapView as MapViewState } from '../state/query.js';
@@ -14,6 +15,11 @@ import { maplibregl } from './maplibre.js';
 interface Props {
   /** Set once the clustering worker holds these points (it fetched them). */
   points: PointSet | null;
+  /**
+   * The server's clusters for this view (/api/map/clusters), drawn until the worker has indexed
+   * the points; null when they do not describe the view (another selection or filter).
+   */
+  serverClusters: MapClusters | null;
   selection: Selection;
   config: AppConfig;
   view: MapViewState | null;
@@ -30,8 +36,37 @@ function clusterSize(count: number): number {
   return Math.round(22 + Math.min(34, Math.log10(count) * 12));
 }
 
+/** The server's clusters and lone incidents inside `bbox`, as the worker would answer (epoch 0). */
+function serverFeatures(c: MapClusters, [w, s, e, n]: [number, number, number, number]): ClusterFeature[] {
+  // Longitudes as supercluster's getClusters wraps them: a view across the antimeridian is two ranges.
+  const wrap = (x: number) => ((((x + 180) % 360) + 360) % 360) - 180;
+  const whole = e - w >= 360;
+  const west = wrap(w);
+  const east = e === 180 ? 180 : wrap(e);
+  const inside = (lon: number, lat: number) =>
+    lat >= s &&
+    lat <= n &&
+    (whole || (west <= east ? lon >= west && lon <= east : lon >= west || lon <= east));
+  const out: ClusterFeature[] = [];
+  c.clusters.forEach((k, id) => {
+    if (inside(k.lon, k.lat))
+      out.push({
+        kind: 'cluster',
+        id,
+        epoch: 0,
+        count: k.count,
+        lon: k.lon,
+        lat: k.lat,
+        expansionZoom: c.expansionZoom,
+      });
+  });
+  for (const p of c.points) if (inside(p.lon, p.lat)) out.push({ kind: 'point', ...p });
+  return out;
+}
+
 export function MapView({
   points,
+  serverClusters,
   selection,
   config,
   view,
@@ -50,6 +85,12 @@ export function MapView({
   callbacks.current = { onViewChange, onOpenIncident, t, num };
   const [ready, setReady] = useState(false);
   const [located, setLocated] = useState<Loaded | null>(null);
+  const serverRef = useRef(serverClusters);
+  serverRef.current = serverClusters;
+  /** Whether the worker has indexed points (from then on it answers for every view). */
+  const indexedRef = useRef(false);
+  /** Where the clusters on the map came from: a first worker answer after the server's is a handover. */
+  const drawnFrom = useRef<'server' | 'worker' | null>(null);
 
   // The map is created once; later prop changes are pushed into it by the effects below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the initial view and config only apply at creation
@@ -81,12 +122,14 @@ export function MapView({
     const refresh = async () => {
       const mine = ++seq;
       const b = map.getBounds();
-      const features = await cluster.clusters(
-        [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
-        map.getZoom(),
-      );
+      const bbox: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+      const server = indexedRef.current ? null : serverRef.current;
+      if (!indexedRef.current && !server) return;
+      const features = server ? serverFeatures(server, bbox) : await cluster.clusters(bbox, map.getZoom());
       if (mine !== seq) return;
-      render(map, cluster, features);
+      const from = server ? 'server' : 'worker';
+      render(map, cluster, features, drawnFrom.current === 'server' && from === 'worker');
+      drawnFrom.current = from;
     };
     refreshRef.current = () => void refresh();
 
@@ -141,7 +184,13 @@ export function MapView({
     };
   }, []);
 
-  function render(map: maplibregl.Map, cluster: ClusterClient, features: ClusterFeature[]) {
+  /** `handover`: the worker's first clusters replacing the server's, the same view drawn again. */
+  function render(
+    map: maplibregl.Map,
+    cluster: ClusterClient,
+    features: ClusterFeature[],
+    handover: boolean,
+  ) {
     const fc: FeatureCollection = {
       type: 'FeatureCollection',
       features: features
@@ -167,7 +216,7 @@ export function MapView({
         el.className = 'cluster';
         el.addEventListener('click', async (ev) => {
           ev.stopPropagation();
-          const zoom = await cluster.expansionZoom(f.id, f.epoch);
+          const zoom = f.expansionZoom ?? (await cluster.expansionZoom(f.id, f.epoch));
           map.easeTo({ center: [f.lon, f.lat], zoom: Math.min(zoom, 16) });
         });
         m = new maplibregl.Marker({ element: el }).setLngLat([f.lon, f.lat]).addTo(map);
@@ -193,8 +242,7 @@ export function MapView({
         return;
       }
       map.once('render', () => {
-        markPerf('map-drawn');
-        window.dispatchEvent(new Event('vigil:map-drawn'));
+        if (markPerf('map-drawn', { handover })) window.dispatchEvent(new Event('vigil:map-drawn'));
       });
       // Only now: a frame forced right after setData would draw the old incidents again, and each
       // frame costs a software-rendered readback on the page's thread. (No-op if one is queued.)
@@ -209,21 +257,41 @@ export function MapView({
   useEffect(
     () =>
       clusterClient().onLoaded((l) => {
+        indexedRef.current = true;
         setLocated(l);
         setClustered((c) => c + 1);
       }),
     [],
   );
+  // Also before the points are in: the worker then indexes them for the latest selection.
   useEffect(() => {
-    if (points) clusterClient().select(selection, mapRef.current?.getZoom() ?? DEFAULT_MAP_VIEW.zoom);
-  }, [points, selection]);
+    clusterClient().select(selection, mapRef.current?.getZoom() ?? DEFAULT_MAP_VIEW.zoom);
+  }, [selection]);
 
+  // The new clusters replace the markers in one go (render drops those it no longer shows), so
+  // the server's give way to the worker's without a frame between them.
   useEffect(() => {
     if (!ready || clustered === 0) return;
-    for (const m of markers.current.values()) m.remove();
-    markers.current.clear();
     refreshRef.current();
   }, [ready, clustered]);
+
+  // The server's clusters until the worker has indexed; gone (with their lone incidents) when they
+  // stop describing the view before that.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || indexedRef.current) return;
+    if (serverClusters) {
+      refreshRef.current();
+      return;
+    }
+    for (const m of markers.current.values()) m.remove();
+    markers.current.clear();
+    (map.getSource('incidents') as GeoJSONSource | undefined)?.setData({
+      type: 'FeatureCollection',
+      features: [],
+    });
+    drawnFrom.current = null;
+  }, [ready, serverClusters]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -235,14 +303,16 @@ export function MapView({
     map.setFilter('admin1-selected', match.length ? ['any', ...match] : ['==', ['get', 'a1'], '__none__']);
   }, [highlightAdmin1, ready]);
 
-  const unlocated = located ? located.selected - located.located : 0;
+  const shown =
+    located ?? (serverClusters && { selected: serverClusters.incidents, located: serverClusters.located });
+  const unlocated = shown ? shown.selected - shown.located : 0;
   return (
     <section className="map-panel" aria-labelledby="map-title">
       <h2 id="map-title" className="visually-hidden">
         {t('map.title')}
       </h2>
       <div ref={container} className="map" data-testid="map" />
-      {!points && <p className="map-status">{t('map.loading')}</p>}
+      {!points && !serverClusters && <p className="map-status">{t('map.loading')}</p>}
       {unlocated > 0 && <p className="map-note">{t('map.unlocated', { count: unlocated })}</p>}
     </section>
   );

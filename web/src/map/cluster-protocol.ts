@@ -22,8 +22,19 @@ export type ClusterRequest =
   | { type: 'expand'; generation: number; requestId: number; clusterId: number; epoch: number };
 
 export type ClusterFeature =
-  /** `epoch`: the index the id belongs to, which an expansion must ask. */
-  | { kind: 'cluster'; id: number; epoch: number; count: number; lon: number; lat: number }
+  /**
+   * `epoch`: the index the id belongs to, which an expansion must ask; 0 for the server's clusters
+   * (/api/map/clusters), which say their `expansionZoom` instead.
+   */
+  | {
+      kind: 'cluster';
+      id: number;
+      epoch: number;
+      count: number;
+      lon: number;
+      lat: number;
+      expansionZoom?: number;
+    }
   | { kind: 'point'; code: string; lon: number; lat: number };
 
 export type ClusterResponse =

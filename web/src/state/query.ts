@@ -2,6 +2,7 @@
  * The view's whole state lives in the query string so any view can be shared as a URL.
  * Pure: parse and serialise only, so it is unit-tested without a browser.
  */
+import { LANDING_ZOOM } from '../../../src/domain/map-clusters.js';
 
 export type Bin = 'week' | 'month';
 export type Lang = 'en' | 'ar';
@@ -34,8 +35,8 @@ export interface ViewState {
   map: MapView | null;
 }
 
-/** Where the map opens when the URL names no view. */
-export const DEFAULT_MAP_VIEW: MapView = { zoom: 5, lat: 35, lon: 38.5 };
+/** Where the map opens when the URL names no view (the server builds that zoom's clusters ahead). */
+export const DEFAULT_MAP_VIEW: MapView = { zoom: LANDING_ZOOM, lat: 35, lon: 38.5 };
 
 export const EMPTY_FILTERS: Filters = {
   from: null,

@@ -1,0 +1,133 @@
+/**
+ * The landing map is first drawn from the server's clusters (/api/map/clusters) while the points are
+ * held back; once they are in, the page's own clusters take over. The counts on the map add up to the
+ * totals the panel shows, and the handover moves no cluster and changes no figure.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { seedIncidents } from '../../bench/web/seed.js';
+import { browserSkipReason, launchBrowser, type Served, serve, waitForMapDrawn } from './harness.js';
+
+const skip = browserSkipReason();
+
+interface Drawn {
+  /** "count@x,y" for each cluster marker, sorted: what the reader sees. */
+  clusters: string[];
+  clustered: number;
+  /** Incidents drawn on their own (the incident layer's features). */
+  lone: number;
+  /** The incident counts the totals panel lists (headline, then each other grading). */
+  panel: number[];
+}
+
+function drawn(page: Page): Promise<Drawn> {
+  // No named functions in here: tsx would wrap them in a helper the page does not have.
+  return page.evaluate(() => {
+    const clusters = [...document.querySelectorAll<HTMLElement>('.maplibregl-marker.cluster')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        count: Number((el.textContent ?? '').replace(/\D/g, '')),
+        at: `${Math.round(r.x)},${Math.round(r.y)}`,
+      };
+    });
+    type MapLike = { querySourceFeatures(id: string): { properties: { code?: string } }[] };
+    const map = (window as unknown as { __vigilMap: MapLike }).__vigilMap;
+    const lone = new Set(map.querySourceFeatures('incidents').map((f) => f.properties.code)).size;
+    const panelText = document.querySelector('.totals-panel')?.textContent ?? '';
+    const panel = [...panelText.matchAll(/([\d,]+) incidents/g)].map((m) =>
+      Number((m[1] as string).replace(/\D/g, '')),
+    );
+    return {
+      clusters: clusters.map((c) => `${c.count}@${c.at}`).sort(),
+      clustered: clusters.reduce((n, c) => n + c.count, 0),
+      lone,
+      panel,
+    };
+  });
+}
+
+test('the landing map: server clusters first, the same clusters after the points arrive', {
+  skip: skip ?? false,
+  timeout: 120_000,
+}, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-web-clusters-'));
+  let server: Served | null = null;
+  let browser: Browser | null = null;
+  t.after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const db = join(dir, 'web.db');
+  const INCIDENTS = 4000;
+  await seedIncidents(db, INCIDENTS);
+  server = await serve(db);
+  browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  // The points are held until the first map has been looked at.
+  let release = () => {};
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
+  let pointsAsked = 0;
+  await page.route('**/api/map/points**', async (route) => {
+    pointsAsked++;
+    await released;
+    await route.continue();
+  });
+
+  await page.goto(`${server.url}/`);
+  await waitForMapDrawn(page, 1, 60_000);
+  await page.waitForFunction(() => document.querySelectorAll('.maplibregl-marker.cluster').length > 0);
+  const first = await drawn(page);
+  assert.ok(first.clusters.length > 0, 'clusters on the first map');
+  assert.equal(first.clustered + first.lone, INCIDENTS, 'every incident is in a cluster or drawn alone');
+  assert.equal(
+    first.panel.reduce((a, b) => a + b, 0),
+    INCIDENTS,
+    `the totals panel counts the same incidents before the points are in (${first.panel.join(', ')})`,
+  );
+  assert.equal(
+    await page.evaluate(
+      () =>
+        (window as unknown as { __vigilPerf: { marks: Record<string, number> } }).__vigilPerf.marks.clustered,
+    ),
+    undefined,
+    'drawn from the server clusters: the page has not clustered anything yet',
+  );
+
+  release();
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __vigilPerf: { marks: Record<string, number> } }).__vigilPerf.marks.handover !==
+      undefined,
+    null,
+    { timeout: 60_000 },
+  );
+  assert.equal(pointsAsked, 1);
+  // The timeline is built from the points: once it has bars, the panel's figures are the page's own.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline] rect').length > 1);
+  const after = await drawn(page);
+  assert.deepEqual(after, first, 'the handover moves no cluster and changes no figure');
+  assert.equal(
+    await page.evaluate(
+      () => (window as unknown as { __vigilPerf: { redraws: number } }).__vigilPerf.redraws,
+    ),
+    1,
+    'the handover is not counted as a new view',
+  );
+
+  // From now on the page clusters itself: a grading filter redraws with fewer incidents.
+  await page.getByTestId('filter-grading').selectOption('confirmed');
+  await waitForMapDrawn(page, 2, 60_000);
+  const confirmed = await drawn(page);
+  assert.ok(confirmed.clustered + confirmed.lone < INCIDENTS && confirmed.clustered > 0);
+  assert.deepEqual(errors, [], errors.join('\n'));
+});
