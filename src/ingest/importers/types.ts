@@ -65,6 +65,7 @@ export interface Importer {
   requiredColumns: readonly (string | readonly string[])[];
   /** The names `record` may hold, in the order they are stored (see record-codec.ts: append only). */
   recordColumns: readonly string[];
+  /** Pure; `row` is refilled for the next row once this returns, so nothing may keep it. */
   mapRow(row: CsvRecord, ctx: RowContext): MappedRow;
 }
 
