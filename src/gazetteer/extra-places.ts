@@ -506,6 +506,27 @@ export const COUNTRY_ABBREVIATIONS: Record<string, string> = {
 };
 
 /**
+ * Abbreviations news writes for more than one place, each read by the story around it: "SA" is South
+ * Africa in a story from Limpopo, South Australia in one from Adelaide; "WA" is Western Australia or
+ * Washington. Values are [country, GeoNames admin1 code or null for the country itself].
+ */
+export const SHARED_ABBREVIATIONS: Record<string, [string, string | null][]> = {
+  SA: [
+    ['ZA', null],
+    ['SA', null],
+    ['AU', '05'],
+  ],
+  WA: [
+    ['US', 'WA'],
+    ['AU', '08'],
+  ],
+  NT: [
+    ['AU', '03'],
+    ['CA', '13'],
+  ],
+};
+
+/**
  * Demonyms that name a first-level division rather than its country: "English" is of
  * England, not of the United Kingdom. Keys are GeoNames admin1 codes ("CC.code").
  */

@@ -418,3 +418,17 @@ test('resolve() places a common word the gazetteer has only as a hamlet by the s
     'Congress in Washington, not Congress, Arizona',
   );
 });
+
+test('resolve() reads a shared abbreviation by the story: SA, WA', () => {
+  const za = 'Mines in Limpopo and Rustenburg employ thousands; SA holds most of the platinum.';
+  assert.equal(parser.resolve(za, spansOf(za, ['Limpopo', 'Rustenburg', 'SA']))[2]?.entry?.country, 'ZA');
+  const au = 'Wastewater from Perth is treated before release; in WA the rules are strict.';
+  const wa = parser.resolve(au, spansOf(au, ['Perth', 'WA']))[1];
+  assert.equal(wa?.entry?.country, 'AU');
+  assert.equal(wa?.entry?.kind, 'admin1');
+  const us = 'Ferries from Seattle to Bainbridge Island, WA, were cancelled.';
+  assert.equal(
+    parser.resolve(us, spansOf(us, ['Seattle', 'Bainbridge Island', 'WA']))[2]?.entry?.admin1,
+    'WA',
+  );
+});

@@ -2,7 +2,14 @@ import { ADMIN1_WORDS, ADMIN2_WORDS, COMMON_WORDS, DIRECTION_WORDS, TOWN_WORDS }
 import { demonymBases } from './demonym-forms.js';
 import { innerReading, nearestContext } from './fallback.js';
 import { foldText, nameKey } from './normalize.js';
-import { abbreviationEntries, type Candidate, isProminent, recognize, type TypeCue } from './recognize.js';
+import {
+  abbreviationEntries,
+  type Candidate,
+  isProminent,
+  recognize,
+  sharedAbbreviationEntries,
+  type TypeCue,
+} from './recognize.js';
 import { relativeOffsetBefore } from './relative.js';
 import { resolveCandidates, toMention } from './resolve.js';
 import { tokenize } from './tokens.js';
@@ -27,6 +34,8 @@ function spanEntries(
 ): { entries: GazetteerEntry[]; cue: TypeCue; demonym: boolean; loose?: boolean } {
   const raw = text.slice(span.start, span.end).trim();
   const before = text.slice(Math.max(0, span.start - 2), span.start);
+  const shared = sharedAbbreviationEntries(g, raw);
+  if (shared.length > 0) return { entries: shared, cue: null, demonym: false };
   const abbr = abbreviationEntries(g, raw, /,\s?$/.test(before) || /^[A-Z]{2}$/.test(raw));
   if (abbr.length > 0) return { entries: abbr, cue: null, demonym: false };
   // "Canadian" is also a town in Texas, but a demonym is what a text means by it far more often.

@@ -24,6 +24,7 @@ import {
   AU_STATE_ABBREVIATIONS,
   CA_PROVINCE_ABBREVIATIONS,
   COUNTRY_ABBREVIATIONS,
+  SHARED_ABBREVIATIONS,
   US_POSTAL_CODES,
   US_STATE_ABBREVIATIONS,
 } from './extra-places.js';
@@ -116,6 +117,16 @@ export function abbreviationEntries(g: Gazetteer, raw: string, afterComma: boole
     return a ? [a] : [];
   }
   return [];
+}
+
+/** Every place a shared abbreviation ("SA", "WA") may stand for; context picks among them. */
+export function sharedAbbreviationEntries(g: Gazetteer, raw: string): GazetteerEntry[] {
+  const out: GazetteerEntry[] = [];
+  for (const [country, admin1] of SHARED_ABBREVIATIONS[raw.trim()] ?? []) {
+    const e = admin1 ? g.admin(country, admin1) : g.country(country);
+    if (e) out.push(e);
+  }
+  return out;
 }
 
 function typeCueAround(tokens: Token[], i: number, j: number): TypeCue {
