@@ -89,35 +89,30 @@ export interface Located {
 }
 
 /**
- * Mentions read as small towns that nothing else in the story backs (no other place named
- * within 100 km, and not their first-level division), in a story that names some other town
- * it does back: such a reading is more likely a wrong homonym ("Hubbard", Ohio, for a street
- * in a story on Chicago) than a place the story is about. Empty where no town is backed, so a
- * story about one small town keeps it.
+ * The mentions a name the gazetteer lacks may borrow its place from: all resolved ones but
+ * small towns that nothing else in the story backs (no other place named within 100 km, and
+ * not their first-level division), where the story names some other town it does back. Such a
+ * reading is more likely a wrong homonym ("Hubbard", Ohio, for a street in a story on Chicago)
+ * than a place the story is about; a story about one small town keeps it.
  */
-export function doubtfulTowns(mentions: Located[]): Set<number> {
-  const out = new Set<number>();
-  let sure = false;
-  mentions.forEach((m, k) => {
-    if (isMinor(m.entry) && !isBacked(m, mentions)) out.add(k);
-    else if (isLocal(m.entry)) sure = true;
-  });
-  return sure ? out : new Set();
+export function contextPool(mentions: Located[]): Located[] {
+  const doubtful = mentions.map((m) => isMinor(m.entry) && !isBacked(m, mentions));
+  const sure = mentions.some((m, k) => isLocal(m.entry) && !doubtful[k]);
+  return sure ? mentions.filter((_, k) => !doubtful[k]) : mentions;
 }
 
 /**
- * The entry of the resolved mention nearest in the text to `at`, preferring towns and
- * districts to divisions and countries, and leaving out doubtful towns (`doubtfulTowns`):
- * a street or building named without its town lies in the town the story names around it.
+ * The entry of the mention nearest in the text to `at`, preferring towns and districts to
+ * divisions and countries: a street or building named without its town lies in the town the
+ * story names around it. Takes the `contextPool` of the story's mentions.
  */
-export function nearestContext(mentions: Located[], at: number): GazetteerEntry | null {
+export function nearestContext(pool: Located[], at: number): GazetteerEntry | null {
   let best: GazetteerEntry | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
-  const doubtful = doubtfulTowns(mentions);
-  mentions.forEach((m, k) => {
+  for (const m of pool) {
     const e = m.entry;
-    if (!e || doubtful.has(k)) return;
-    if (e.featureCode === 'CONT' || e.featureCode === 'RGN') return;
+    if (!e) continue;
+    if (e.featureCode === 'CONT' || e.featureCode === 'RGN') continue;
     const rank = isLocal(e) ? 0 : e.kind === 'admin1' ? 1 : 2;
     // Rank first, then distance in the text.
     const cost = rank * 1e9 + Math.abs(m.start - at);
@@ -125,7 +120,7 @@ export function nearestContext(mentions: Located[], at: number): GazetteerEntry 
       bestCost = cost;
       best = e;
     }
-  });
+  }
   return best;
 }
 

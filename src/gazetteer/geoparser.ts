@@ -1,6 +1,6 @@
 import { ADMIN1_WORDS, ADMIN2_WORDS, COMMON_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
 import { demonymBases } from './demonym-forms.js';
-import { innerReading, nearestContext } from './fallback.js';
+import { contextPool, innerReading, nearestContext } from './fallback.js';
 import { foldText, nameKey } from './normalize.js';
 import {
   abbreviationEntries,
@@ -236,10 +236,12 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
       const stray = strayPicks(cands, picks, hint);
       // Failing that, it most often lies in the place the story names nearest to it; failing that, in the
       // town named inside it.
-      const located = cands.map((c, k) => ({
-        start: c.start,
-        entry: innerOnly.has(k) || stray.has(k) ? null : (picks[k] ?? null),
-      }));
+      const located = contextPool(
+        cands.map((c, k) => ({
+          start: c.start,
+          entry: innerOnly.has(k) || stray.has(k) ? null : (picks[k] ?? null),
+        })),
+      );
       const inferred = new Set<number>(innerOnly);
       cands.forEach((c, k) => {
         if (stray.has(k)) {
