@@ -12,6 +12,7 @@ import {
 } from './cues.js';
 import { foldText, nameKey } from './normalize.js';
 import { haversineKm } from './relative.js';
+import { contains } from './resolve.js';
 import { tokenize } from './tokens.js';
 import type { Gazetteer, GazetteerEntry } from './types.js';
 
@@ -104,14 +105,19 @@ export function contextPool(mentions: Located[]): Located[] {
 /**
  * The entry of the mention nearest in the text to `at`, preferring towns and districts to
  * divisions and countries: a street or building named without its town lies in the town the
- * story names around it. Takes the `contextPool` of the story's mentions.
+ * story names around it. Takes the `contextPool` of the story's mentions. A name written as lying
+ * `within` a place ("Camp Murray, Wash.") takes a mention inside that place, or the place itself.
  */
-export function nearestContext(pool: Located[], at: number): GazetteerEntry | null {
+export function nearestContext(
+  pool: Located[],
+  at: number,
+  within: GazetteerEntry | null = null,
+): GazetteerEntry | null {
   let best: GazetteerEntry | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
   for (const m of pool) {
     const e = m.entry;
-    if (!e) continue;
+    if (!e || (within && !contains(within, e))) continue;
     if (e.featureCode === 'CONT' || e.featureCode === 'RGN') continue;
     const rank = isLocal(e) ? 0 : e.kind === 'admin1' ? 1 : 2;
     // Rank first, then distance in the text.
@@ -121,7 +127,7 @@ export function nearestContext(pool: Located[], at: number): GazetteerEntry | nu
       best = e;
     }
   }
-  return best;
+  return best ?? within;
 }
 
 function isLocal(e: GazetteerEntry | null): boolean {

@@ -432,3 +432,10 @@ test('resolve() reads a shared abbreviation by the story: SA, WA', () => {
     'WA',
   );
 });
+
+test('resolve() places an unknown name written inside a division in that division', () => {
+  const text = 'Soldiers from Camp Zorbington, Wash., flew to Saipan and Guam.';
+  const [camp] = parser.resolve(text, spansOf(text, ['Camp Zorbington', 'Wash.', 'Saipan', 'Guam']));
+  assert.ok(camp?.inferred);
+  assert.equal(camp?.entry?.admin1, 'WA');
+});

@@ -11,7 +11,7 @@ import {
   type TypeCue,
 } from './recognize.js';
 import { relativeOffsetBefore } from './relative.js';
-import { resolveCandidates, toMention } from './resolve.js';
+import { findContainers, resolveCandidates, toMention } from './resolve.js';
 import { tokenize } from './tokens.js';
 import type {
   Gazetteer,
@@ -242,10 +242,16 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
           entry: innerOnly.has(k) || stray.has(k) ? null : (picks[k] ?? null),
         })),
       );
+      // A name written as lying in another ("Camp Murray, Wash.", "a village near Aleppo") lies there.
+      const containers = findContainers(text, cands);
+      const within = (k: number): GazetteerEntry | null => {
+        const j = containers[k];
+        return j === null || j === undefined || stray.has(j) ? null : (picks[j] ?? null);
+      };
       const inferred = new Set<number>(innerOnly);
       cands.forEach((c, k) => {
         if (stray.has(k)) {
-          const near = nearestContext(located, c.start);
+          const near = nearestContext(located, c.start, within(k));
           if (near) {
             picks[k] = near;
             inferred.add(k);
@@ -253,7 +259,7 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
           return;
         }
         if (picks[k]) return;
-        const near = nearestContext(located, c.start);
+        const near = nearestContext(located, c.start, within(k));
         picks[k] = near ?? innerTowns.get(k) ?? null;
         if (picks[k]) inferred.add(k);
       });

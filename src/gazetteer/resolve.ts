@@ -95,7 +95,8 @@ function isSeatOf(town: GazetteerEntry, division: GazetteerEntry): boolean {
   return town.population >= 0.25 * division.population;
 }
 
-function contains(container: GazetteerEntry, e: GazetteerEntry): boolean {
+/** Whether `e` lies in `container` (same division codes; within 60 km of a town). */
+export function contains(container: GazetteerEntry, e: GazetteerEntry): boolean {
   if (container.kind === 'country') return e.country === container.country;
   if (container.kind === 'admin1') return e.country === container.country && e.admin1 === container.admin1;
   if (container.kind === 'admin2')
@@ -120,7 +121,7 @@ function listContinues(text: string, cands: Candidate[], i: number): boolean {
 }
 
 /** Which later mention, if any, is written as the container of each: "X, Y", "X (Y)", "X in Y province", "X بريف Y". */
-function findContainers(text: string, cands: Candidate[]): (number | null)[] {
+export function findContainers(text: string, cands: Candidate[]): (number | null)[] {
   return cands.map((c, i) => {
     const next = cands[i + 1];
     if (!next) return null;
