@@ -439,3 +439,15 @@ test('resolve() places an unknown name written inside a division in that divisio
   assert.ok(camp?.inferred);
   assert.equal(camp?.entry?.admin1, 'WA');
 });
+
+test('resolve() reads names listed together as places of one kind', () => {
+  const text = 'Schools in Greene County, Madison, Montgomery and Warren closed early, Ohio officials said.';
+  const ms = parser.resolve(
+    text,
+    spansOf(text, ['Greene County', 'Madison', 'Montgomery', 'Warren', 'Ohio']),
+  );
+  for (const m of ms.slice(1, 3)) {
+    assert.equal(m.entry?.kind, 'admin2', m.name);
+    assert.equal(m.entry?.admin1, 'OH', m.name);
+  }
+});

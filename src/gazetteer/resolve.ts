@@ -27,6 +27,7 @@ const CONTAINER_BONUS = 4;
 const REVERSE_CONTAINER_BONUS = 2;
 const NAMED_DIVISION_BONUS = 1.5;
 const SAME_DIVISION_BONUS = 1.5;
+const LIST_KIND_BONUS = 1;
 
 function isContinentLike(e: GazetteerEntry): boolean {
   return e.featureCode === 'CONT' || e.featureCode === 'RGN';
@@ -162,6 +163,9 @@ export function resolveCandidates(
     if (s.container !== null && !listContinues(text, cands, s.container))
       scored[s.container]?.contained.push(i);
   });
+  const listed = cands.map((_, i) =>
+    [i - 1, i + 1].filter((j) => listContinues(text, cands, Math.min(i, j))),
+  );
   for (const s of scored) s.pick = argmax(s.base);
   const keys = scored.map((s) => nameKey(s.c.name));
 
@@ -233,6 +237,12 @@ export function resolveCandidates(
                   : NAMED_DIVISION_BONUS / (divisionsNamedIn.get(e.country) ?? 1);
           }
         } else if (others > 0 && isContinentLike(e)) sc += PRESENT_COUNTRY_BONUS;
+        // Names listed together are of one kind ("Becker, Clay and Douglas" counties; "California or Washington").
+        if (
+          e.kind !== 'populated' &&
+          listed[idx]?.some((j) => picks[j]?.kind === e.kind && keys[j] !== keys[idx])
+        )
+          sc += LIST_KIND_BONUS;
         // "Tacoma, Washington": the container is the reading that holds some reading of what it contains.
         if (
           (e.kind === 'admin1' || e.kind === 'admin2') &&
