@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { innerReading } from './fallback.js';
+import { innerReading, isNationalName } from './fallback.js';
 import { testGazetteer } from './test-gazetteer.js';
 
 const g = testGazetteer();
@@ -43,4 +43,13 @@ test('a place written after the kind of building says where the building is', ()
   assert.ok(cambridge.entries.some((e) => e.country === 'GB'));
   // A compass word after a street, or Saint before a name, is part of the name.
   assert.notEqual(innerReading(g, 'Eglinton Avenue West').tier, 'region');
+});
+
+test('names of peoples and states, not of spots', () => {
+  for (const n of ['Bosnian', 'Yugoslavist', 'Havanese', 'Soviet Union', 'Islamic Republic']) {
+    assert.ok(isNationalName(n), n);
+  }
+  for (const n of ['Appalachians', 'Sherman', 'Tamarasheni', 'Royal Street', 'Union']) {
+    assert.ok(!isNationalName(n), n);
+  }
 });

@@ -84,6 +84,16 @@ export function innerReading(g: Gazetteer, raw: string): InnerReading {
   return { entries: [], tier: 'town' };
 }
 
+/**
+ * A name that reads as a people or a state rather than a spot ("Bosnian", "Yugoslavist",
+ * "Soviet Union"): where the gazetteer lacks it, a country of the story says more than a town.
+ */
+export function isNationalName(raw: string): boolean {
+  const words = raw.trim().split(/\s+/);
+  if (words.length === 1) return /^\p{Lu}\p{Ll}{2,}(?:ian|ese|ist)$/u.test(raw.trim());
+  return /^(?:union|empire|republic|kingdom|federation|caliphate|confederation)$/i.test(words.at(-1) ?? '');
+}
+
 export interface Located {
   start: number;
   entry: GazetteerEntry | null;
@@ -106,12 +116,14 @@ export function contextPool(mentions: Located[]): Located[] {
  * The entry of the mention nearest in the text to `at`, preferring towns and districts to
  * divisions and countries: a street or building named without its town lies in the town the
  * story names around it. Takes the `contextPool` of the story's mentions. A name written as lying
- * `within` a place ("Camp Murray, Wash.") takes a mention inside that place, or the place itself.
+ * `within` a place ("Camp Murray, Wash.") takes a mention inside that place, or the place itself;
+ * a `national` one (`isNationalName`) takes the nearest country.
  */
 export function nearestContext(
   pool: Located[],
   at: number,
   within: GazetteerEntry | null = null,
+  national = false,
 ): GazetteerEntry | null {
   let best: GazetteerEntry | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
@@ -119,7 +131,9 @@ export function nearestContext(
     const e = m.entry;
     if (!e || (within && !contains(within, e))) continue;
     if (e.featureCode === 'CONT' || e.featureCode === 'RGN') continue;
-    const rank = isLocal(e) ? 0 : e.kind === 'admin1' ? 1 : 2;
+    // A people or state name takes a country first; any other name a town or county first, then a division.
+    const local = isLocal(e) ? 0 : e.kind === 'admin1' ? 1 : 2;
+    const rank = national ? (e.kind === 'country' ? 0 : 1) : local;
     // Rank first, then distance in the text.
     const cost = rank * 1e9 + Math.abs(m.start - at);
     if (cost < bestCost) {

@@ -451,3 +451,11 @@ test('resolve() reads names listed together as places of one kind', () => {
     assert.equal(m.entry?.admin1, 'OH', m.name);
   }
 });
+
+test('resolve() places an unknown people or state name by a country of the story, not a town', () => {
+  const text = 'Moscow still mourns the Soviet Union, officials in Russia said.';
+  const [, soviet] = parser.resolve(text, spansOf(text, ['Moscow', 'Soviet Union', 'Russia']));
+  assert.ok(soviet?.inferred);
+  assert.equal(soviet?.entry?.kind, 'country');
+  assert.equal(soviet?.entry?.country, 'RU');
+});

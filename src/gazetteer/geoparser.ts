@@ -1,6 +1,6 @@
 import { ADMIN1_WORDS, ADMIN2_WORDS, COMMON_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
 import { demonymBases } from './demonym-forms.js';
-import { contextPool, innerReading, nearestContext } from './fallback.js';
+import { contextPool, innerReading, isNationalName, nearestContext } from './fallback.js';
 import { foldText, nameKey } from './normalize.js';
 import {
   abbreviationEntries,
@@ -251,7 +251,7 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
       const inferred = new Set<number>(innerOnly);
       cands.forEach((c, k) => {
         if (stray.has(k)) {
-          const near = nearestContext(located, c.start, within(k));
+          const near = nearestContext(located, c.start, within(k), isNationalName(c.name));
           if (near) {
             picks[k] = near;
             inferred.add(k);
@@ -259,7 +259,7 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
           return;
         }
         if (picks[k]) return;
-        const near = nearestContext(located, c.start, within(k));
+        const near = nearestContext(located, c.start, within(k), isNationalName(c.name));
         picks[k] = near ?? innerTowns.get(k) ?? null;
         if (picks[k]) inferred.add(k);
       });
