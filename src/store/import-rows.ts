@@ -141,17 +141,16 @@ export function encodeImport(item: ImportedIncident, recordColumns: readonly str
     return [s.name ? sourceId(SOURCE_KIND, s.name) : null, s.published, s.title, s.url];
   });
   const record = encodeRecord(recordColumns, item.record);
-  const hash = sha256Hex(
-    JSON.stringify([
-      item.dataset,
-      item.datasetId,
-      item.killedBest,
-      values,
-      item.belligerents,
-      sources,
-      record,
-    ]),
-  ).slice(0, 32);
+  // The record is JSON text already, with no raw control character: joined, not escaped again.
+  const fields = JSON.stringify([
+    item.dataset,
+    item.datasetId,
+    item.killedBest,
+    values,
+    item.belligerents,
+    sources,
+  ]);
+  const hash = sha256Hex(`${fields}\u0001${record}`).slice(0, 32);
   return {
     dataset: item.dataset,
     datasetId: item.datasetId,
