@@ -27,7 +27,9 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST): Pro
     index: false,
     dotfiles: 'ignore',
     preCompressed: true,
-    globIgnore: ['**/*.map'],
+    // Basemap tiles (thousands of small files) are served by the route below: a route per file
+    // added seconds to every start.
+    globIgnore: ['**/*.map', 'basemap/tiles/**'],
     cacheControl: false,
     setHeaders: (reply, path) => {
       // Vite puts a content hash in every asset name, so those never change; the rest may.
@@ -41,6 +43,20 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_DIST): Pro
     app.get(url, { schema: { hide: true } }, (_req, reply) =>
       reply.header('cache-control', 'no-cache').sendFile('index.html', root),
     );
+  // Basemap tiles are built only where there is land or a border (web/scripts/build-basemap.ts):
+  // any other tile is empty, which MapLibre reads as an empty tile rather than a failed one.
+  app.get<{ Params: { z: string; x: string; y: string } }>(
+    '/basemap/tiles/:z/:x/:y',
+    { schema: { hide: true } },
+    (req, reply) => {
+      const { z, x, y } = req.params;
+      if (!/^\d+$/.test(z) || !/^\d+$/.test(x) || !/^\d+\.pbf$/.test(y)) return reply.callNotFound();
+      const file = `basemap/tiles/${z}/${x}/${y}`;
+      reply.type('application/x-protobuf');
+      if (existsSync(join(root, file))) return reply.sendFile(file, root);
+      return reply.header('cache-control', 'no-cache').send(Buffer.alloc(0));
+    },
+  );
   app.get('/app-config.json', { schema: { hide: true } }, async () => ({
     tileUrl: process.env.VIGIL_TILE_URL || null,
     tileAttribution: process.env.VIGIL_TILE_ATTRIBUTION || null,

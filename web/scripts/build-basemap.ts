@@ -4,14 +4,16 @@
  * so the browser loads them in well under a second. Output goes to web/generated/basemap, which
  * Vite copies into web/dist as static files.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Admin1Entry, CountryEntry } from '../src/map/basemap-types.js';
+import { type Admin1Entry, BASEMAP_MAX_ZOOM, type CountryEntry } from '../src/map/basemap-types.js';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -119,10 +121,8 @@ function buildCountries(): CountryEntry[] {
 const LAND_TOLERANCE = 0.025;
 
 /**
- * Land and country borders (Natural Earth 1:50m) as GeoJSON, simplified and rounded, for MapLibre's
- * workers to fetch and tile themselves. Shipped as TopoJSON, the page's thread decoded them and
- * MapLibre serialised the result over to its worker: over a second of that thread, before the map
- * could even be created. Land is one fill, so the land object (no country seams) is used.
+ * Land and country borders (Natural Earth 1:50m) as GeoJSON, simplified and rounded. Land is one
+ * fill, so the land object (no country seams) is used.
  */
 function buildLandAndBorders(): { land: FeatureCollection; borders: Feature<MultiLineString> } {
   const atlas = (name: string) =>
@@ -180,17 +180,51 @@ function buildAdmin1(): { areas: FeatureCollection; index: Admin1Entry[] } {
   return { areas: { type: 'FeatureCollection', features }, index };
 }
 
+/**
+ * Land and borders as vector tiles (one tile set, layers "land" and "borders"), {z}/{x}/{y}.pbf for
+ * zooms 0 to BASEMAP_MAX_ZOOM; tiles with neither are not written (the server answers them empty).
+ * Given the GeoJSON, MapLibre's workers parsed and indexed the whole world's coastline on every
+ * first visit and clipped it down to the tiles in view: with V8 compiling that code at the same
+ * time, over a second of CPU before the first map (bench/web/README.md). A few small tiles decode
+ * in a fraction of that.
+ */
+function writeTiles(land: FeatureCollection, borders: Feature<MultiLineString>, dir: string): number {
+  rmSync(dir, { recursive: true, force: true });
+  // Tolerance and extent as MapLibre's own GeoJSON tiling uses them, so the shapes look as before.
+  const options = { maxZoom: BASEMAP_MAX_ZOOM, indexMaxZoom: 0, tolerance: 3, extent: 4096, buffer: 64 };
+  const layers = { land: new GeoJSONVT(land, options), borders: new GeoJSONVT(borders, options) };
+  let written = 0;
+  for (let z = 0; z <= BASEMAP_MAX_ZOOM; z++)
+    for (let x = 0; x < 2 ** z; x++)
+      for (let y = 0; y < 2 ** z; y++) {
+        const tile: Parameters<typeof fromGeojsonVt>[0] = {};
+        for (const [name, index] of Object.entries(layers)) {
+          const t = index.getTile(z, x, y);
+          if (t?.features.length) tile[name] = t;
+        }
+        if (Object.keys(tile).length === 0) continue;
+        mkdirSync(join(dir, String(z), String(x)), { recursive: true });
+        writeFileSync(
+          join(dir, String(z), String(x), `${y}.pbf`),
+          fromGeojsonVt(tile, { version: 2, extent: 4096 }),
+        );
+        written++;
+      }
+  return written;
+}
+
 function main(): void {
   mkdirSync(outDir, { recursive: true });
   const started = Date.now();
   const { land, borders } = buildLandAndBorders();
-  writeFileSync(join(outDir, 'land.json'), JSON.stringify(land));
-  writeFileSync(join(outDir, 'borders.json'), JSON.stringify(borders));
+  const tiles = writeTiles(land, borders, join(outDir, 'tiles'));
   writeFileSync(join(outDir, 'countries.json'), JSON.stringify(buildCountries()));
   const { areas, index } = buildAdmin1();
   writeFileSync(join(outDir, 'admin1.json'), JSON.stringify(areas));
   writeFileSync(join(outDir, 'admin1-index.json'), JSON.stringify(index));
-  console.log(`basemap: ${index.length} admin-1 areas written to ${outDir} in ${Date.now() - started} ms`);
+  console.log(
+    `basemap: ${tiles} land and border tiles, ${index.length} admin-1 areas written to ${outDir} in ${Date.now() - started} ms`,
+  );
 }
 
 main();

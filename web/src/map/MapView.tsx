@@ -30,7 +30,7 @@ interface Props {
 }
 
 /** The sources a frame must have loaded to count as the map drawn (web/src/perf.ts). */
-const DRAWN_WITH = ['incidents', 'land', 'borders'];
+const DRAWN_WITH = ['incidents', 'basemap'];
 
 function clusterSize(count: number): number {
   return Math.round(22 + Math.min(34, Math.log10(count) * 12));

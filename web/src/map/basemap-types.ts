@@ -17,3 +17,6 @@ export interface Admin1Entry {
   lat: number;
   lon: number;
 }
+
+/** The deepest land and border tiles built; the map scales them up beyond (the shapes hold no finer detail). */
+export const BASEMAP_MAX_ZOOM = 6;

@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
-import type { Admin1Entry, CountryEntry } from './basemap-types.js';
+import { type Admin1Entry, BASEMAP_MAX_ZOOM, type CountryEntry } from './basemap-types.js';
 
 export type { Admin1Entry, CountryEntry } from './basemap-types.js';
 
@@ -15,11 +15,11 @@ export interface AppConfig {
 }
 
 /**
- * Land and country borders, GeoJSON built by web/scripts/build-basemap.ts. Given to MapLibre as
- * URLs: its workers fetch, parse and tile them, and the page's thread does none of it.
+ * Land and country borders as vector tiles built by web/scripts/build-basemap.ts (layers "land"
+ * and "borders"): MapLibre's workers fetch and decode the few in view, rather than parse and tile
+ * the whole world's GeoJSON on every first visit. Absolute, as MapLibre's workers resolve tile URLs.
  */
-export const LAND_URL = '/basemap/land.json';
-export const BORDERS_URL = '/basemap/borders.json';
+export const basemapTilesUrl = () => `${window.location.origin}/basemap/tiles/{z}/{x}/{y}.pbf`;
 
 const cache = new Map<string, Promise<unknown>>();
 function once<T>(url: string): Promise<T> {
@@ -53,32 +53,31 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * A style with no remote resources: no glyphs, no sprites; labels are drawn as HTML where needed.
- * The land and borders are in the style from the start: MapLibre tiles them while the incidents
- * are still being fetched and clustered.
+ * The land and borders are in the style from the start: MapLibre loads them while the incidents
+ * are still being fetched.
  */
 export function baseStyle(config: AppConfig): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
     sources: {
       // Low maxzoom: the shapes are 1:50m and 1:10m simplified, so deeper tiles add work, not detail.
-      land: {
-        type: 'geojson',
-        data: LAND_URL,
+      basemap: {
+        type: 'vector',
+        tiles: [basemapTilesUrl()],
+        maxzoom: BASEMAP_MAX_ZOOM,
         attribution: NATURAL_EARTH_CREDIT,
-        maxzoom: 7,
-        tolerance: 0.5,
-      },
-      borders: {
-        type: 'geojson',
-        data: BORDERS_URL,
-        maxzoom: 7,
-        tolerance: 0.5,
       },
       admin1: { type: 'geojson', data: EMPTY, maxzoom: 9, tolerance: 0.5 },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#c9d7e3' } },
-      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f1ea' } },
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'basemap',
+        'source-layer': 'land',
+        paint: { 'fill-color': '#f4f1ea' },
+      },
       {
         id: 'admin1-line',
         type: 'line',
@@ -93,7 +92,13 @@ export function baseStyle(config: AppConfig): StyleSpecification {
         filter: ['==', ['get', 'a1'], '__none__'],
         paint: { 'line-color': '#1f4e79', 'line-width': 2 },
       },
-      { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#6b6b6b', 'line-width': 1 } },
+      {
+        id: 'borders',
+        type: 'line',
+        source: 'basemap',
+        'source-layer': 'borders',
+        paint: { 'line-color': '#6b6b6b', 'line-width': 1 },
+      },
     ],
   };
   if (config.tileUrl) {
