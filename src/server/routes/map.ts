@@ -21,6 +21,11 @@ interface CachedPoints {
 
 /** Payloads kept per filter; a handful covers the filters a page flips between. */
 const CACHE_ENTRIES = 8;
+/**
+ * Cluster levels kept per payload: a page asks for the one it opens at. Deep levels of 10⁵
+ * incidents are megabytes of JSON (most incidents stand alone there), so not all twelve.
+ */
+const CLUSTER_LEVELS_KEPT = 3;
 
 /**
  * What changes whenever any row the payload reads does, read before the rows (so a payload is never
@@ -176,6 +181,8 @@ export function mapRoutes(app: FastifyInstance, store: Store): void {
     if (body === undefined) {
       body = JSON.stringify(mapClusters(pointColumns(entry.body), level));
       entry.clusters.set(level, body);
+      if (entry.clusters.size > CLUSTER_LEVELS_KEPT)
+        entry.clusters.delete(entry.clusters.keys().next().value as number);
     }
     return body;
   };
