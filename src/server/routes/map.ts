@@ -173,12 +173,14 @@ export function mapRoutes(app: FastifyInstance, store: Store): void {
     if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
     return entry;
   };
-  // The landing page's view (anonymous, no filter) is what most first visits ask for: it is built
-  // once the server is up rather than on the first visitor's time.
+  /** A /api/map/clusters body, worked out from a payload once per level and kept with it. */
   const clustersOf = (entry: CachedPoints, zoom: number): string => {
     const level = clusterLevel(zoom);
     let body = entry.clusters.get(level);
-    if (body === undefined) {
+    // Most recently asked for last: the level dropped is the one asked for longest ago.
+    entry.clusters.delete(level);
+    if (body !== undefined) entry.clusters.set(level, body);
+    else {
       body = JSON.stringify(mapClusters(pointColumns(entry.body), level));
       entry.clusters.set(level, body);
       if (entry.clusters.size > CLUSTER_LEVELS_KEPT)
