@@ -129,5 +129,31 @@ test('the landing map: server clusters first, the same clusters after the points
   await waitForMapDrawn(page, 2, 60_000);
   const confirmed = await drawn(page);
   assert.ok(confirmed.clustered + confirmed.lone < INCIDENTS && confirmed.clustered > 0);
+
+  // A grading chosen before the points are in: the server's clusters (every grading) go, and the
+  // page's own, for that grading, are the next view drawn.
+  const early = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  early.on('pageerror', (e) => errors.push(e.message));
+  let releaseEarly = () => {};
+  const earlyReleased = new Promise<void>((r) => {
+    releaseEarly = r;
+  });
+  await early.route('**/api/map/points**', async (route) => {
+    await earlyReleased;
+    await route.continue();
+  });
+  await early.goto(`${server.url}/`);
+  await waitForMapDrawn(early, 1, 60_000);
+  await early.getByTestId('filter-grading').selectOption('confirmed');
+  await early.waitForFunction(() => document.querySelectorAll('.maplibregl-marker.cluster').length === 0);
+  releaseEarly();
+  await waitForMapDrawn(early, 2, 60_000);
+  const chosen = await drawn(early);
+  assert.equal(
+    chosen.clustered + chosen.lone,
+    confirmed.clustered + confirmed.lone,
+    'the confirmed incidents only',
+  );
+  await early.close();
   assert.deepEqual(errors, [], errors.join('\n'));
 });

@@ -284,6 +284,7 @@ export function MapView({
       refreshRef.current();
       return;
     }
+    if (drawnFrom.current !== 'server') return;
     for (const m of markers.current.values()) m.remove();
     markers.current.clear();
     (map.getSource('incidents') as GeoJSONSource | undefined)?.setData({
