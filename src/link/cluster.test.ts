@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seededRandom } from '../../test/support/random.js';
 import {
+  agglomerate,
   type ClusterItem,
   type Clustering,
   type ClusterOptions,
@@ -85,8 +86,8 @@ test('a plausible but weak pair becomes a suggestion, with the link scores recor
 });
 
 /**
- * The plain definition, clustering the whole neighbourhood at once (cubic in its size): the
- * component-wise implementation must give exactly what this gives.
+ * The plain definition, clustering the whole neighbourhood at once (cubic in its size) with the
+ * same merge step: the component-wise implementation must give exactly what this gives.
  */
 function referenceClustering<T extends ClusterItem>(
   input: readonly T[],
@@ -115,77 +116,22 @@ function referenceClustering<T extends ClusterItem>(
     }
   }
 
-  // Cluster slots: a slot is named by the index of its first member and lives while `members` is set.
-  const members: (number[] | null)[] = items.map(() => null);
-  const fixedOf: (string | null)[] = items.map(() => null);
-  const slotOfFixed = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const f = (items[i] as T).fixed;
-    const slot = f === null ? undefined : slotOfFixed.get(f);
-    if (slot === undefined) {
-      members[i] = [i];
-      fixedOf[i] = f;
-      if (f !== null) slotOfFixed.set(f, i);
-    } else (members[slot] as number[]).push(i);
-  }
-  const sum = new Float64Array(n * n);
-  const blocked = new Uint8Array(n * n);
-  const live = (): number[] => members.flatMap((m, i) => (m ? [i] : []));
-  for (const a of live())
-    for (const b of live()) {
-      if (a >= b) continue;
-      let s = 0;
-      let block = fixedOf[a] !== null && fixedOf[b] !== null ? 1 : 0;
-      for (const i of members[a] as number[])
-        for (const j of members[b] as number[]) {
-          s += pair[i * n + j] as number;
-          if (impossible[i * n + j]) block = 1;
-        }
-      sum[a * n + b] = sum[b * n + a] = s;
-      blocked[a * n + b] = blocked[b * n + a] = block;
-    }
-
-  for (;;) {
-    const slots = live();
-    let best: { a: number; b: number; avg: number } | null = null;
-    for (const a of slots)
-      for (const b of slots) {
-        if (a >= b || blocked[a * n + b]) continue;
-        const avg =
-          (sum[a * n + b] as number) / ((members[a] as number[]).length * (members[b] as number[]).length);
-        // Slots are visited in id order, so on a tie the first pair found is the one with the smallest ids.
-        if (avg >= auto && (best === null || avg > best.avg + 1e-12)) best = { a, b, avg };
-      }
-    if (!best) break;
-    const { a, b } = best;
-    (members[a] as number[]).push(...(members[b] as number[]));
-    members[b] = null;
-    fixedOf[a] = fixedOf[a] ?? fixedOf[b] ?? null;
-    for (const c of live()) {
-      if (c === a) continue;
-      const s = (sum[a * n + c] as number) + (sum[b * n + c] as number);
-      sum[a * n + c] = sum[c * n + a] = s;
-      const block = blocked[a * n + c] || blocked[b * n + c] ? 1 : 0;
-      blocked[a * n + c] = blocked[c * n + a] = block;
-    }
-  }
-
-  const finalSlots = live();
-  const clusters = finalSlots.map((s) =>
-    (members[s] as number[])
+  const groups = agglomerate(n, pair, impossible, (i) => (items[i] as T).fixed, auto);
+  const clusters = groups.map((m) =>
+    m
       .slice()
       .sort((x, y) => x - y)
       .map((i) => (items[i] as T).id),
   );
   const clusterOf = new Int32Array(n);
-  finalSlots.forEach((s, k) => {
-    for (const i of members[s] as number[]) clusterOf[i] = k;
+  groups.forEach((m, k) => {
+    for (const i of m) clusterOf[i] = k;
   });
 
   const linkScore = new Map<string, number | null>();
   const suggestions: Suggestion[] = [];
   for (let i = 0; i < n; i++) {
-    const own = members[finalSlots[clusterOf[i] as number] as number] as number[];
+    const own = groups[clusterOf[i] as number] as number[];
     const others = own.filter((j) => j !== i);
     linkScore.set(
       (items[i] as T).id,
@@ -194,9 +140,8 @@ function referenceClustering<T extends ClusterItem>(
         : round(others.reduce((t, j) => t + (pair[i * n + j] as number), 0) / others.length),
     );
     let bestSuggestion: Suggestion | null = null;
-    finalSlots.forEach((slot, k) => {
+    groups.forEach((m, k) => {
       if (k === clusterOf[i]) return;
-      const m = members[slot] as number[];
       let plausible = false;
       let total = 0;
       for (const j of m) {

@@ -156,12 +156,29 @@ function mergeComponent<T extends ClusterItem>(
       impossible[i * n + j] = 0;
     }
 
+  return agglomerate(n, pair, impossible, (i) => (items[global(i)] as T).fixed, auto).map((m) =>
+    m.map(global),
+  );
+}
+
+/**
+ * The merge step over dense score matrices (`pair[i * n + j]`, `impossible[i * n + j]`): best-first
+ * average linkage with cannot-links, ties to the smallest indices. Members of one fixed group start
+ * as one cluster. Returns the clusters as member lists in merge order, by first member.
+ */
+export function agglomerate(
+  n: number,
+  pair: Float64Array,
+  impossible: Uint8Array,
+  fixed: (i: number) => string | null,
+  auto: number,
+): number[][] {
   // Cluster slots: a slot is named by the index of its first member and lives while `members` is set.
   const members: (number[] | null)[] = Array.from({ length: n }, () => null);
   const fixedOf: (string | null)[] = Array.from({ length: n }, () => null);
   const slotOfFixed = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const f = (items[global(i)] as T).fixed;
+    const f = fixed(i);
     const slot = f === null ? undefined : slotOfFixed.get(f);
     if (slot === undefined) {
       members[i] = [i];
@@ -210,7 +227,7 @@ function mergeComponent<T extends ClusterItem>(
       blocked[a * n + c] = blocked[c * n + a] = block;
     }
   }
-  return live().map((slot) => (members[slot] as number[]).map(global));
+  return live().map((slot) => members[slot] as number[]);
 }
 
 /** Union–find with path halving: components of the pairs that could merge. */
