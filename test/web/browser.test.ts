@@ -4,14 +4,13 @@
  * critical violation; every screenshot is checked not to be blank.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ANALYST, buildFixtureDb } from './fixture.js';
-import { browserSkipReason, launchBrowser, ROOT, type Served, serve, waitForMapDrawn } from './harness.js';
+import { browserSkipReason, ROOT, servedPage, waitForMapDrawn } from './harness.js';
 
 const SHOTS = join(ROOT, 'test-output', 'web');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -84,21 +83,7 @@ async function axeSerious(page: Page): Promise<string[]> {
 
 test('web app end to end in chromium', { skip: skip ?? false, timeout: 180_000 }, async (t) => {
   mkdirSync(SHOTS, { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-web-'));
-  let server: Served | null = null;
-  let browser: Browser | null = null;
-  t.after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const db = join(dir, 'web.db');
-  await buildFixtureDb(db);
-  server = await serve(db);
-  browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { server, page, errors } = await servedPage(t, 'vigil-web-', buildFixtureDb);
   const base = server.url;
 
   await t.test('anonymous readers see the map, with published incidents only', async () => {

@@ -4,13 +4,10 @@
  * totals the panel shows, and the handover moves no cluster and changes no figure.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seedIncidents } from '../../bench/web/seed.js';
-import { browserSkipReason, launchBrowser, type Served, serve, waitForMapDrawn } from './harness.js';
+import { browserSkipReason, servedPage, waitForMapDrawn } from './harness.js';
 
 const skip = browserSkipReason();
 
@@ -54,22 +51,10 @@ test('the landing map: server clusters first, the same clusters after the points
   skip: skip ?? false,
   timeout: 120_000,
 }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-web-clusters-'));
-  let server: Served | null = null;
-  let browser: Browser | null = null;
-  t.after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const db = join(dir, 'web.db');
   const INCIDENTS = 4000;
-  await seedIncidents(db, INCIDENTS);
-  server = await serve(db);
-  browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { server, browser, page, errors } = await servedPage(t, 'vigil-web-clusters-', (db) =>
+    seedIncidents(db, INCIDENTS),
+  );
 
   // The points are held until the first map has been looked at.
   let release = () => {};

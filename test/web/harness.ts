@@ -3,8 +3,10 @@
  * Debian's chromium driven by playwright-core.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -118,6 +120,33 @@ export function serve(dbPath: string, env: Record<string, string> = {}): Promise
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A database built by `seed` in a scratch folder, served, and a page in a new browser: all torn
+ * down when the test ends, whatever happened.
+ */
+export async function servedPage(
+  t: TestContext,
+  prefix: string,
+  seed: (dbPath: string) => Promise<unknown>,
+): Promise<{ server: Served; browser: Browser; page: Page; errors: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  let server: Served | null = null;
+  let browser: Browser | null = null;
+  t.after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const db = join(dir, 'web.db');
+  await seed(db);
+  server = await serve(db);
+  browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { server, browser, page, errors };
 }
 
 /** Resolves when the map has drawn incidents since `since` (performance.now() in the page). */
