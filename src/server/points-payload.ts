@@ -5,10 +5,7 @@
 import { GRADINGS } from '../domain/codes.js';
 import { roundCoord } from '../policies/visibility.js';
 
-/**
- * Grading → byte in the binary payload. The web app's GRADE_KEYS lists the same names in the same
- * order; index 5 is "ungraded" (no grading).
- */
+/** Grading → byte in the binary payload: its index in GRADE_NAMES, the last being "ungraded" (no grading). */
 const GRADE_CODES: Record<string, number> = Object.fromEntries(GRADINGS.map((g, i) => [g, i]));
 const UNGRADED = GRADINGS.length;
 /** Undated incidents: Int32 day numbers reserve their minimum. */

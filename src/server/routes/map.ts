@@ -210,7 +210,7 @@ export function mapRoutes(app: FastifyInstance, store: Store): void {
         querystring: { type: 'object', additionalProperties: false, properties: { ...incidentFilterQuery } },
         response: {
           200: {
-            description: 'Binary point columns (layout in src/server/routes/map.ts)',
+            description: 'Binary point columns (layout in src/server/points-payload.ts)',
             type: 'string',
             format: 'binary',
           },

@@ -3,7 +3,8 @@
  * worker: the columns are views of the response buffer, converted only where the page's
  * arithmetic wants NaN and Infinity instead of the wire format's sentinels.
  */
-import { GRADE_KEYS, type PointSet } from './points.js';
+import { GRADE_NAMES } from '../../../src/domain/map-clusters.js';
+import type { PointSet } from './points.js';
 
 const MAGIC = 0x31504756;
 const NO_DAY = -0x80000000;
@@ -32,7 +33,7 @@ export function decodePoints(buf: ArrayBuffer): DecodedPoints {
   const to = new Float64Array(n);
   const civMin = new Float64Array(n);
   const civMax = new Float64Array(n);
-  const ungraded = GRADE_KEYS.length - 1;
+  const ungraded = GRADE_NAMES.length - 1;
   for (let i = 0; i < n; i++) {
     const f = fromRaw[i] as number;
     const t = toRaw[i] as number;

@@ -2,10 +2,8 @@
  * Incident points held in typed arrays: one load from the API feeds the map, the timeline and the
  * totals, and brushing the timeline re-filters them here without another request.
  */
+import { GRADE_NAMES, type GradeName } from '../../../src/domain/map-clusters.js';
 import type { IncidentPoints } from '../api/types.js';
-
-export const GRADE_KEYS = ['confirmed', 'fair', 'weak', 'contested', 'discounted', 'ungraded'] as const;
-export type GradeKey = (typeof GRADE_KEYS)[number];
 
 /**
  * Days since 1970-01-01; undated incidents get NaN and are left out of date filters' matches.
@@ -42,7 +40,7 @@ export function toPointSet(p: IncidentPoints): PointSet {
     civMax: new Float64Array(n),
     grade: new Uint8Array(n),
   };
-  const gradeIndex = new Map<string, number>(GRADE_KEYS.map((g, i) => [g, i]));
+  const gradeIndex = new Map<string, number>(GRADE_NAMES.map((g, i) => [g, i]));
   for (let i = 0; i < n; i++) {
     const f = p.from[i];
     const t = p.to[i];
@@ -52,7 +50,7 @@ export function toPointSet(p: IncidentPoints): PointSet {
     const max = p.civMax[i];
     out.civMin[i] = min ?? Number.NaN;
     out.civMax[i] = min === null || min === undefined ? Number.NaN : (max ?? Number.POSITIVE_INFINITY);
-    out.grade[i] = gradeIndex.get(p.grading[i] ?? 'ungraded') ?? GRADE_KEYS.length - 1;
+    out.grade[i] = gradeIndex.get(p.grading[i] ?? 'ungraded') ?? GRADE_NAMES.length - 1;
   }
   return out;
 }
@@ -65,17 +63,17 @@ export interface Selection {
   /** Day numbers; null for an open end. Both null: dates are not filtered (undated incidents stay). */
   from: number | null;
   to: number | null;
-  /** Bit i set: GRADE_KEYS[i] is shown. */
+  /** Bit i set: GRADE_NAMES[i] is shown. */
   grades: number;
 }
 
-export const ALL_GRADES = (1 << GRADE_KEYS.length) - 1;
+export const ALL_GRADES = (1 << GRADE_NAMES.length) - 1;
 
 /** Gradings as in the URL ("fair", "ungraded"); empty means all of them. */
 export function selection(from: string | null, to: string | null, gradings: readonly string[]): Selection {
   let grades = gradings.length ? 0 : ALL_GRADES;
   for (const g of gradings) {
-    const i = (GRADE_KEYS as readonly string[]).indexOf(g);
+    const i = (GRADE_NAMES as readonly string[]).indexOf(g);
     if (i >= 0) grades |= 1 << i;
   }
   return { from: from ? dayNumber(from) : null, to: to ? dayNumber(to) : null, grades };
@@ -196,12 +194,12 @@ export interface Totals {
 }
 
 /** Sum of minimums to sum of maximums for each grading over the selected points. */
-export function totalsByGrade(ps: PointSet, selected: Uint32Array): Record<GradeKey, Totals> {
+export function totalsByGrade(ps: PointSet, selected: Uint32Array): Record<GradeName, Totals> {
   const out = Object.fromEntries(
-    GRADE_KEYS.map((g) => [g, { incidents: 0, civilians: { min: 0, max: 0 } }]),
-  ) as Record<GradeKey, Totals>;
+    GRADE_NAMES.map((g) => [g, { incidents: 0, civilians: { min: 0, max: 0 } }]),
+  ) as Record<GradeName, Totals>;
   for (const i of selected) {
-    const t = out[GRADE_KEYS[ps.grade[i] as number] as GradeKey];
+    const t = out[GRADE_NAMES[ps.grade[i] as number] as GradeName];
     t.incidents++;
     addFigure(t.civilians, ps.civMin[i] as number, ps.civMax[i] as number);
   }

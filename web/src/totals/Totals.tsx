@@ -1,8 +1,9 @@
-import { combine, GRADE_KEYS, type Totals as T } from '../data/points.js';
+import { GRADE_NAMES, type GradeName } from '../../../src/domain/map-clusters.js';
+import { combine, type Totals as T } from '../data/points.js';
 import { useI18n } from '../i18n/I18n.js';
 import { formatRange } from '../incidents/format.js';
 
-export function Totals({ totals }: { totals: Record<(typeof GRADE_KEYS)[number], T> | null }) {
+export function Totals({ totals }: { totals: Record<GradeName, T> | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   const headline = totals ? combine([totals.confirmed, totals.fair]) : null;
@@ -20,7 +21,7 @@ export function Totals({ totals }: { totals: Record<(typeof GRADE_KEYS)[number],
           </p>
           <h3>{t('totals.byGrade')}</h3>
           <dl className="grade-totals">
-            {GRADE_KEYS.filter((g) => g !== 'confirmed' && g !== 'fair').map((g) => (
+            {GRADE_NAMES.filter((g) => g !== 'confirmed' && g !== 'fair').map((g) => (
               <div key={g}>
                 <dt>{i18n.code('grading', g)}</dt>
                 <dd>
