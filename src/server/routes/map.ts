@@ -6,6 +6,7 @@ import { can } from '../../policies/roles.js';
 import { roundCoord, scopeIncidentFilter } from '../../policies/visibility.js';
 import { applyIncidentFilter, type IncidentFilter } from '../../services/filters.js';
 import type { Store } from '../../store/database.js';
+import { statementsOf } from '../../store/statement-cache.js';
 import { mapClusters } from '../map-clusters.js';
 import { encodePoints, type PointRow, pointColumns } from '../points-payload.js';
 import { type FilterQuery, filterFromQuery } from '../query.js';
@@ -37,7 +38,7 @@ async function dataVersion(store: Store): Promise<string> {
   const db = store.sqlite;
   if (db) {
     const dv = db.pragma('data_version', { simple: true });
-    const tc = db.prepare('select total_changes()').pluck().get();
+    const tc = statementsOf(db).prepare('select total_changes()').pluck().get();
     return `${dv}.${tc}`;
   }
   const { rows } = await sql<{ version: string }>`select version from data_version where id = 1`.execute(
