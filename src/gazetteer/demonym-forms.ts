@@ -17,3 +17,19 @@ export function demonymBases(word: string): string[] {
   }
   return [...new Set(out)].filter((b) => b.length >= 3);
 }
+
+/** Endings that make a people's or a place's adjective from its name: Bosni-an, Havan-ese, Austr-o. */
+const ADJECTIVAL_ENDINGS = ['ians', 'ian', 'ans', 'an', 'ese', 'ish', 'ists', 'ist', 'ic', 'i', 'o', 's'];
+
+/**
+ * Stems a people or adjectival name may be cut from, the word itself first: "Sicilian" →
+ * sicilian, sicil; "Serbs" → serbs, serb. Folded to lower case; stems under four letters say
+ * too little. Pure.
+ */
+export function adjectivalStems(word: string): string[] {
+  const w = word.trim().toLowerCase();
+  if (!/^\p{L}+$/u.test(w)) return [];
+  const out = [w];
+  for (const end of ADJECTIVAL_ENDINGS) if (w.endsWith(end)) out.push(w.slice(0, -end.length));
+  return [...new Set(out)].filter((s) => s.length >= 4);
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { innerReading, isNationalName } from './fallback.js';
+import { adjectivalReading, innerReading, isNationalName } from './fallback.js';
 import { testGazetteer } from './test-gazetteer.js';
 
 const g = testGazetteer();
@@ -52,4 +52,18 @@ test('names of peoples and states, not of spots', () => {
   for (const n of ['Appalachians', 'Sherman', 'Tamarasheni', 'Royal Street', 'Union']) {
     assert.ok(!isNationalName(n), n);
   }
+});
+
+test('a people or adjectival name reads as the country, division or capital it is formed from', () => {
+  const of = (n: string): string[] => adjectivalReading(g, n).map((e) => `${e.country}/${e.kind}`);
+  assert.deepEqual(of('Bosnian'), ['BA/country']);
+  assert.deepEqual(of('Serb'), ['RS/country']);
+  assert.deepEqual(of('Sicilian'), ['IT/admin1']);
+  assert.deepEqual(of('KAZAKH'), ['KZ/country']);
+  assert.deepEqual(of('Tamil'), ['IN/admin1']);
+  assert.ok(of('Havanese').every((c) => c.startsWith('CU/')));
+  // A stem that only starts a longer name ("Cali", California) or an alternate name ("Pleasant", Nauru) is no adjective.
+  assert.deepEqual(of('Cali'), []);
+  assert.deepEqual(of('Pleasant'), []);
+  assert.deepEqual(of('Rongo'), []);
 });

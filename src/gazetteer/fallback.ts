@@ -10,6 +10,7 @@ import {
   FACILITY_WORDS,
   NAME_CONNECTORS,
 } from './cues.js';
+import { adjectivalStems } from './demonym-forms.js';
 import { foldText, nameKey } from './normalize.js';
 import { haversineKm } from './relative.js';
 import { contains } from './resolve.js';
@@ -92,6 +93,46 @@ export function isNationalName(raw: string): boolean {
   const words = raw.trim().split(/\s+/);
   if (words.length === 1) return /^\p{Lu}\p{Ll}{2,}(?:ian|ese|ist)$/u.test(raw.trim());
   return /^(?:union|empire|republic|kingdom|federation|caliphate|confederation)$/i.test(words.at(-1) ?? '');
+}
+
+/** A place a people or adjectival name may be formed from: a country, first-level division, region or capital. */
+function isNamesake(e: GazetteerEntry): boolean {
+  return (
+    e.kind === 'country' ||
+    e.kind === 'admin1' ||
+    e.featureCode === 'PPLC' ||
+    e.featureCode === 'CONT' ||
+    e.featureCode === 'RGN'
+  );
+}
+
+/**
+ * What a place's name adds to the stem of its adjective: Serb-ia, Kazakh-stan, Havan-a, Sicil-y,
+ * Bosni-a and Herzegovina, Tamil Nadu (a word of its own).
+ */
+const NAME_TAILS = new Set(['', 'a', 'ia', 'y', 'e', 'stan', 'land']);
+
+/**
+ * The places a single-word people or adjectival name the gazetteer lacks is formed from
+ * ("Bosnian", "Serb", "Sicilian", "Havanese", "Tamil"): the countries, first-level divisions,
+ * regions and capitals whose name is its stem plus a short tail. News writes such names for the
+ * place far more often than for any town near where they are written. Names whose stem starts
+ * places of more than one country ("Austro": Austria, Australia) are returned all, for the story
+ * to choose among. Pure given its gazetteer.
+ */
+export function adjectivalReading(g: Gazetteer, raw: string): GazetteerEntry[] {
+  const word = raw.trim();
+  if (!/^\p{Lu}/u.test(word)) return [];
+  for (const stem of adjectivalStems(word)) {
+    const found = new Map<string, GazetteerEntry>();
+    for (const { key, entries } of g.lookupPrefix(stem, 500)) {
+      if (key === stem || !NAME_TAILS.has(key.slice(stem.length).split(' ')[0] ?? '')) continue;
+      // The place's own name, not one of its many alternates ("Pleasant Island" for Nauru).
+      for (const e of entries) if (isNamesake(e) && nameKey(e.name) === key) found.set(e.id, e);
+    }
+    if (found.size > 0) return [...found.values()].sort((a, b) => b.population - a.population);
+  }
+  return [];
 }
 
 export interface Located {

@@ -459,3 +459,15 @@ test('resolve() places an unknown people or state name by a country of the story
   assert.equal(soviet?.entry?.kind, 'country');
   assert.equal(soviet?.entry?.country, 'RU');
 });
+
+test('resolve() reads a people name the gazetteer lacks, or has only as a town alternate name, as its land', () => {
+  const text = 'KAZAKH investment grew, Astana said, as Bosnian Serb leaders met in Budapest.';
+  const [kazakh, , bosnian, serb] = parser.resolve(
+    text,
+    spansOf(text, ['KAZAKH', 'Astana', 'Bosnian', 'Serb']),
+  );
+  assert.equal(kazakh?.entry?.kind, 'country');
+  assert.equal(kazakh?.entry?.country, 'KZ');
+  assert.equal(bosnian?.entry?.country, 'BA');
+  assert.equal(serb?.entry?.country, 'RS');
+});

@@ -1,6 +1,6 @@
 import { ADMIN1_WORDS, ADMIN2_WORDS, COMMON_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
 import { demonymBases } from './demonym-forms.js';
-import { contextPool, innerReading, isNationalName, nearestContext } from './fallback.js';
+import { adjectivalReading, contextPool, innerReading, isNationalName, nearestContext } from './fallback.js';
 import { foldText, nameKey } from './normalize.js';
 import {
   abbreviationEntries,
@@ -46,6 +46,11 @@ function spanEntries(
   // story places, not the hamlet of that name; a county of that name ("Hall") stays an option.
   if (direct.length > 0 && COMMON_WORDS.has(foldText(raw)) && !isProminent(direct))
     return { entries: unwrittenCounties(g, raw, []), cue: null, demonym: false };
+  // A people's name that only some town's alternate name matches ("Kazakh", Qazax) means the people's land.
+  if (direct.length > 0 && direct.every((e) => e.kind === 'populated' && nameKey(e.name) !== nameKey(raw))) {
+    const namesake = adjectivalReading(g, raw);
+    if (namesake.length > 0) return { entries: namesake, cue: null, demonym: true };
+  }
   if (direct.length > 0)
     return { entries: [...direct, ...unwrittenCounties(g, raw, direct)], cue: null, demonym: false };
   const plural = raw.replace(/(?<=[a-z])s$/, '');
@@ -85,6 +90,12 @@ function spanEntries(
       const e = g.lookupKey(nameKey(`${stripped} ${word}`));
       if (e.length > 0) return { entries: e, cue: 'admin2', demonym: false };
     }
+  }
+  const namesake = adjectivalReading(g, raw);
+  if (namesake.length > 0) {
+    // Stems shared by places in several countries ("Austro") are kept only where the story backs one.
+    const countries = new Set(namesake.map((e) => e.country));
+    return { entries: namesake, cue: null, demonym: true, loose: countries.size > 1 };
   }
   const loose = g.lookupLoose(raw);
   // Only a transliteration variant: kept where it fits the story ("Makeen" is not Macau).

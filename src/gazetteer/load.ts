@@ -51,6 +51,27 @@ class SortedPostings {
     }
     return undefined;
   }
+
+  /** Keys starting with `prefix` and their postings, in key order, at most `limit` of them. */
+  withPrefix(prefix: string, limit: number): [string, string][] {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.starts[mid] ?? 0;
+      if (this.text.slice(s, this.text.indexOf('\t', s)) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: [string, string][] = [];
+    for (let i = lo; i < this.starts.length - 1 && out.length < limit; i++) {
+      const s = this.starts[i] ?? 0;
+      const tab = this.text.indexOf('\t', s);
+      const k = this.text.slice(s, tab);
+      if (!k.startsWith(prefix)) break;
+      out.push([k, this.text.slice(tab + 1, (this.starts[i + 1] ?? 0) - 1)]);
+    }
+    return out;
+  }
 }
 
 interface Meta {
@@ -139,6 +160,10 @@ class IndexedGazetteer implements Gazetteer {
 
   lookupKey(key: string): GazetteerEntry[] {
     return this.resolvePostings(this.names, key, 'n:');
+  }
+
+  lookupPrefix(prefix: string, limit: number): { key: string; entries: GazetteerEntry[] }[] {
+    return this.names.withPrefix(prefix, limit).map(([key]) => ({ key, entries: this.lookupKey(key) }));
   }
 
   lookupLoose(name: string): GazetteerEntry[] {

@@ -27,6 +27,8 @@ export interface Gazetteer {
   readonly size: number;
   /** Entries for a key already passed through `nameKey` (normalize.ts), best first. */
   lookupKey(key: string): GazetteerEntry[];
+  /** Names (as keys) that start with a key prefix, in key order, at most `limit`, with their entries. */
+  lookupPrefix(prefix: string, limit: number): { key: string; entries: GazetteerEntry[] }[];
   /** Entries whose name matches only loosely (transliteration variants), best first. */
   lookupLoose(name: string): GazetteerEntry[];
   /**
