@@ -67,3 +67,12 @@ test('a people or adjectival name reads as the country, division or capital it i
   assert.deepEqual(of('Pleasant'), []);
   assert.deepEqual(of('Rongo'), []);
 });
+
+test('a country qualified by the words before it is the country itself', () => {
+  const nazi = innerReading(g, 'Nazi Germany');
+  assert.equal(nazi.tier, 'region');
+  assert.equal(nazi.entries[0]?.country, 'DE');
+  // Not where a connector makes it a complement, nor where the head is only an alternate name.
+  assert.notEqual(innerReading(g, 'Stade de France').tier, 'region');
+  assert.notEqual(innerReading(g, 'Plum Island').entries[0]?.country, 'IS');
+});

@@ -67,6 +67,18 @@ export function innerReading(g: Gazetteer, raw: string): InnerReading {
     const entries = g.lookupKey(nameKey(raw.slice(start)));
     if (entries.length > 0) return { entries, tier: 'region' };
   }
+  // A country or region at the head of the name, qualified by the words before it, is the place
+  // itself: "Nazi Germany", "Soviet Russia", whatever hamlet the qualifier also names.
+  // Only where every word is a name ("Stade de France" is a stadium) and the place goes by that name
+  // itself ("Island" is only also a name of Iceland).
+  for (let i = 1; i < tokens.length && !borrowed && tokens.every((t) => t.capital); i++) {
+    const first = tokens[i];
+    const last = tokens.at(-1);
+    if (!first || !last) continue;
+    const key = nameKey(raw.slice(first.start, last.end));
+    const entries = g.lookupKey(key).filter((e) => tierOf(e, false) === 'region' && nameKey(e.name) === key);
+    if (entries.length > 0) return { entries, tier: 'region' };
+  }
   for (let n = tokens.length - 1; n >= 1; n--) {
     for (let i = 0; i + n <= tokens.length; i++) {
       const first = tokens[i];
