@@ -76,3 +76,12 @@ test('a country qualified by the words before it is the country itself', () => {
   assert.notEqual(innerReading(g, 'Stade de France').tier, 'region');
   assert.notEqual(innerReading(g, 'Plum Island').entries[0]?.country, 'IS');
 });
+
+test('a country written in capitals inside a name says where it is', () => {
+  const fed = innerReading(g, 'US Federal Reserve');
+  assert.equal(fed.tier, 'region');
+  assert.equal(fed.entries[0]?.country, 'US');
+  assert.equal(innerReading(g, 'UK Parliament').entries[0]?.country, 'GB');
+  // Still a borrowed name where the last word says so.
+  assert.equal(innerReading(g, 'US Embassy').tier, 'town');
+});

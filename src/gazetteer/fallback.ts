@@ -11,6 +11,7 @@ import {
   NAME_CONNECTORS,
 } from './cues.js';
 import { adjectivalStems } from './demonym-forms.js';
+import { COUNTRY_ABBREVIATIONS } from './extra-places.js';
 import { foldText, nameKey } from './normalize.js';
 import { haversineKm } from './relative.js';
 import { contains } from './resolve.js';
@@ -85,6 +86,10 @@ export function innerReading(g: Gazetteer, raw: string): InnerReading {
       const last = tokens[i + n - 1];
       if (!first || !last || !first.capital || !last.capital) continue;
       const sub = raw.slice(first.start, last.end);
+      // A country written as its capitals ("US Federal Reserve", "UK Parliament") is as good as its name.
+      const iso = n === 1 && first.allCaps ? COUNTRY_ABBREVIATIONS[first.text] : undefined;
+      const country = iso ? g.country(iso) : null;
+      if (country) return reading([country], false);
       const key = nameKey(sub);
       if (key.replace(/\s/g, '').length < 3) continue;
       if (n === 1 && (COMMON_WORDS.has(key) || NAME_CONNECTORS.has(key) || FACILITY_WORDS.has(key))) continue;
