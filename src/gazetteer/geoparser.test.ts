@@ -471,3 +471,10 @@ test('resolve() reads a people name the gazetteer lacks, or has only as a town a
   assert.equal(bosnian?.entry?.country, 'BA');
   assert.equal(serb?.entry?.country, 'RS');
 });
+
+test('resolve() does not let small homonyms scattered over a country the story never names back one another', () => {
+  const text = 'The British series goes to Snetterton in Norfolk, then Cheshire, Yorkshire and Rockingham.';
+  const names = ['British', 'Snetterton', 'Norfolk', 'Cheshire', 'Yorkshire', 'Rockingham'];
+  const ms = parser.resolve(text, spansOf(text, names));
+  for (const m of ms.slice(3)) assert.equal(m.entry?.country, 'GB', m.name);
+});

@@ -10,7 +10,7 @@ import {
   sharedAbbreviationEntries,
   type TypeCue,
 } from './recognize.js';
-import { relativeOffsetBefore } from './relative.js';
+import { haversineKm, relativeOffsetBefore } from './relative.js';
 import { findContainers, resolveCandidates, toMention } from './resolve.js';
 import { tokenize } from './tokens.js';
 import type {
@@ -139,7 +139,7 @@ function cueAround(text: string, span: PlaceSpan): TypeCue {
  * hamlet in Florida. Pure.
  */
 function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: string | null): Set<number> {
-  const countriesByName = new Map<string, Set<string>>();
+  const picksByName = new Map<string, GazetteerEntry[]>();
   // First-level divisions the story places its names in, and those it names outright ("Virginia").
   const divisionsByName = new Map<string, Set<string>>();
   const namedDivisions = new Set<string>();
@@ -147,9 +147,9 @@ function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: 
     const e = picks[k];
     if (!e?.country || c.weak) return;
     const key = nameKey(c.name);
-    const set = countriesByName.get(key) ?? new Set<string>();
-    set.add(e.country);
-    countriesByName.set(key, set);
+    const list = picksByName.get(key) ?? [];
+    list.push(e);
+    picksByName.set(key, list);
     if (e.kind !== 'country' && e.admin1) {
       const div = divisionsByName.get(key) ?? new Set<string>();
       div.add(`${e.country}.${e.admin1}`);
@@ -163,9 +163,12 @@ function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: 
     if (!e?.country || !isMinorPlace(e)) return;
     if (e.country === hint) return;
     const key = nameKey(c.name);
+    // Small places scattered over a country the story names nowhere else do not back one another
+    // (Cheshire, Connecticut; Yorkshire, Virginia; Rockingham County, New Hampshire in a story on British race tracks).
     let elsewhere = false;
-    for (const [other, set] of countriesByName) if (other !== key && set.has(e.country)) elsewhere = true;
-    if (!elsewhere && countriesByName.size > 1) out.add(k);
+    for (const [other, list] of picksByName)
+      if (other !== key && list.some((o) => o.country === e.country && backs(o, e))) elsewhere = true;
+    if (!elsewhere && picksByName.size > 1) out.add(k);
     // A small town in a state no other name lies in, where the story names a state of that country
     // outright ("Stonewall", Louisiana, in a story that names Virginia), is as stray.
     if (!e.admin1 || namedDivisions.size === 0) return;
@@ -178,6 +181,13 @@ function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: 
   });
   return out;
 }
+
+/** Whether a pick speaks for another small place of its country: a larger place, or a small one near it. */
+function backs(o: GazetteerEntry, e: GazetteerEntry): boolean {
+  return !isMinorPlace(o) || haversineKm(o.lat, o.lon, e.lat, e.lon) < SCATTER_KM;
+}
+
+const SCATTER_KM = 150;
 
 /**
  * Places too small for a story to name with no other name from their country: towns under
