@@ -478,3 +478,11 @@ test('resolve() does not let small homonyms scattered over a country the story n
   const ms = parser.resolve(text, spansOf(text, names));
   for (const m of ms.slice(3)) assert.equal(m.entry?.country, 'GB', m.name);
 });
+
+test('resolve() reads the first part of a compound country name as the country', () => {
+  const text = 'Officials in Trinidad said Bosnia had not paid.';
+  const [trinidad, bosnia] = parser.resolve(text, spansOf(text, ['Trinidad', 'Bosnia']));
+  assert.equal(trinidad?.entry?.country, 'TT');
+  assert.equal(bosnia?.entry?.country, 'BA');
+  assert.equal(bosnia?.inferred, undefined);
+});

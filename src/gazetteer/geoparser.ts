@@ -41,7 +41,8 @@ function spanEntries(
   // "Canadian" is also a town in Texas, but a demonym is what a text means by it far more often.
   const dem = g.demonym(raw);
   if (dem.length > 0) return { entries: dem, cue: null, demonym: true };
-  const direct = g.lookup(raw);
+  const named = g.lookup(raw);
+  const direct = [...named, ...compoundCountries(g, raw).filter((c) => !named.includes(c))];
   // A common word read only as small towns ("Congress", "State") names an institution or a street the
   // story places, not the hamlet of that name; a county of that name ("Hall") stays an option.
   if (direct.length > 0 && COMMON_WORDS.has(foldText(raw)) && !isProminent(direct))
@@ -101,6 +102,20 @@ function spanEntries(
   // Only a transliteration variant: kept where it fits the story ("Makeen" is not Macau).
   if (loose.length > 0) return { entries: loose, cue, demonym: false, loose: true };
   return { entries: [], cue, demonym: false };
+}
+
+/**
+ * Countries whose own name joins this one to another ("Trinidad" of Trinidad and Tobago, "Bosnia"
+ * of Bosnia and Herzegovina): news names them by their first part.
+ */
+function compoundCountries(g: Gazetteer, raw: string): GazetteerEntry[] {
+  const key = nameKey(raw);
+  if (key.length < 3) return [];
+  const prefix = `${key} and `;
+  return g
+    .lookupPrefix(prefix, 10)
+    .flatMap((p) => p.entries)
+    .filter((e) => e.kind === 'country' && nameKey(e.name).startsWith(prefix));
 }
 
 /**
