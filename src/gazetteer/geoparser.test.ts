@@ -486,3 +486,14 @@ test('resolve() reads the first part of a compound country name as the country',
   assert.equal(bosnia?.entry?.country, 'BA');
   assert.equal(bosnia?.inferred, undefined);
 });
+
+test('resolve() places a building named after a state in the town the story names in that state', () => {
+  const text = 'Fort Collins police said Colorado State University closed.';
+  const [, csu] = parser.resolve(text, spansOf(text, ['Fort Collins', 'Colorado State University']));
+  assert.equal(csu?.entry?.name, 'Fort Collins');
+  assert.equal(csu?.inferred, true);
+  // A town elsewhere says nothing of where it lies.
+  const away = 'Boston police said Colorado State University closed.';
+  const [, state] = parser.resolve(away, spansOf(away, ['Boston', 'Colorado State University']));
+  assert.equal(state?.entry?.kind, 'admin1');
+});

@@ -286,6 +286,14 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
       };
       const inferred = new Set<number>(innerOnly);
       cands.forEach((c, k) => {
+        const inner = picks[k];
+        if (innerOnly.has(k) && inner?.kind === 'admin1') {
+          // "Colorado State University" lies in the town the story names in Colorado, where it names one,
+          // rather than at the middle of the state. (A country's name says less: "Bank of Japan" stays Japan.)
+          const near = nearestContext(located, c.start, inner);
+          if (near && near.kind === 'populated') picks[k] = near;
+          return;
+        }
         if (stray.has(k)) {
           const near = nearestContext(located, c.start, within(k), isNationalName(c.name));
           if (near) {
