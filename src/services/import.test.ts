@@ -244,6 +244,81 @@ test('on PostgreSQL the same import gives the same figures, and a re-import is a
   assert.equal(again.unchanged, rows.length);
 });
 
+test('on PostgreSQL rows go in by COPY and read back as the embedded database keeps them, tabs, newlines and backslashes included', async (t) => {
+  if (!(await postgresReachable())) return t.skip(PG_SKIP_MESSAGE);
+  const dir = scratchDir(t);
+  const lines = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
+  const header = parse(lines[0] as string)[0] as string[];
+  // COPY's text format escapes these; a literal "\N" must stay text, not become NULL.
+  const awkward = 'Tall\tRifaat \\ "north"\nof Aleppo \\N';
+  const cells = parse(lines[1] as string)[0] as string[];
+  cells[header.indexOf('where_coordinates')] = awkward;
+  cells[header.indexOf('where_description')] = awkward;
+  const edited = cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
+  const path = join(dir, 'ucdp.csv');
+  writeFileSync(path, `${[lines[0], edited, ...lines.slice(2, 40)].join('\n')}\n`);
+
+  const snapshot = async (store: Awaited<ReturnType<typeof scratchStore>>) => {
+    const incidents = await store.db
+      .selectFrom('incidents')
+      .select([
+        'code',
+        'place_name',
+        'lat',
+        'lon',
+        'date_from',
+        'civ_min',
+        'killed_max',
+        'belligerents',
+        'attribution',
+      ])
+      .orderBy('code')
+      .execute();
+    const sources = await store.db
+      .selectFrom('incident_sources as s')
+      .innerJoin('incidents as i', 'i.id', 's.incident_id')
+      .select(['i.code', 's.ordinal', 's.source_id', 's.published', 's.title', 's.url'])
+      .orderBy('i.code')
+      .orderBy('s.ordinal')
+      .execute();
+    const imports = await store.db
+      .selectFrom('incident_imports as m')
+      .innerJoin('incidents as i', 'i.id', 'm.incident_id')
+      .select(['i.code', 'm.dataset_id', 'm.killed_best', 'm.record', 'm.record_hash'])
+      .orderBy('i.code')
+      .execute();
+    const belligerents = await store.db
+      .selectFrom('incident_belligerents as b')
+      .innerJoin('incidents as i', 'i.id', 'b.incident_id')
+      .select(['i.code', 'b.belligerent', 'b.role'])
+      .orderBy('i.code')
+      .orderBy('b.belligerent')
+      .execute();
+    // PostgreSQL returns numbers of some types as strings: compare values, not their JS types.
+    return JSON.parse(
+      JSON.stringify({ incidents, sources, imports, belligerents }, (_k, v) =>
+        typeof v === 'number' ? String(v) : v,
+      ),
+    );
+  };
+
+  const embedded = await scratchStore(t);
+  await importFile(embedded, { format: 'ucdp', path, actor: 'test' });
+  const pg = await scratchPostgresStore(t);
+  assert.ok(pg.pgPool, 'a PostgreSQL store lends its pool for COPY');
+  const s = await importFile(pg, { format: 'ucdp', path, actor: 'test' });
+  assert.equal(s.created, 39);
+  assert.equal(s.failed, 0);
+  const [want, got] = [await snapshot(embedded), await snapshot(pg)];
+  assert.deepEqual(got, want);
+  assert.ok(
+    got.incidents.some((i: { place_name: string }) => i.place_name === awkward),
+    'the awkward place name survives as written',
+  );
+  const again = await importFile(pg, { format: 'ucdp', path, actor: 'test' });
+  assert.equal(again.unchanged, 39);
+});
+
 test('a large embedded import rebuilds the incidents indexes at its end; one an interrupted import left dropped is rebuilt by the next', async (t) => {
   const store = await scratchStore(t);
   const sqlite = store.sqlite;

@@ -143,6 +143,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       now: options.now?.() ?? new Date().toISOString(),
       knownSources,
       sqlite: store.sqlite,
+      pgPool: store.pgPool,
     });
     span?.written(batch.rows.length);
     summary.created += res.created.length;

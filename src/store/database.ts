@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import type pg from 'pg';
 import { restoreDeferredIndexesOf } from './deferred-indexes.js';
 import type { Dialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
@@ -22,6 +23,8 @@ export interface Store {
   location: string;
   /** The embedded database's own handle, for bulk writes that reuse prepared statements (imports). */
   sqlite?: SqliteDatabase.Database;
+  /** The PostgreSQL server's connection pool, for bulk writes by COPY (imports). */
+  pgPool?: pg.Pool;
   close(): Promise<void>;
 }
 

@@ -50,7 +50,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const store: Store = { db, reads: db, dialect: 'postgres', location, close: () => db.destroy() };
+  const store: Store = {
+    db,
+    reads: db,
+    dialect: 'postgres',
+    location,
+    pgPool: pool,
+    close: () => db.destroy(),
+  };
   if (options.migrate !== false) {
     try {
       await migrate(store);
