@@ -497,3 +497,10 @@ test('resolve() places a building named after a state in the town the story name
   const [, state] = parser.resolve(away, spansOf(away, ['Boston', 'Colorado State University']));
   assert.equal(state?.entry?.kind, 'admin1');
 });
+
+test('resolve() keeps a state capital in a story that names another state', () => {
+  const text = 'Homes in Centreville, Va., look like the architecture in Charleston.';
+  const [, , charleston] = parser.resolve(text, spansOf(text, ['Centreville', 'Va.', 'Charleston']));
+  assert.equal(charleston?.entry?.name, 'Charleston');
+  assert.equal(charleston?.inferred, undefined);
+});

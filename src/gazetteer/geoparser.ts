@@ -186,7 +186,8 @@ function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: 
     if (!elsewhere && picksByName.size > 1) out.add(k);
     // A small town in a state no other name lies in, where the story names a state of that country
     // outright ("Stonewall", Louisiana, in a story that names Virginia), is as stray.
-    if (!e.admin1 || namedDivisions.size === 0) return;
+    // A state's or province's seat is named well beyond its state ("the architecture in Charleston").
+    if (!e.admin1 || namedDivisions.size === 0 || e.featureCode === 'PPLA') return;
     const div = `${e.country}.${e.admin1}`;
     const statesOfCountry = [...namedDivisions].filter((d) => d.startsWith(`${e.country}.`));
     if (statesOfCountry.length === 0) return;
