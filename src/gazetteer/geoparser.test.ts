@@ -504,3 +504,10 @@ test('resolve() keeps a state capital in a story that names another state', () =
   assert.equal(charleston?.entry?.name, 'Charleston');
   assert.equal(charleston?.inferred, undefined);
 });
+
+test('resolve() keeps a sizeable town of another state where the story names a state', () => {
+  const text = 'Tickets are on sale in Tacoma, Washington. A new museum on Miami Beach is open.';
+  const [, , beach] = parser.resolve(text, spansOf(text, ['Tacoma', 'Washington', 'Miami Beach']));
+  assert.equal(beach?.entry?.name, 'Miami Beach');
+  assert.equal(beach?.inferred, undefined);
+});
