@@ -49,8 +49,8 @@ function spanEntries(
     return { entries: unwrittenCounties(g, raw, []), cue: null, demonym: false };
   // A people's name that only some town's alternate name matches ("Kazakh", Qazax) means the people's land.
   if (direct.length > 0 && direct.every((e) => e.kind === 'populated' && nameKey(e.name) !== nameKey(raw))) {
-    const namesake = adjectivalReading(g, raw);
-    if (namesake.length > 0) return { entries: namesake, cue: null, demonym: true };
+    const namesake = namesakeEntries(g, raw);
+    if (namesake) return namesake;
   }
   if (direct.length > 0)
     return { entries: [...direct, ...unwrittenCounties(g, raw, direct)], cue: null, demonym: false };
@@ -92,16 +92,23 @@ function spanEntries(
       if (e.length > 0) return { entries: e, cue: 'admin2', demonym: false };
     }
   }
-  const namesake = adjectivalReading(g, raw);
-  if (namesake.length > 0) {
-    // Stems shared by places in several countries ("Austro") are kept only where the story backs one.
-    const countries = new Set(namesake.map((e) => e.country));
-    return { entries: namesake, cue: null, demonym: true, loose: countries.size > 1 };
-  }
+  const namesake = namesakeEntries(g, raw);
+  if (namesake) return namesake;
   const loose = g.lookupLoose(raw);
   // Only a transliteration variant: kept where it fits the story ("Makeen" is not Macau).
   if (loose.length > 0) return { entries: loose, cue, demonym: false, loose: true };
   return { entries: [], cue, demonym: false };
+}
+
+/** The places a people or adjectival name is formed from (`adjectivalReading`), read as a demonym. */
+function namesakeEntries(
+  g: Gazetteer,
+  raw: string,
+): { entries: GazetteerEntry[]; cue: TypeCue; demonym: boolean; loose: boolean } | null {
+  const entries = adjectivalReading(g, raw);
+  if (entries.length === 0) return null;
+  // A stem shared by places of several countries is kept only where the story backs one.
+  return { entries, cue: null, demonym: true, loose: new Set(entries.map((e) => e.country)).size > 1 };
 }
 
 /**
