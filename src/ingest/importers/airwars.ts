@@ -12,7 +12,7 @@ import type { CountRange } from '../../domain/range.js';
 import { eventFromAcled } from './acled-codes.js';
 import { mapActors } from './actors.js';
 import { countryCode } from './countries.js';
-import { cellError, coordinate, day, keep, requiredText, text } from './fields.js';
+import { boundedCount, cellError, coordinate, countValue, day, keep, requiredText, text } from './fields.js';
 import type { CitedSource, CsvRecord, Importer, MappedRow, RowContext, RowWarning } from './types.js';
 
 /**
@@ -80,12 +80,8 @@ export function parseRangeCell(value: string): CountRange | null {
 function rangeFrom(row: CsvRecord, ctx: RowContext, min: Key, max: Key, one: Key): CountRange | null {
   const lo = pick(row, min);
   const hi = pick(row, max);
-  const num = (p: { field: string; value: string | null }) => {
-    if (p.value === null) return null;
-    if (!/^\d+$/.test(p.value))
-      throw cellError(ctx, p.field, `expected a whole number ≥ 0, got "${p.value}"`);
-    return Number(p.value);
-  };
+  const num = (p: { field: string; value: string | null }) =>
+    p.value === null ? null : countValue(p.value, p.field, ctx);
   const a = num(lo);
   const b = num(hi);
   if (a !== null || b !== null) {
@@ -104,6 +100,7 @@ function rangeFrom(row: CsvRecord, ctx: RowContext, min: Key, max: Key, one: Key
     );
   if (r.max !== null && r.max < r.min)
     throw cellError(ctx, cell.field, `range "${cell.value}" runs backwards`);
+  for (const n of [r.min, r.max]) if (n !== null) boundedCount(n, cell.value, cell.field, ctx);
   return r;
 }
 

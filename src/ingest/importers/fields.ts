@@ -21,14 +21,30 @@ export function requiredText(row: CsvRecord, field: string, ctx: RowContext): st
   return v;
 }
 
-/** A non-negative whole number; empty gives null. "1,234" is refused, not read as 1. */
+/**
+ * The largest count either database keeps (PostgreSQL's `integer` columns). A larger one is a
+ * mistyped cell: refused with its line and column here, where PostgreSQL would refuse the whole
+ * batch with neither and SQLite would keep it.
+ */
+const MAX_COUNT = 2_147_483_647;
+
+/** A count read from `cell` of `field`, refused with its place beyond MAX_COUNT. */
+export function boundedCount(n: number, cell: string, field: string, ctx: RowContext): number {
+  if (n > MAX_COUNT)
+    throw cellError(ctx, field, `number too large: ${cell} (at most ${MAX_COUNT.toLocaleString('en')})`);
+  return n;
+}
+
+/** A cell's text as a non-negative whole number. "1,234" is refused, not read as 1. */
+export function countValue(cell: string, field: string, ctx: RowContext): number {
+  if (!/^\d+$/.test(cell)) throw cellError(ctx, field, `expected a whole number ≥ 0, got "${cell}"`);
+  return boundedCount(Number(cell), cell, field, ctx);
+}
+
+/** A non-negative whole number; empty gives null. */
 export function count(row: CsvRecord, field: string, ctx: RowContext): number | null {
   const v = text(row, field);
-  if (v === null) return null;
-  if (!/^\d+$/.test(v)) throw cellError(ctx, field, `expected a whole number ≥ 0, got "${v}"`);
-  const n = Number(v);
-  if (!Number.isSafeInteger(n)) throw cellError(ctx, field, `number too large: ${v}`);
-  return n;
+  return v === null ? null : countValue(v, field, ctx);
 }
 
 export function requiredCount(row: CsvRecord, field: string, ctx: RowContext): number {

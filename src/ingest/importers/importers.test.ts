@@ -74,6 +74,15 @@ test('UCDP: an inverted low/high is imported as coded with a warning; a bad cell
       e.where === `f.csv:5 (where_prec, column ${header.indexOf('where_prec') + 1})`,
   );
   assert.throws(() => mapUcdpRow({ ...UCDP_ROW, high: '1.5' }, ctx(header)), /whole number/);
+  // One past what PostgreSQL's integer holds: refused with its place, on either database.
+  assert.throws(
+    () => mapUcdpRow({ ...UCDP_ROW, high: '2147483648' }, ctx(header, 9)),
+    (e: unknown) =>
+      e instanceof InputError &&
+      /too large: 2147483648 \(at most 2,147,483,647\)/.test(e.message) &&
+      e.where === `f.csv:9 (high, column ${header.indexOf('high') + 1})`,
+  );
+  assert.equal(mapUcdpRow({ ...UCDP_ROW, high: '2147483647' }, ctx(header)).incident.killed?.max, 2147483647);
 });
 
 test('actor names map to codes whatever the dataset’s wording; victims are not belligerents', () => {
@@ -180,4 +189,15 @@ test('Airwars-style rows: ranges, grading, belligerent names, source links', () 
       ),
     /below minimum/,
   );
+  // Counts beyond what the databases hold are refused in every form a count takes.
+  for (const cells of [
+    { civilian_deaths: '3000000000' },
+    { civilian_deaths: '5–3000000000' },
+    { civilian_deaths: '3000000000+' },
+    { civilian_deaths: '', civilian_deaths_min: '3000000000' },
+  ])
+    assert.throws(
+      () => mapAirwarsRow({ ...row, ...cells }, ctx(Object.keys(row))),
+      /too large: .*3000000000/,
+    );
 });
