@@ -511,3 +511,9 @@ test('resolve() keeps a sizeable town of another state where the story names a s
   assert.equal(beach?.entry?.name, 'Miami Beach');
   assert.equal(beach?.inferred, undefined);
 });
+
+test('resolve() does not read an ocean named with a division word as a state', () => {
+  const text = 'Warmer water in the tropical Pacific region brings floods to Kenya.';
+  const [pacific] = parser.resolve(text, spansOf(text, ['Pacific', 'Kenya']));
+  assert.equal(pacific?.entry?.featureCode, 'CONT');
+});

@@ -38,7 +38,9 @@ function optionsFor(g: Gazetteer, c: Candidate): GazetteerEntry[] {
   const opts = [...c.entries];
   if (c.typeCue === 'admin1' && !opts.some((e) => e.kind === 'admin1')) {
     const seen = new Set(opts.map((e) => e.id));
-    for (const e of c.entries.slice(0, 5)) {
+    // "The tropical Pacific region" is the ocean's, not the state of some town also called Pacific.
+    const oceanOrRegion = c.entries.some(isContinentLike);
+    for (const e of oceanOrRegion ? [] : c.entries.slice(0, 5)) {
       if (e.kind !== 'populated' || !e.country || !e.admin1) continue;
       const a = g.admin(e.country, e.admin1);
       if (a && !seen.has(a.id)) {
