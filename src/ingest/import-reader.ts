@@ -59,6 +59,8 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
     unmapped: [],
   });
   let batch = fresh(0);
+  // Set once a chunk of the file holds U+0000; rows are only searched for it from then on.
+  let mayHoldNul = false;
   const record: CsvRecord = {};
   let unmapped = new Map<string, number>();
 
@@ -84,6 +86,16 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
     }
     ctx.line = row.line;
     batch.read++;
+    if (mayHoldNul) {
+      const k = cells.findIndex((c) => c.includes('\u0000'));
+      if (k >= 0) {
+        // PostgreSQL refuses U+0000 in text, the whole batch with it and without a line; the embedded
+        // database would keep it. Either way it means a damaged file: the row is refused, with its place.
+        const message = 'a NUL character (U+0000) in a cell: the file is damaged or not text';
+        batch.failures.push({ message, line: row.line, field: `${header[k]}, column ${k + 1}` });
+        return;
+      }
+    }
     // One object for every row, refilled: mappers read it and keep none of it (Importer.mapRow),
     // and a million 40-key objects were a good part of the garbage collector's work.
     for (let i = 0; i < cells.length; i++) record[header[i] as string] = cells[i];
@@ -114,12 +126,16 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      for (const row of splitter.push(decoder.write(chunk))) {
+      const text = decoder.write(chunk);
+      if (!mayHoldNul && text.includes('\u0000')) mayHoldNul = true;
+      for (const row of splitter.push(text)) {
         take(row);
         if (batch.rows.length >= options.batchSize) yield done(bytes);
       }
     }
-    for (const row of [...splitter.push(decoder.end()), ...splitter.end()]) take(row);
+    const tail = decoder.end();
+    if (tail.includes('\u0000')) mayHoldNul = true;
+    for (const row of [...splitter.push(tail), ...splitter.end()]) take(row);
     yield done(bytes);
   } finally {
     input.destroy();

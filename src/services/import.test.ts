@@ -189,6 +189,23 @@ test('a changed row updates its incident; bad rows are reported with line and co
   assert.equal(Number(updated.version), 2);
 });
 
+test('a cell holding U+0000 is a row error with its place; the other rows import', async (t) => {
+  const store = await scratchStore(t);
+  const lines = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
+  const header = parse(lines[0] as string)[0] as string[];
+  const cells = parse(lines[3] as string)[0] as string[];
+  const col = header.indexOf('where_coordinates');
+  cells[col] = 'Tall\u0000Rifaat';
+  const damaged = cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
+  const path = join(scratchDir(t), 'ucdp.csv');
+  writeFileSync(path, `${[...lines.slice(0, 3), damaged, ...lines.slice(4, 8)].join('\n')}\n`);
+  const s = await importFile(store, { format: 'ucdp', path, actor: 'test' });
+  assert.equal(s.created, 6);
+  assert.equal(s.failed, 1);
+  assert.equal(s.errors[0]?.where, `${path}:4 (where_coordinates, column ${col + 1})`);
+  assert.match(s.errors[0]?.message ?? '', /NUL character/);
+});
+
 test('a file without the format’s columns is refused before anything is written', async (t) => {
   const store = await scratchStore(t);
   const dir = scratchDir(t);
