@@ -101,6 +101,30 @@ test('invalid UTF-8 and HTML with no text are clear errors', async (t) => {
   assert.ok(empty && !empty.ok && /no readable text/.test(empty.error.message));
 });
 
+test('U+0000 in a text file, an HTML file or a JSONL field is an error naming where it is', async (t) => {
+  const dir = scratchDir(t);
+  writeFileSync(join(dir, 'nul.txt'), 'Five killed in Idlib.\u0000 More to follow.');
+  writeFileSync(join(dir, 'nul.html'), '<html><body><p>Five killed\u0000 in Idlib.</p></body></html>');
+  const jsonl = join(dir, 'r.jsonl');
+  writeFileSync(
+    jsonl,
+    [
+      JSON.stringify({ id: 'a', text: 'Five killed in Idlib.', title: 'Strike\u0000' }),
+      JSON.stringify({ id: 'b', text: 'Three killed in Aleppo.' }),
+    ].join('\n'),
+  );
+  for (const name of ['nul.txt', 'nul.html']) {
+    const [item] = await collect(join(dir, name));
+    assert.ok(item && !item.ok && /NUL character/.test(item.error.message), name);
+    assert.equal(item.error.where, join(dir, name));
+  }
+  const items = await collect(jsonl);
+  assert.deepEqual(
+    items.map((i) => (i.ok ? `ok ${i.report.externalId}` : i.error.where)),
+    [`${jsonl}:1 (title)`, 'ok b'],
+  );
+});
+
 test('broken HTML still yields its article text', async (t) => {
   const dir = scratchDir(t);
   const file = join(dir, 'broken.html');

@@ -1,6 +1,7 @@
 import type { ReportInput } from '../domain/report.js';
 import { InputError } from './errors.js';
 import { languageCode, optionalString, publishedDate, sourceFrom } from './fields.js';
+import { NUL_MESSAGE } from './read-text.js';
 
 /**
  * One line of a .jsonl file in the ../shared/eval shape:
@@ -8,11 +9,17 @@ import { languageCode, optionalString, publishedDate, sourceFrom } from './field
  */
 export function readJsonlLine(line: string, origin: string, lineNo: number): ReportInput {
   let obj: unknown;
+  // JSON may spell U+0000 as \u0000, which PostgreSQL refuses to store: the field holding it is named.
+  let nulIn: string | null = null;
   try {
-    obj = JSON.parse(line);
+    obj = JSON.parse(line, (key, value: unknown) => {
+      if (typeof value === 'string' && value.includes('\u0000')) nulIn ??= key;
+      return value;
+    });
   } catch (err) {
     throw new InputError(`invalid JSON: ${(err as Error).message}`, origin, lineNo);
   }
+  if (nulIn !== null) throw new InputError(NUL_MESSAGE, origin, lineNo, nulIn);
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
     throw new InputError('expected a JSON object', origin, lineNo);
   const o = obj as Record<string, unknown>;

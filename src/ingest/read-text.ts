@@ -46,12 +46,18 @@ export function readTextReport(
 }
 
 export function decodeUtf8(bytes: Buffer, origin: string): string {
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     throw new InputError('not valid UTF-8 text (is it a binary file?)', origin);
   }
+  // Valid UTF-8, yet no text file holds it, and PostgreSQL refuses to store it.
+  if (text.includes('\u0000')) throw new InputError(NUL_MESSAGE, origin);
+  return text;
 }
+
+export const NUL_MESSAGE = 'a NUL character (U+0000): the file is damaged or not text';
 
 function firstHeading(body: string): string | null {
   const m = /^#\s+(.+)$/m.exec(body);
