@@ -375,6 +375,18 @@ test('bad requests get 4xx in the one error shape, never a 500', async (t) => {
       'invalid_request',
     ],
     [
+      'NUL in a JSON body',
+      {
+        method: 'POST',
+        url: '/api/users',
+        headers: { ...admin, 'content-type': 'application/json' },
+        payload: JSON.stringify({ name: 'ed\u0000', role: 'viewer', password: 'a long enough password' }),
+      },
+      400,
+      'invalid_request',
+    ],
+    ['NUL in a query', { url: '/api/incidents?country=SY%00' }, 400, 'invalid_request'],
+    [
       'body too large',
       {
         method: 'POST',

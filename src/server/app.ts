@@ -5,7 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './auth.js';
 import { DEFAULT_LIMITS, type ServerDeps } from './context.js';
-import { ApiError, toErrorBody } from './errors.js';
+import { ApiError, nulPath, toErrorBody } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { figureRoutes } from './routes/figures.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -34,6 +34,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const { status, body } = toErrorBody(err);
     if (status >= 500) req.log.error(err);
     reply.code(status).type('application/json').send(body);
+  });
+  app.addHook('preValidation', async (req) => {
+    const at = nulPath(req.query, 'query') ?? nulPath(req.body, 'body');
+    if (at) throw new ApiError('invalid_request', `${at} holds a NUL character (U+0000)`, { field: at });
   });
   app.setNotFoundHandler((req, reply) => {
     const { status, body } = toErrorBody(

@@ -59,6 +59,28 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_BAD_URL: 'invalid_request',
 };
 
+/**
+ * Where in a request's query or JSON body a string holds U+0000 (`body.name`, `query.q`), or
+ * null. PostgreSQL refuses that character in text, so such a request failed there with a 500
+ * and was stored as sent by the embedded database; it is a bad request on both.
+ */
+export function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const at = nulPath(v, `${path}[${i}]`);
+      if (at) return at;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null && !Buffer.isBuffer(value))
+    for (const [k, v] of Object.entries(value)) {
+      const at = nulPath(v, `${path}.${k}`);
+      if (at) return at;
+    }
+  return null;
+}
+
 /** Any error a handler or Fastify raises, as the one error shape; unknown errors never leak internals. */
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   const make = (code: ErrorCode, message: string, details?: unknown) => ({
