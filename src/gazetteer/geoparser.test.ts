@@ -517,3 +517,15 @@ test('resolve() does not read an ocean named with a division word as a state', (
   const [pacific] = parser.resolve(text, spansOf(text, ['Pacific', 'Kenya']));
   assert.equal(pacific?.entry?.featureCode, 'CONT');
 });
+
+test('resolve() reads a name as the same place each time a story writes it, the place of its first mention', () => {
+  const text = 'Fans head to San Diego to watch Kansas play San Diego State on Friday.';
+  const first = text.indexOf('San Diego');
+  const second = text.indexOf('San Diego', first + 1);
+  const [a, b] = parser.resolve(text, [
+    { start: first, end: first + 9 },
+    { start: second, end: second + 9 },
+  ]);
+  assert.equal(a?.entry?.kind, 'populated');
+  assert.equal(b?.entry?.id, a?.entry?.id);
+});

@@ -328,6 +328,17 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
         picks[k] = near ?? innerTowns.get(k) ?? null;
         if (picks[k]) inferred.add(k);
       });
+      // One sense per story: a name the gazetteer reads means the same place each time it is written, the
+      // place of its first mention, where a story introduces it with most context ("Springfield, Illinois",
+      // then "Springfield"). Names placed by their surroundings keep their own, which vary with them.
+      const firstOf = new Map<string, number>();
+      cands.forEach((c, k) => {
+        if (!picks[k] || inferred.has(k)) return;
+        const key = nameKey(c.name);
+        const f = firstOf.get(key);
+        if (f === undefined) firstOf.set(key, k);
+        else picks[k] = picks[f] ?? null;
+      });
       const out: PlaceMention[] = new Array(spans.length);
       order.forEach(({ i }, k) => {
         const c = cands[k] as Candidate;
