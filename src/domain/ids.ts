@@ -19,6 +19,14 @@ export function sourceIdFor(kind: string, name: string): string {
   return `s_${sha256Hex(`${kind}\u0000${name}`).slice(0, 20)}`;
 }
 
+/**
+ * The lookup key of a report's figure list (its JSON text), of fixed size whatever the list's
+ * length. Stored keys depend on it (migration 0010 wrote them): it must not change.
+ */
+export function figuresKey(numbersJson: string): string {
+  return sha256Hex(numbersJson).slice(0, 32);
+}
+
 export function newId(prefix: string): string {
   return `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`;
 }

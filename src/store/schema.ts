@@ -155,6 +155,8 @@ export interface ReportFingerprintsTable {
   minhash: string;
   /** JSON array of the distinct numbers in the text: copies must agree on every figure. */
   numbers: string;
+  /** figuresKey(numbers): the indexed lookup key (the list itself can outgrow an index row). Null only before migration 0010 filled it. */
+  numbers_key: string | null;
 }
 
 export interface ReportSignatureBandsTable {

@@ -1,3 +1,4 @@
+import { figuresKey } from '../../domain/ids.js';
 import {
   bandBuckets,
   canonicalReport,
@@ -22,12 +23,15 @@ export async function markNearCopies(
 ): Promise<string[]> {
   const fp = fingerprint(report.text);
   const buckets = bandBuckets(fp.minhash);
+  const numbers = JSON.stringify(fp.numbers);
+  const numbersKey = figuresKey(numbers);
   await trx
     .insertInto('report_fingerprints')
     .values({
       report_id: report.id,
       minhash: JSON.stringify(fp.minhash),
-      numbers: JSON.stringify(fp.numbers),
+      numbers,
+      numbers_key: numbersKey,
     })
     .execute();
   await trx
@@ -36,11 +40,12 @@ export async function markNearCopies(
     .execute();
   if (fp.numbers.length === 0 && fp.minhash.every((h) => h === 0xffffffff)) return [];
 
-  // Same figures first (report_fingerprints_numbers), then a shared signature bucket for each.
+  // Same figures first (report_fingerprints_numbers_key; isNearCopy then compares the lists
+  // themselves), then a shared signature bucket for each.
   const candidates = await trx
     .selectFrom('report_fingerprints')
     .select(['report_fingerprints.report_id', 'report_fingerprints.minhash', 'report_fingerprints.numbers'])
-    .where('report_fingerprints.numbers', '=', JSON.stringify(fp.numbers))
+    .where('report_fingerprints.numbers_key', '=', numbersKey)
     .where('report_fingerprints.report_id', '!=', report.id)
     .where((eb) =>
       eb.exists(

@@ -9,6 +9,7 @@ import { dateReads } from './0006-date-reads.js';
 import { importWrites } from './0007-import-writes.js';
 import { nearCopyLookup } from './0008-near-copy-lookup.js';
 import { mapVersion } from './0009-map-version.js';
+import { figuresKeyLookup } from './0010-figures-key.js';
 
 /** Versioned migrations, in order; the same list serves SQLite and PostgreSQL. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -24,6 +25,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0007-import-writes': importWrites(dialect),
         '0008-near-copy-lookup': nearCopyLookup(dialect),
         '0009-map-version': mapVersion(dialect),
+        '0010-figures-key': figuresKeyLookup(dialect),
       };
     },
   };
