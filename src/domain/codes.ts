@@ -46,6 +46,15 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export const SOURCE_KINDS = ['news', 'local', 'ngo', 'military', 'social', 'other'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/**
+ * The longest publisher name, and the longest incident code or dataset id, Vigil stores. Both are
+ * indexed, and PostgreSQL refuses an index row past 2,704 bytes (a 5,000-character name failed a
+ * whole import there); in any script these stay well under it. Real ones are far shorter: a
+ * longer cell is a misplaced one.
+ */
+export const MAX_SOURCE_NAME_CHARS = 300;
+export const MAX_CODE_CHARS = 100;
+
 /** Airwars' grading scale. */
 export const GRADINGS = ['confirmed', 'fair', 'weak', 'contested', 'discounted'] as const;
 export type Grading = (typeof GRADINGS)[number];

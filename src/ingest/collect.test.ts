@@ -125,6 +125,30 @@ test('U+0000 in a text file, an HTML file or a JSONL field is an error naming wh
   );
 });
 
+test('a report whose source name is longer than 300 characters is an error naming the field', async (t) => {
+  const file = join(scratchDir(t), 'r.jsonl');
+  writeFileSync(
+    file,
+    [
+      JSON.stringify({
+        id: 'a',
+        text: 'Five killed in Idlib.',
+        source: { name: 'S'.repeat(301), kind: 'news' },
+      }),
+      JSON.stringify({
+        id: 'b',
+        text: 'Five killed in Idlib.',
+        source: { name: 'S'.repeat(300), kind: 'news' },
+      }),
+    ].join('\n'),
+  );
+  const items = await collect(file);
+  assert.deepEqual(
+    items.map((i) => (i.ok ? `ok ${i.report.externalId}` : i.error.where)),
+    [`${file}:1 (source)`, 'ok b'],
+  );
+});
+
 test('broken HTML still yields its article text', async (t) => {
   const dir = scratchDir(t);
   const file = join(dir, 'broken.html');

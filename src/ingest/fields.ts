@@ -1,4 +1,4 @@
-import { isOneOf, SOURCE_KINDS, type SourceKind } from '../domain/codes.js';
+import { isOneOf, MAX_SOURCE_NAME_CHARS, SOURCE_KINDS, type SourceKind } from '../domain/codes.js';
 import { isIsoDay } from '../domain/dates.js';
 import type { SourceInput } from '../domain/report.js';
 import { InputError } from './errors.js';
@@ -56,5 +56,7 @@ export function sourceFrom(
 ): SourceInput | null {
   const n = optionalString(name, 'source', where);
   if (n === null) return null;
+  if (n.length > MAX_SOURCE_NAME_CHARS)
+    fail(where, 'source', `a source name of ${n.length} characters; at most ${MAX_SOURCE_NAME_CHARS}`);
   return { name: n, kind: sourceKind(kind, where, kindField) };
 }

@@ -4,6 +4,7 @@ import { type EncodedImport, encodeImport } from '../store/import-rows.js';
 import { type CsvRow, CsvSplitter } from './csv-rows.js';
 import { InputError } from './errors.js';
 import { checkHeader, IMPORTERS } from './importers/index.js';
+import { overlong } from './importers/lengths.js';
 import type { CsvRecord, ImportFormat, RowWarning } from './importers/types.js';
 
 /** A row that could not be read or mapped: InputError's fields, as plain data. */
@@ -101,6 +102,11 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
     for (let i = 0; i < cells.length; i++) record[header[i] as string] = cells[i];
     try {
       const mapped = importer.mapRow(record, ctx);
+      const long = overlong(mapped.incident);
+      if (long) {
+        batch.failures.push({ message: long.message, line: row.line, field: long.field });
+        return;
+      }
       batch.rows.push(encodeImport(mapped.incident, importer.recordColumns));
       batch.lines.push(row.line);
       for (const w of mapped.warnings) batch.warnings.push(w);

@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import { ACLED_COLUMNS, mapAcledRow } from './acled.js';
 import { mapActors } from './actors.js';
 import { mapAirwarsRow, parseRangeCell } from './airwars.js';
+import { overlong } from './lengths.js';
 import type { CsvRecord, RowContext } from './types.js';
 import { mapUcdpRow, ucdpSources } from './ucdp.js';
 
@@ -200,4 +201,17 @@ test('Airwars-style rows: ranges, grading, belligerent names, source links', () 
       () => mapAirwarsRow({ ...row, ...cells }, ctx(Object.keys(row))),
       /too large: .*3000000000/,
     );
+});
+
+test("codes, ids and publisher names past what storage indexes are named as the row's error", () => {
+  const row: CsvRecord = { code: 'CS1', date: '2017-03-16', country: 'Syria', sources: 'SOHR' };
+  const mapped = (cells: CsvRecord) => mapAirwarsRow({ ...row, ...cells }, ctx(Object.keys(row))).incident;
+  assert.equal(overlong(mapped({})), null);
+  assert.equal(overlong(mapped({ code: `CS${'9'.repeat(98)}` })), null, '100 characters are kept');
+  assert.equal(overlong(mapped({ code: `CS${'9'.repeat(99)}` }))?.field, 'code');
+  assert.equal(overlong(mapped({ sources: `SOHR; ${'x'.repeat(301)}` }))?.field, 'source');
+  assert.match(
+    overlong(mapped({ sources: 'y'.repeat(5000) }))?.message ?? '',
+    /5000 characters.*at most 300/,
+  );
 });
