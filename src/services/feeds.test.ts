@@ -11,7 +11,7 @@ import { scratchDir, scratchStore, testDeps } from '../../test/support/fixtures.
 import { InputError } from '../ingest/errors.js';
 import { type FeedConfig, parseWatchConfig } from '../ingest/feeds/config.js';
 import { isPrivateAddress } from '../ingest/feeds/net-policy.js';
-import { parseFeed } from '../ingest/feeds/parse-feed.js';
+import { itemKey, parseFeed } from '../ingest/feeds/parse-feed.js';
 import type { Store } from '../store/database.js';
 import { type FeedDeps, feedStates, pollFeed } from './feeds.js';
 
@@ -163,6 +163,14 @@ test('Atom feeds parse; FEEDS.yaml errors name the field', () => {
   assert.deepEqual(parseFeed(atom, 'https://example.org/feed'), [
     { key: 'tag:x,1', url: 'https://example.org/news/1', title: 'A', published: '2017-03-22' },
   ]);
+  // A guid too long to index is kept by its digest: stable across polls, and short.
+  const guid = `urn:x:${'g'.repeat(3000)}`;
+  const [long] = parseFeed(
+    `<rss><channel><item><guid>${guid}</guid><link>https://example.org/a/1</link></item></channel></rss>`,
+    'https://example.org/feed',
+  );
+  assert.equal(long?.key, itemKey(guid));
+  assert.match(long?.key ?? '', /^sha256:[0-9a-f]{64}$/);
   assert.throws(
     () => parseWatchConfig('feeds:\n  - url: https://x.org/f\n    interval: soon\n', 'f.yaml'),
     (e: unknown) => e instanceof InputError && e.where === 'f.yaml (feeds[0].interval)',

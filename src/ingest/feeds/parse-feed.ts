@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { sha256Hex } from '../../domain/ids.js';
 
 /** One entry of a feed, or one article link found on a page. */
 export interface FeedItem {
@@ -51,6 +52,17 @@ function absolute(href: string | null, base: string): string | null {
 }
 
 /** RSS 2.0, RSS 1.0 (RDF) and Atom, to items in document order. Pure. */
+/** Longest item key kept as written; the store indexes keys, and PostgreSQL refuses index rows past 2,704 bytes. */
+const MAX_ITEM_KEY_CHARS = 500;
+
+/** An item's guid, id or link as its key; a longer one (a tracking URL, a mangled guid) by its digest. */
+export function itemKey(raw: string): string;
+export function itemKey(raw: string | null): string | null;
+export function itemKey(raw: string | null): string | null {
+  if (raw === null || raw.length <= MAX_ITEM_KEY_CHARS) return raw;
+  return `sha256:${sha256Hex(raw)}`;
+}
+
 export function parseFeed(xml: string, baseUrl: string): FeedItem[] {
   let doc: Node;
   try {
@@ -65,7 +77,7 @@ export function parseFeed(xml: string, baseUrl: string): FeedItem[] {
     const items = ((rss?.channel as Node | undefined)?.item ?? rdf?.item ?? []) as Node[];
     return items.flatMap((it) => {
       const url = absolute(textOf(it.link), baseUrl);
-      const key = textOf(it.guid) ?? url;
+      const key = itemKey(textOf(it.guid) ?? url);
       if (!key) return [];
       return [{ key, url, title: textOf(it.title), published: isoDay(it.pubDate ?? it['dc:date']) }];
     });
@@ -76,7 +88,7 @@ export function parseFeed(xml: string, baseUrl: string): FeedItem[] {
       const links = (e.link ?? []) as Node[];
       const alt = links.find((l) => !l['@rel'] || l['@rel'] === 'alternate') ?? links[0];
       const url = absolute(alt ? (alt['@href'] as string) : null, baseUrl);
-      const key = textOf(e.id) ?? url;
+      const key = itemKey(textOf(e.id) ?? url);
       if (!key) return [];
       return [{ key, url, title: textOf(e.title), published: isoDay(e.published ?? e.updated) }];
     });
@@ -101,7 +113,7 @@ export function pageLinks(html: string, baseUrl: string, pattern: RegExp): FeedI
         .replace(/<[^>]+>/g, '')
         .replace(/\s+/g, ' ')
         .trim() || null;
-    out.push({ key: url, url, title, published: null });
+    out.push({ key: itemKey(url), url, title, published: null });
   }
   return out;
 }
