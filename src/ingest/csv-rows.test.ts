@@ -7,8 +7,8 @@ import { REPO_ROOT } from '../../test/support/cli.js';
 import { type CsvRow, CsvSplitter } from './csv-rows.js';
 
 /** All rows of `text` fed in pieces cut at `cuts`. */
-function split(text: string, cuts: number[] = []): CsvRow[] {
-  const s = new CsvSplitter();
+function split(text: string, cuts: number[] = [], maxRowChars?: number): CsvRow[] {
+  const s = new CsvSplitter(maxRowChars);
   const rows: CsvRow[] = [];
   let from = 0;
   for (const at of [...cuts, text.length]) {
@@ -56,7 +56,41 @@ test('a malformed row is reported with its line and skipped; the rows after it a
     { error: 'a quote inside an unquoted cell', line: 2 },
     { cells: ['2', 'ok'], line: 3 },
     { error: 'text after the closing quote of a cell', line: 4 },
-    { error: 'a quoted cell is not closed before the end of the file', line: 5 },
+    {
+      error: 'a quoted cell is not closed before the end of the file; read again from the next line',
+      line: 5,
+    },
+    { cells: ['5', 'v'], line: 6 },
+  ]);
+});
+
+test('a quote left open in a large file costs its row, not the rest of the file, and is found without holding the file', () => {
+  const good = Array.from({ length: 200 }, (_, i) => `${i + 3},row ${i + 3}`);
+  const text = ['a,b', '1,"open', '2,fine', ...good].join('\n');
+  const whole = split(text, [], 100);
+  // Fed 7 characters at a time, the splitter gives up on the open row once 100 characters pass.
+  const cut = split(
+    text,
+    Array.from({ length: Math.floor(text.length / 7) }, (_, k) => (k + 1) * 7),
+    100,
+  );
+  for (const rows of [whole, cut]) {
+    assert.deepEqual(rows[1], {
+      error: 'no row ends within 100 characters (a quote left open?); read again from the next line',
+      line: 2,
+    });
+    assert.deepEqual(rows[2], { cells: ['2', 'fine'], line: 3 });
+    assert.equal(rows.length, 203);
+    assert.deepEqual(rows.at(-1), { cells: ['202', 'row 202'], line: 203 });
+  }
+  // A line with no break at all is dropped up to its end, however many chunks it spans.
+  const noBreak = split(`a,b\n1,"${'x'.repeat(500)}\n2,after`, [20, 40, 300], 100);
+  assert.deepEqual(noBreak.slice(1), [
+    {
+      error: 'no row ends within 100 characters (a quote left open?); read again from the next line',
+      line: 2,
+    },
+    { cells: ['2', 'after'], line: 3 },
   ]);
 });
 

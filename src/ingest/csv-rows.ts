@@ -17,11 +17,22 @@ const CR = 13;
 /** Marks a row cut off by the end of the chunk: it is read again once more text has come. */
 const INCOMPLETE = Symbol('incomplete');
 
+/**
+ * The most text a row may take. A quote left open makes the rest of the file one cell: it was held
+ * and scanned again with every chunk (quadratic, and past V8's longest string on a large file),
+ * and every row after it was lost. A dataset row is a few kilobytes at most.
+ */
+export const MAX_ROW_CHARS = 1 << 20;
+
 export class CsvSplitter {
   private rest = '';
   /** Line number of the first character of `rest`. */
   private line = 1;
   private started = false;
+  /** Dropping text up to the next line break, after a row given up on (see resync). */
+  private skipping = false;
+
+  constructor(private readonly maxRowChars = MAX_ROW_CHARS) {}
 
   /** Rows completed by this chunk, in order; a row it leaves unfinished waits for the next. */
   push(chunk: string): CsvRow[] {
@@ -42,6 +53,16 @@ export class CsvSplitter {
     const rows: CsvRow[] = [];
     const n = text.length;
     let pos = 0;
+    if (this.skipping) {
+      const lf = text.indexOf('\n');
+      if (lf < 0) {
+        this.rest = '';
+        return rows;
+      }
+      pos = lf + 1;
+      this.line++;
+      this.skipping = false;
+    }
     while (pos < n) {
       // Empty lines are skipped, as csv-parse's skip_empty_lines did.
       const c = text.charCodeAt(pos);
@@ -57,7 +78,17 @@ export class CsvSplitter {
       }
       if (c === CR && pos + 1 >= n && !final) break;
       const row = this.row(text, pos, final);
-      if (row === INCOMPLETE) break;
+      if (row === INCOMPLETE) {
+        if (n - pos <= this.maxRowChars) break;
+        const cut = this.resync(
+          text,
+          pos,
+          `no row ends within ${this.maxRowChars.toLocaleString('en')} characters (a quote left open?); read again from the next line`,
+        );
+        rows.push(cut.row);
+        pos = cut.next;
+        continue;
+      }
       rows.push(row.row);
       pos = row.next;
     }
@@ -85,11 +116,11 @@ export class CsvSplitter {
           close = text.indexOf('"', from);
           if (close < 0 || (close + 1 >= n && !final)) {
             if (!final) return INCOMPLETE;
-            this.line += breaks + countBreaks(text, from, n);
-            return {
-              row: { error: 'a quoted cell is not closed before the end of the file', line },
-              next: n,
-            };
+            return this.resync(
+              text,
+              start,
+              'a quoted cell is not closed before the end of the file; read again from the next line',
+            );
           }
           if (text.charCodeAt(close + 1) !== QUOTE) break;
           value += text.slice(from, close + 1);
@@ -139,6 +170,21 @@ export class CsvSplitter {
       }
       return this.skipBad(text, i, line, breaks, final, 'text after the closing quote of a cell');
     }
+  }
+
+  /**
+   * A row given up on: reported at the line it starts on, and reading starts again after that
+   * line, as if its opening quote were not there, so the rows after it are not lost.
+   */
+  private resync(text: string, start: number, error: string): { row: CsvRow; next: number } {
+    const line = this.line;
+    const lf = text.indexOf('\n', start);
+    if (lf < 0) {
+      this.skipping = true;
+      return { row: { error, line }, next: text.length };
+    }
+    this.line = line + 1;
+    return { row: { error, line }, next: lf + 1 };
   }
 
   /** A malformed row is reported and skipped up to the end of the line it goes wrong on. */
