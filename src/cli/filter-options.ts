@@ -18,7 +18,7 @@ export function addFilterOptions(cmd: Command, gradingDefault: string): Command 
     .option('--status <list>', 'review statuses, comma-separated (e.g. published)')
     .option('--from <date>', 'incidents on or after this day (YYYY-MM-DD)')
     .option('--to <date>', 'incidents on or before this day (YYYY-MM-DD)')
-    .option('--search <text>', 'text in the place name or code');
+    .option('--search <text>', 'text in the place name, division or code, any case');
 }
 
 export function filterFromFlags(flags: FilterFlags, gradingDefault: string[] | 'all'): IncidentFilter {

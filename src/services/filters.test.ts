@@ -106,3 +106,46 @@ test('date filter: the span bound returns exactly the overlapping incidents (Pos
   if (!(await postgresReachable())) return t.skip(PG_SKIP_MESSAGE);
   await checkExact(await scratchPostgresStore(t));
 });
+
+/** The text filter: case-insensitive, and %, _ and \ taken literally, the same on both databases. */
+async function checkText(store: Store): Promise<void> {
+  const now = '2020-01-01T00:00:00Z';
+  const places = ['Aleppo', 'Tall Rifaat', '100% ruined', 'al_Bab', 'Back\\slash', 'Kafr Nabl'];
+  await store.db
+    .insertInto('incidents')
+    .values(
+      places.map((place_name, i) => ({
+        id: `t_${i}`,
+        code: `T-${i}`,
+        status: 'published',
+        place_name,
+        belligerents: '[]',
+        range_rule: 'envelope',
+        sensitive_coords: 0,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
+  const found = async (text: string) =>
+    (await applyIncidentFilter(store.db.selectFrom('incidents').select('place_name'), { text }).execute())
+      .map((r) => r.place_name)
+      .sort();
+  assert.deepEqual(await found('aleppo'), ['Aleppo']);
+  assert.deepEqual(await found('TALL'), ['Tall Rifaat']);
+  assert.deepEqual(await found('100%'), ['100% ruined']);
+  assert.deepEqual(await found('%'), ['100% ruined']);
+  assert.deepEqual(await found('l_b'), ['al_Bab'], 'an underscore is not a wildcard');
+  assert.deepEqual(await found('k\\s'), ['Back\\slash']);
+  assert.deepEqual(await found('t-3'), ['al_Bab'], 'codes match too');
+}
+
+test('text filter: case-insensitive, wildcards literal (SQLite)', async (t) => {
+  await checkText(await scratchStore(t));
+});
+
+test('text filter: case-insensitive, wildcards literal (PostgreSQL)', async (t) => {
+  if (!(await postgresReachable())) return t.skip(PG_SKIP_MESSAGE);
+  await checkText(await scratchPostgresStore(t));
+});

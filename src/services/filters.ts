@@ -144,14 +144,13 @@ export function applyIncidentFilter<O>(
     );
   }
   if (filter.text) {
-    const like = `%${filter.text.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    out = out.where((eb) =>
-      eb.or([
-        eb('incidents.place_name', 'like', like),
-        eb('incidents.code', 'like', like),
-        eb('incidents.admin1', 'like', like),
-      ]),
-    );
+    // The same match on both databases: LIKE is case-sensitive on PostgreSQL and not on SQLite, so
+    // both sides are lowered (SQLite's lower() folds ASCII only); SQLite has no escape character
+    // unless one is named, so "100%" looked for a backslash there.
+    const like = `%${filter.text.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    const match = (column: 'place_name' | 'code' | 'admin1') =>
+      sql<boolean>`lower(${sql.ref(`incidents.${column}`)}) like ${like} escape '\\'`;
+    out = out.where((eb) => eb.or([match('place_name'), match('code'), match('admin1')]));
   }
   return out;
 }
