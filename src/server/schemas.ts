@@ -276,5 +276,9 @@ export const incidentFilterQuery = {
   status: { type: 'string', description: 'review statuses, comma-separated' },
   from: { type: 'string', format: 'date', description: 'incidents on or after this day' },
   to: { type: 'string', format: 'date', description: 'incidents on or before this day' },
-  q: { type: 'string', maxLength: 200, description: 'text in the place name, first-level division or code, any case' },
+  q: {
+    type: 'string',
+    maxLength: 200,
+    description: 'text in the place name, first-level division or code, any case',
+  },
 } as const;
