@@ -1,4 +1,10 @@
 /** A count as reported: min..max, max null when open-ended ("at least 42"). */
+/**
+ * The largest count Vigil stores: PostgreSQL's `integer` columns hold no more. A larger figure is a
+ * typing slip, refused where it is entered (a dataset cell, a hand-set range) on both databases.
+ */
+export const MAX_COUNT = 2_147_483_647;
+
 export interface CountRange {
   min: number;
   max: number | null;

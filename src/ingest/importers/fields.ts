@@ -1,4 +1,5 @@
 import { parseIsoDay } from '../../domain/dates.js';
+import { MAX_COUNT } from '../../domain/range.js';
 import { InputError } from '../errors.js';
 import type { CsvRecord, RowContext } from './types.js';
 
@@ -22,13 +23,9 @@ export function requiredText(row: CsvRecord, field: string, ctx: RowContext): st
 }
 
 /**
- * The largest count either database keeps (PostgreSQL's `integer` columns). A larger one is a
- * mistyped cell: refused with its line and column here, where PostgreSQL would refuse the whole
- * batch with neither and SQLite would keep it.
+ * A count read from `cell` of `field`, refused with its place beyond MAX_COUNT: PostgreSQL would
+ * refuse the whole batch without a line, and SQLite would keep it.
  */
-const MAX_COUNT = 2_147_483_647;
-
-/** A count read from `cell` of `field`, refused with its place beyond MAX_COUNT. */
 export function boundedCount(n: number, cell: string, field: string, ctx: RowContext): number {
   if (n > MAX_COUNT)
     throw cellError(ctx, field, `number too large: ${cell} (at most ${MAX_COUNT.toLocaleString('en')})`);

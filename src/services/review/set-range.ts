@@ -1,4 +1,4 @@
-import type { CountRange } from '../../domain/range.js';
+import { type CountRange, MAX_COUNT } from '../../domain/range.js';
 import { recomputeIncident } from '../linking/recompute.js';
 import { changeIncident, type ReviewCommand, type ReviewDeps, requireReason } from './command.js';
 import { ReviewError } from './errors.js';
@@ -22,6 +22,12 @@ export async function setCivilianRange(
       throw new ReviewError('the minimum must be a whole number ≥ 0', 'min');
     if (range.max !== null && (!Number.isInteger(range.max) || range.max < range.min))
       throw new ReviewError('the maximum must be a whole number ≥ the minimum, or open', 'max');
+    for (const [k, v] of [
+      ['min', range.min],
+      ['max', range.max],
+    ] as const)
+      if (v !== null && v > MAX_COUNT)
+        throw new ReviewError(`the ${k}imum may be at most ${MAX_COUNT.toLocaleString('en')}`, k);
   }
   return changeIncident(
     deps,
