@@ -205,6 +205,22 @@ test('an Arabic village name known only in Latin letters is found by its consona
   assert.equal(found('قصفت طائرات حربية الجينة في ريف حلب.', 'الجينة'), undefined);
 });
 
+test("a village transliterated with other vowels than the gazetteer's is found by its consonant skeleton", () => {
+  // GeoNames writes Al Atārib and Sarāqib; Levantine reports write Atareb and Saraqeb.
+  const atareb = found(
+    'An airstrike on the town of Atareb killed four civilians, rescuers in Idlib said.',
+    'Atareb',
+  );
+  assert.equal(atareb?.entry?.name, 'Al Atārib');
+  assert.equal(found('Jets struck Saraqeb town in Idlib province.', 'Saraqeb')?.entry?.name, 'Sarāqib');
+  // Without a word saying it is a town, or without a country the story is in, nothing is guessed.
+  assert.equal(
+    found('An airstrike on Atareb killed four civilians, rescuers in Idlib said.', 'Atareb'),
+    undefined,
+  );
+  assert.equal(found('An airstrike on the town of Atareb killed four civilians.', 'Atareb'), undefined);
+});
+
 function spansOf(text: string, names: string[]): { start: number; end: number }[] {
   return names.map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
 }

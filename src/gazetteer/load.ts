@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_INDEX_DIR, FILES, FORMAT_VERSION, lineToEntry } from './index-format.js';
-import { arabicSkeleton, looseKey, nameKey, SKELETON_PREFIX } from './normalize.js';
+import { arabicSkeleton, latinSkeleton, looseKey, nameKey, SKELETON_PREFIX } from './normalize.js';
 import type { Gazetteer, GazetteerEntry } from './types.js';
 
 /** Start offsets of every line of a text, and its end as a sentinel. */
@@ -171,7 +171,14 @@ class IndexedGazetteer implements Gazetteer {
   }
 
   lookupSkeleton(arabicName: string): GazetteerEntry[] {
-    const sk = arabicSkeleton(arabicName);
+    return this.bySkeleton(arabicSkeleton(arabicName));
+  }
+
+  lookupLatinSkeleton(latinName: string): GazetteerEntry[] {
+    return this.bySkeleton(latinSkeleton(latinName));
+  }
+
+  private bySkeleton(sk: string): GazetteerEntry[] {
     return sk.length < 2 ? [] : this.resolvePostings(this.loose, `${SKELETON_PREFIX}${sk}`, 'l:');
   }
 

@@ -28,7 +28,7 @@ import {
   US_POSTAL_CODES,
   US_STATE_ABBREVIATIONS,
 } from './extra-places.js';
-import { foldText, nameKey } from './normalize.js';
+import { foldText, latinSkeleton, nameKey } from './normalize.js';
 import { priorScore } from './prior.js';
 import { type RelativeOffset, relativeOffsetBefore } from './relative.js';
 import { joinedBySpace, type Token, tokenize } from './tokens.js';
@@ -252,11 +252,14 @@ export function recognize(g: Gazetteer, text: string, opts: RecognizeOptions): C
   if (focus) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (!t?.arabic || consumed[t.start]) continue;
-      const found = bySkeleton(g, text, tokens, i, focus);
+      if (!t || consumed[t.start]) continue;
+      const found = t.arabic
+        ? bySkeleton(g, text, tokens, i, focus)
+        : byLatinSkeleton(g, text, tokens, i, focus);
       if (!found) continue;
       out.push(found.candidate);
       consumed.fill(1, found.candidate.start, found.candidate.end);
+      i = found.last;
     }
   }
 
@@ -572,6 +575,60 @@ function dominantCountry(cands: readonly Candidate[]): string | null {
     total++;
   }
   for (const [cc, k] of n) if (2 * k > total) return cc;
+  return null;
+}
+
+/** Consonants a Latin skeleton needs before it says enough to be looked up ("trb", not "tr"). */
+const MIN_LATIN_SKELETON = 3;
+
+/**
+ * A capitalised name the index lacks in any spelling, written as a town or village ("the village
+ * of Atareb", "Saraqeb town"): the places of the story's country in Arabic-speaking lands whose
+ * Latin name has its consonant skeleton (Al Atārib, Saraqib). Levantine transliterations differ
+ * mostly in their vowels. As for Arabic script, without the town word a skeleton matches too much.
+ */
+function byLatinSkeleton(
+  g: Gazetteer,
+  text: string,
+  tokens: Token[],
+  i: number,
+  focus: string,
+): { candidate: Candidate; last: number } | null {
+  const first = tokens[i];
+  if (!first?.capital) return null;
+  for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+    const j = i + n - 1;
+    const last = tokens[j];
+    if (!last || !latinNameShape(tokens, i, j)) continue;
+    let joined = true;
+    for (let k = i; k < j; k++) {
+      const a = tokens[k];
+      const b = tokens[k + 1];
+      if (!a || !b || b.arabic || !joinedBySpace(text, a.end, b.start)) joined = false;
+    }
+    if (!joined || typeCueAround(tokens, i, j) !== 'town') continue;
+    const span = text.slice(first.start, last.end);
+    const key = nameKey(span);
+    if (key.length < 4 || COMMON_WORDS.has(key)) continue;
+    if (latinSkeleton(span).length < MIN_LATIN_SKELETON) continue;
+    const entries = g
+      .lookupLatinSkeleton(span)
+      .filter((e) => e.country === focus && (e.kind === 'populated' || e.kind === 'other'));
+    if (entries.length === 0) continue;
+    return {
+      candidate: {
+        start: first.start,
+        end: last.end,
+        name: span,
+        entries: entries.slice(0, MAX_CANDIDATES),
+        typeCue: 'town',
+        demonym: false,
+        weak: false,
+        offset: null,
+      },
+      last: j,
+    };
+  }
   return null;
 }
 

@@ -36,6 +36,11 @@ export interface Gazetteer {
    * this Arabic-script name; a loose last resort, to be narrowed by country.
    */
   lookupSkeleton(arabicName: string): GazetteerEntry[];
+  /**
+   * The same for a Latin transliteration the index lacks ("Atareb" for Al Atārib, "Saraqeb"
+   * for Saraqib): transliterations differ mostly in their vowels, which the skeleton drops.
+   */
+  lookupLatinSkeleton(latinName: string): GazetteerEntry[];
   /** Countries whose demonym this is ("Syrian", "Iraqi"). */
   demonym(name: string): GazetteerEntry[];
   /** The admin1 (or, with admin2, the admin2) entry for GeoNames codes. */
