@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { readAdmin1Names } from '../gazetteer/admin1-names.js';
 import { type EncodedImport, encodeImport } from '../store/import-rows.js';
 import { type CsvRow, CsvSplitter } from './csv-rows.js';
 import { InputError } from './errors.js';
+import { createAdmin1Resolver } from './importers/admin1-codes.js';
 import { checkHeader, IMPORTERS } from './importers/index.js';
 import { overlong } from './importers/lengths.js';
 import type { CsvRecord, ImportFormat, RowWarning } from './importers/types.js';
@@ -49,7 +51,12 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
   const origin = options.path;
   let header: string[] | null = null;
   const columnIndex = new Map<string, number>();
-  const ctx = { origin, line: 0, column: (name: string) => columnIndex.get(name) ?? null };
+  const ctx = {
+    origin,
+    line: 0,
+    column: (name: string) => columnIndex.get(name) ?? null,
+    admin1Code: createAdmin1Resolver(readAdmin1Names()),
+  };
   const fresh = (bytes: number): ReadBatch => ({
     rows: [],
     lines: [],

@@ -12,7 +12,7 @@ import { UCDP_ATTRIBUTION } from '../ingest/importers/types.js';
 import type { Store } from '../store/database.js';
 import { type ExportFormat, exportIncidents } from './export.js';
 import { UCDP_COLUMNS } from './export-datasets.js';
-import type { IncidentFilter } from './filters.js';
+import { applyIncidentFilter, type IncidentFilter } from './filters.js';
 import { importFile } from './import.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'ucdp-ged-syria-sample.csv');
@@ -108,6 +108,7 @@ test('a UCDP export of UCDP rows gives back UCDP’s own columns, and re-imports
       'deaths_civilians',
       'date_prec',
       'where_prec',
+      'adm_1',
     ])
       assert.equal(e[c], o[c], `${e.id} ${c}`);
     assert.equal(e.source_article, o.source_article, `${e.id} source_article`);
@@ -116,4 +117,26 @@ test('a UCDP export of UCDP rows gives back UCDP’s own columns, and re-imports
   const again = await importFile(store, { format: 'ucdp', path: out, actor: 'test' });
   assert.equal(again.failed, 0);
   assert.equal(again.unchanged, original.size);
+});
+
+test('imported rows are filed under the GeoNames code of their division: filters take them, exports name it', async (t) => {
+  const { store, dir } = await seeded(t);
+  const aleppo = rows().filter((r) => r.adm_1 === 'Aleppo Governorate').length;
+  assert.ok(aleppo > 0);
+  const found = await applyIncidentFilter(store.db.selectFrom('incidents').select('code'), {
+    admin1: ['SY.09'],
+  }).execute();
+  assert.equal(found.length, aleppo, 'every UCDP row of Aleppo Governorate, and only those');
+  // An incident with a code and no dataset name of its own (here an Airwars row given one) is exported
+  // under the division's GeoNames name.
+  const airwars = join(dir, 'airwars-admin1.csv');
+  writeFileSync(
+    airwars,
+    'code,date,location,country,admin1,civilian_deaths\nCS9,2017-03-16,Atareb,SY,Aleppo province,3\n',
+  );
+  await importFile(store, { format: 'airwars', path: airwars, actor: 'test' });
+  const out = join(dir, 'acled.csv');
+  await exportTo(store, 'acled', { grading: 'all', text: 'CS9' }, out);
+  const [row] = parse(readFileSync(out), { columns: true }) as Row[];
+  assert.equal(row?.admin1, 'Aleppo');
 });

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { BELLIGERENTS, type Belligerent, isOneOf } from '../domain/codes.js';
+import { readAdmin1Names } from '../gazetteer/admin1-names.js';
 import { ACLED_COLUMNS } from '../ingest/importers/acled.js';
 import { acledFromEvent } from '../ingest/importers/acled-codes.js';
 import { BELLIGERENT_NAMES } from '../ingest/importers/actors.js';
+import { admin1Namer } from '../ingest/importers/admin1-codes.js';
 import { countryName, countryNumeric } from '../ingest/importers/countries.js';
 import { recordColumnsOf } from '../ingest/importers/index.js';
 import { decodeRecord } from '../ingest/importers/record-codec.js';
@@ -142,6 +144,18 @@ const WHERE_PREC: Record<string, string> = {
 };
 const DATE_PREC: Record<string, string> = { day: '1', week: '2', month: '4', interval: '5', year: '5' };
 
+let namer: ReturnType<typeof admin1Namer> | null = null;
+
+/**
+ * The division's name for an incident's GeoNames code ("Aleppo" for SY, "09"): the datasets'
+ * layouts hold names. A value that is no known code (an incident imported before divisions were
+ * stored as codes) is written as it is.
+ */
+function admin1NameOf(country: string | null, admin1: string | null): string | null {
+  namer ??= admin1Namer(readAdmin1Names());
+  return namer(country, admin1) ?? admin1;
+}
+
 /** One UCDP GED row. Killed low/high are Vigil's killed range; civilians, its minimum (UCDP's is a point figure). */
 export function ucdpRow(i: IncidentView, x: IncidentExtras): Cell[] {
   const own = x.dataset === 'ucdp';
@@ -175,7 +189,7 @@ export function ucdpRow(i: IncidentView, x: IncidentExtras): Cell[] {
     where_prec: r.where_prec ?? (i.geoPrecision ? (WHERE_PREC[i.geoPrecision] ?? null) : null),
     where_coordinates: i.placeName,
     where_description: r.where_description ?? null,
-    adm_1: i.admin1,
+    adm_1: r.adm_1 ?? admin1NameOf(i.country, i.admin1),
     adm_2: r.adm_2 ?? null,
     latitude: i.lat,
     longitude: i.lon,
@@ -236,7 +250,7 @@ export function acledRow(i: IncidentView, x: IncidentExtras): Cell[] {
     iso: r.iso ?? (i.country ? countryNumeric(i.country) : null),
     region: r.region ?? null,
     country: (i.country ? countryName(i.country) : null) ?? r.country ?? null,
-    admin1: i.admin1,
+    admin1: r.admin1 ?? admin1NameOf(i.country, i.admin1),
     admin2: r.admin2 ?? null,
     admin3: r.admin3 ?? null,
     location: i.placeName,

@@ -77,9 +77,14 @@ export const ACLED_COLUMNS = [
   'timestamp',
 ] as const;
 
-const KEPT = ACLED_COLUMNS.filter(
-  (c) => !['latitude', 'longitude', 'fatalities', 'admin1', 'location', 'source'].includes(c),
-);
+// The division's name is kept last (records are positional; see record-codec.ts): the incident
+// holds its code.
+const KEPT = [
+  ...ACLED_COLUMNS.filter(
+    (c) => !['latitude', 'longitude', 'fatalities', 'admin1', 'location', 'source'].includes(c),
+  ),
+  'admin1',
+];
 
 /**
  * geo_precision: 1 the named town itself; 2 near a town or part of a district (coordinates of
@@ -144,7 +149,7 @@ export function mapAcledRow(row: CsvRecord, ctx: RowContext): MappedRow {
       placeName: text(row, 'location'),
       lat,
       lon,
-      admin1: text(row, 'admin1'),
+      admin1: ctx.admin1Code?.(country, text(row, 'admin1')) ?? null,
       country,
       geoPrecision,
       event: eventFromAcled(subEvent),

@@ -182,6 +182,7 @@ export function mapAirwarsRow(row: CsvRecord, ctx: RowContext): MappedRow {
       });
   }
   const eventCell = pick(row, 'event').value;
+  const admin1Cell = pick(row, 'admin1').value;
   const { codes, unmapped } = mapActors((pick(row, 'belligerents').value ?? '').split(/[;,]/));
 
   return {
@@ -196,7 +197,7 @@ export function mapAirwarsRow(row: CsvRecord, ctx: RowContext): MappedRow {
       placeName: pick(row, 'place').value,
       lat,
       lon,
-      admin1: pick(row, 'admin1').value,
+      admin1: ctx.admin1Code?.(country, admin1Cell) ?? null,
       country,
       geoPrecision: (gp.value as MappedRow['incident']['geoPrecision']) ?? (lat === null ? null : 'town'),
       event: eventCell === null ? null : eventCode(eventCell),
@@ -211,6 +212,7 @@ export function mapAirwarsRow(row: CsvRecord, ctx: RowContext): MappedRow {
       record: {
         ...keep(row, AIRWARS_KEPT),
         ...(eventCell ? { event: eventCell } : {}),
+        ...(admin1Cell ? { admin1: admin1Cell } : {}),
       },
     },
     warnings,
@@ -226,6 +228,6 @@ function eventCode(v: string): EventType | null {
 export const airwarsImporter: Importer = {
   format: 'airwars',
   requiredColumns: AIRWARS_REQUIRED,
-  recordColumns: [...AIRWARS_KEPT, 'event'],
+  recordColumns: [...AIRWARS_KEPT, 'event', 'admin1'],
   mapRow: mapAirwarsRow,
 };

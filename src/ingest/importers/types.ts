@@ -1,5 +1,6 @@
 import type { Grading, IncidentStatus } from '../../domain/codes.js';
 import type { IncidentSummary } from '../../domain/incident.js';
+import type { Admin1Resolver } from './admin1-codes.js';
 
 export const IMPORT_FORMATS = ['ucdp', 'acled', 'airwars'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -53,6 +54,12 @@ export interface RowContext {
   line: number;
   /** 1-based column number of a header name, for error messages. */
   column(name: string): number | null;
+  /**
+   * The GeoNames code of a division the dataset names ("Aleppo Governorate" in SY → "09"), which
+   * is what incidents store, so filters and figures by division take imported rows too; null
+   * when none is known. Absent: no division is resolved.
+   */
+  admin1Code?: Admin1Resolver;
 }
 
 /** A dataset's CSV dialect: which columns it needs and how a row maps. */

@@ -80,6 +80,8 @@ export const UCDP_KEPT = [
   'deaths_a',
   'deaths_b',
   'deaths_unknown',
+  // Kept last (records are positional): the incident holds the division's code, exports its name.
+  'adm_1',
 ] as const;
 
 /**
@@ -155,7 +157,7 @@ export function mapUcdpRow(row: CsvRecord, ctx: RowContext): MappedRow {
       placeName: text(row, 'where_coordinates'),
       lat,
       lon,
-      admin1: text(row, 'adm_1'),
+      admin1: ctx.admin1Code?.(country, text(row, 'adm_1')) ?? null,
       country,
       geoPrecision,
       event: null,
