@@ -578,6 +578,20 @@ function dominantCountry(cands: readonly Candidate[]): string | null {
   return null;
 }
 
+/** A town found by its consonant skeleton, the cue word having said it is one. */
+function skeletonTown(start: number, end: number, name: string, entries: GazetteerEntry[]): Candidate {
+  return {
+    start,
+    end,
+    name,
+    entries: entries.slice(0, MAX_CANDIDATES),
+    typeCue: 'town',
+    demonym: false,
+    weak: false,
+    offset: null,
+  };
+}
+
 /** Consonants a Latin skeleton needs before it says enough to be looked up ("trb", not "tr"). */
 const MIN_LATIN_SKELETON = 3;
 
@@ -615,19 +629,7 @@ function byLatinSkeleton(
       .lookupLatinSkeleton(span)
       .filter((e) => e.country === focus && (e.kind === 'populated' || e.kind === 'other'));
     if (entries.length === 0) continue;
-    return {
-      candidate: {
-        start: first.start,
-        end: last.end,
-        name: span,
-        entries: entries.slice(0, MAX_CANDIDATES),
-        typeCue: 'town',
-        demonym: false,
-        weak: false,
-        offset: null,
-      },
-      last: j,
-    };
+    return { candidate: skeletonTown(first.start, last.end, span, entries), last: j };
   }
   return null;
 }
@@ -656,19 +658,7 @@ function bySkeleton(
     .lookupSkeleton(t.text)
     .filter((e) => e.country === focus && (e.kind === 'populated' || e.kind === 'other'));
   if (entries.length === 0) return null;
-  return {
-    candidate: {
-      start: t.start,
-      end: t.end,
-      name: t.text,
-      entries: entries.slice(0, MAX_CANDIDATES),
-      typeCue: 'town',
-      demonym: false,
-      weak: false,
-      offset: null,
-    },
-    last: i,
-  };
+  return { candidate: skeletonTown(t.start, t.end, t.text, entries), last: i };
 }
 
 function matchArabic(

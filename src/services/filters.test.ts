@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Insertable } from 'kysely';
 import { scratchStore } from '../../test/support/fixtures.js';
 import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../test/support/postgres.js';
 import { addDays } from '../domain/dates.js';
 import type { Store } from '../store/database.js';
+import type { IncidentsTable } from '../store/schema.js';
 import { applyIncidentFilter } from './filters.js';
 
 // Spans that stress the bound: same day, across a month and a year end, years long, reversed,
@@ -23,26 +25,38 @@ const LATER: [string | null, string | null][] = [
   ['2017-13-01', '2017-13-09'],
 ];
 
-async function insert(store: Store, dates: [string | null, string | null][], offset: number): Promise<void> {
+/** Incidents with the given fields, numbered from `offset` (`V-<n>`), all else at its default. */
+async function insertRows(
+  store: Store,
+  rows: Partial<Insertable<IncidentsTable>>[],
+  offset: number,
+): Promise<void> {
   const now = '2020-01-01T00:00:00Z';
   await store.db
     .insertInto('incidents')
     .values(
-      dates.map(([from, to], i) => ({
+      rows.map((fields, i) => ({
         id: `i_${offset + i}`,
         code: `V-${offset + i}`,
         status: 'published',
-        date_from: from,
-        date_to: to,
         belligerents: '[]',
         range_rule: 'envelope',
         sensitive_coords: 0,
         version: 1,
         created_at: now,
         updated_at: now,
+        ...fields,
       })),
     )
     .execute();
+}
+
+function insert(store: Store, dates: [string | null, string | null][], offset: number): Promise<void> {
+  return insertRows(
+    store,
+    dates.map(([date_from, date_to]) => ({ date_from, date_to })),
+    offset,
+  );
 }
 
 async function matching(store: Store, from?: string, to?: string): Promise<string[]> {
@@ -109,25 +123,12 @@ test('date filter: the span bound returns exactly the overlapping incidents (Pos
 
 /** The text filter: case-insensitive, and %, _ and \ taken literally, the same on both databases. */
 async function checkText(store: Store): Promise<void> {
-  const now = '2020-01-01T00:00:00Z';
   const places = ['Aleppo', 'Tall Rifaat', '100% ruined', 'al_Bab', 'Back\\slash', 'Kafr Nabl'];
-  await store.db
-    .insertInto('incidents')
-    .values(
-      places.map((place_name, i) => ({
-        id: `t_${i}`,
-        code: `T-${i}`,
-        status: 'published',
-        place_name,
-        belligerents: '[]',
-        range_rule: 'envelope',
-        sensitive_coords: 0,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
+  await insertRows(
+    store,
+    places.map((place_name) => ({ place_name })),
+    0,
+  );
   const found = async (text: string) =>
     (await applyIncidentFilter(store.db.selectFrom('incidents').select('place_name'), { text }).execute())
       .map((r) => r.place_name)
@@ -138,7 +139,7 @@ async function checkText(store: Store): Promise<void> {
   assert.deepEqual(await found('%'), ['100% ruined']);
   assert.deepEqual(await found('l_b'), ['al_Bab'], 'an underscore is not a wildcard');
   assert.deepEqual(await found('k\\s'), ['Back\\slash']);
-  assert.deepEqual(await found('t-3'), ['al_Bab'], 'codes match too');
+  assert.deepEqual(await found('v-3'), ['al_Bab'], 'codes match too');
 }
 
 test('text filter: case-insensitive, wildcards literal (SQLite)', async (t) => {

@@ -3,27 +3,12 @@ import { type TestContext, test } from 'node:test';
 import { Migrator } from 'kysely';
 import { scratchStore, testDeps } from '../../../test/support/fixtures.js';
 import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../../test/support/postgres.js';
+import { lineReport as report } from '../../../test/support/review.js';
 import { figuresKey } from '../../domain/ids.js';
-import type { ReportInput } from '../../domain/report.js';
 import type { Store } from '../../store/database.js';
 import { migrate } from '../../store/database.js';
 import { migrationProvider } from '../../store/migrations/index.js';
 import { ingestReport } from '../ingest.js';
-
-function report(text: string, published: string, source: string): ReportInput {
-  return {
-    bytes: Buffer.from(text),
-    origin: 'test',
-    externalId: null,
-    url: null,
-    title: null,
-    published,
-    language: 'en',
-    source: { name: source, kind: 'news' },
-    text,
-    mediaType: 'text/plain',
-  };
-}
 
 // A monitor's monthly roll: one claim, then a table of 1,500 figures. The figure list alone is
 // about 10 KB, far past the 2,704 bytes PostgreSQL allows an index row.
