@@ -1,14 +1,5 @@
+import type { Admin1Name } from '../../gazetteer/admin1-names.js';
 import { latinSkeleton, looseKey, nameKey } from '../../gazetteer/normalize.js';
-
-/** A name a first-level division goes by: its own, or its seat's ("Damascus" for Dimashq, SY.13). */
-export interface Admin1Name {
-  country: string;
-  /** The division's GeoNames code within its country ("13"), as incidents store it. */
-  code: string;
-  name: string;
-  /** The division's own name, not its seat's: what exports write back for the code. */
-  own: boolean;
-}
 
 /** Turns a dataset's division name into the GeoNames code incidents store, or null. */
 export type Admin1Resolver = (country: string | null, name: string | null) => string | null;
