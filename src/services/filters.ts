@@ -145,8 +145,9 @@ export function applyIncidentFilter<O>(
   }
   if (filter.text) {
     // The same match on both databases: LIKE is case-sensitive on PostgreSQL and not on SQLite, so
-    // both sides are lowered (SQLite's lower() folds ASCII only); SQLite has no escape character
-    // unless one is named, so "100%" looked for a backslash there.
+    // both sides are lowered (on SQLite by addSqliteFunctions' lower(), which folds all of Unicode
+    // as PostgreSQL's does); SQLite has no escape character unless one is named, so "100%" looked
+    // for a backslash there.
     const like = `%${filter.text.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     const match = (column: 'place_name' | 'code' | 'admin1') =>
       sql<boolean>`lower(${sql.ref(`incidents.${column}`)}) like ${like} escape '\\'`;

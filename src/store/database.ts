@@ -7,6 +7,7 @@ import { restoreDeferredIndexesOf } from './deferred-indexes.js';
 import type { Dialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { addSqliteFunctions } from './sqlite-functions.js';
 import { SqliteReadPoolDialect } from './sqlite-read-pool.js';
 import { statementsOf } from './statement-cache.js';
 
@@ -62,6 +63,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  addSqliteFunctions(raw);
   const statements = statementsOf(raw);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({

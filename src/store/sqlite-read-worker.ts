@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
+import { addSqliteFunctions } from './sqlite-functions.js';
 import type { ReaderReply, ReaderRequest, ReaderSetup } from './sqlite-read-messages.js';
 import { StatementCache } from './statement-cache.js';
 
@@ -18,6 +19,7 @@ try {
   // Read-only at the connection level: a write routed here by mistake fails instead of racing the writer.
   db = new SqliteDatabase(setup.path, { readonly: true, fileMustExist: true });
   db.pragma(`busy_timeout = ${setup.busyTimeoutMs}`);
+  addSqliteFunctions(db);
   statements = new StatementCache(db);
   port.postMessage({ id: 0, ready: true } satisfies ReaderReply);
 } catch (err) {
