@@ -1,16 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_INDEX_DIR, FILES, lineToEntry, REPO_ROOT } from './index-format.js';
-
-/** A name a first-level division goes by: its own, or its seat's ("Damascus" for Dimashq, SY.13). */
-export interface Admin1Name {
-  country: string;
-  /** The division's GeoNames code within its country ("13"), as incidents store it. */
-  code: string;
-  name: string;
-  /** The division's own name, not its seat's: what exports write back for the code. */
-  own: boolean;
-}
+import type { Admin1Name } from './types.js';
 
 /**
  * The names first-level divisions go by, for turning a dataset's division name into its code:

@@ -105,3 +105,13 @@ export interface Geoparser {
   /** Resolves given spans (every one is a place name) using the document as context; one mention per span. */
   resolve(text: string, spans: PlaceSpan[], options?: GeoparseOptions): PlaceMention[];
 }
+
+/** A name a first-level division goes by: its own, or its seat's ("Damascus" for Dimashq, SY.13). */
+export interface Admin1Name {
+  country: string;
+  /** The division's GeoNames code within its country ("13"), as incidents store it. */
+  code: string;
+  name: string;
+  /** The division's own name, not its seat's: what exports write back for the code. */
+  own: boolean;
+}

@@ -1,5 +1,5 @@
-import type { Admin1Name } from '../../gazetteer/admin1-names.js';
 import { latinSkeleton, looseKey, nameKey } from '../../gazetteer/normalize.js';
+import type { Admin1Name } from '../../gazetteer/types.js';
 
 /** Turns a dataset's division name into the GeoNames code incidents store, or null. */
 export type Admin1Resolver = (country: string | null, name: string | null) => string | null;
