@@ -30,6 +30,12 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
     incident.civiliansKilled?.max != null ? String(incident.civiliansKilled.max) : '',
   );
   const ids = { reason: useId(), grade: useId(), merge: useId(), place: useId(), min: useId(), max: useId() };
+  // The version an action left the incident at. The page reloads the incident after each action,
+  // but a second action taken before that reload lands (the "done" message shows first) sent the
+  // version the first action had replaced, and was refused as a conflict.
+  const [acted, setActed] = useState<{ id: string; version: number } | null>(null);
+  const expectedVersion =
+    acted && acted.id === incident.id ? Math.max(incident.version, acted.version) : incident.version;
 
   const run = async (
     action: ActionName,
@@ -39,10 +45,13 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
     setBusy(true);
     setMessage(null);
     try {
-      const r = await runAction(incident.id, action, incident.version, {
+      const r = await runAction(incident.id, action, expectedVersion, {
         ...(reason ? { reason } : {}),
         ...body,
       });
+      const changed = (r.incident as { id?: unknown; version?: unknown } | undefined) ?? {};
+      if (changed.id === incident.id && typeof changed.version === 'number')
+        setActed({ id: incident.id, version: changed.version });
       setMessage(t('review.done', { action }));
       if (after) after(r);
       else onChanged();
