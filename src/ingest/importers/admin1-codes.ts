@@ -48,10 +48,11 @@ export function createAdmin1Resolver(names: readonly Admin1Name[]): Admin1Resolv
       const list = byCountry.get(country) ?? [];
       const stripped = trimmed.replace(KIND_WORDS, ' ');
       const key = nameKey(stripped);
+      const loose = looseKey(key);
       const skeleton = latinSkeleton(stripped);
       const levels: ((e: (typeof list)[number]) => boolean)[] = [
         (e) => e.key === key,
-        (e) => e.loose === looseKey(key),
+        (e) => e.loose === loose,
         (e) => skeleton.length >= MIN_SKELETON && e.skeleton === skeleton,
       ];
       for (const level of levels) {
