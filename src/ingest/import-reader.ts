@@ -5,9 +5,11 @@ import { type EncodedImport, encodeImport } from '../store/import-rows.js';
 import { type CsvRow, CsvSplitter } from './csv-rows.js';
 import { InputError } from './errors.js';
 import { createAdmin1Resolver } from './importers/admin1-codes.js';
+import { cellError } from './importers/fields.js';
 import { checkHeader, IMPORTERS } from './importers/index.js';
 import { overlong } from './importers/lengths.js';
 import type { CsvRecord, ImportFormat, RowWarning } from './importers/types.js';
+import { NUL_MESSAGE } from './read-text.js';
 
 /** A row that could not be read or mapped: InputError's fields, as plain data. */
 export interface RowFailure {
@@ -99,8 +101,8 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
       if (k >= 0) {
         // PostgreSQL refuses U+0000 in text, the whole batch with it and without a line; the embedded
         // database would keep it. Either way it means a damaged file: the row is refused, with its place.
-        const message = 'a NUL character (U+0000) in a cell: the file is damaged or not text';
-        batch.failures.push({ message, line: row.line, field: `${header[k]}, column ${k + 1}` });
+        const e = cellError(ctx, header[k] ?? '', NUL_MESSAGE);
+        batch.failures.push({ message: e.message, line: e.line, field: e.field });
         return;
       }
     }
