@@ -38,39 +38,41 @@ class SortedPostings {
   }
 
   get(key: string): string | undefined {
-    let lo = 0;
-    let hi = this.starts.length - 2;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.starts[mid] ?? 0;
-      const tab = this.text.indexOf('\t', s);
-      const k = this.text.slice(s, tab);
-      if (k === key) return this.text.slice(tab + 1, (this.starts[mid + 1] ?? 0) - 1);
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    const i = this.lowerBound(key);
+    return i < this.size && this.keyAt(i) === key ? this.postingsAt(i) : undefined;
   }
 
   /** Keys starting with `prefix` and their postings, in key order, at most `limit` of them. */
   withPrefix(prefix: string, limit: number): [string, string][] {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.starts[mid] ?? 0;
-      if (this.text.slice(s, this.text.indexOf('\t', s)) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out: [string, string][] = [];
-    for (let i = lo; i < this.starts.length - 1 && out.length < limit; i++) {
-      const s = this.starts[i] ?? 0;
-      const tab = this.text.indexOf('\t', s);
-      const k = this.text.slice(s, tab);
+    for (let i = this.lowerBound(prefix); i < this.size && out.length < limit; i++) {
+      const k = this.keyAt(i);
       if (!k.startsWith(prefix)) break;
-      out.push([k, this.text.slice(tab + 1, (this.starts[i + 1] ?? 0) - 1)]);
+      out.push([k, this.postingsAt(i)]);
     }
     return out;
+  }
+
+  /** The first line whose key is not below `key` (`size` when every key is). */
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keyAt(mid) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private keyAt(i: number): string {
+    const s = this.starts[i] ?? 0;
+    return this.text.slice(s, this.text.indexOf('\t', s));
+  }
+
+  private postingsAt(i: number): string {
+    const s = this.starts[i] ?? 0;
+    return this.text.slice(this.text.indexOf('\t', s) + 1, (this.starts[i + 1] ?? 0) - 1);
   }
 }
 
