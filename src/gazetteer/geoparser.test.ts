@@ -545,3 +545,12 @@ test('resolve() reads a name as the same place each time a story writes it, the 
   assert.equal(a?.entry?.kind, 'populated');
   assert.equal(b?.entry?.id, a?.entry?.id);
 });
+
+test('resolve() keeps a town matched only as a spelling variant where it lies near the towns the story names', () => {
+  const text = 'Liverpool were held at Anfield by a side from Chester.';
+  const [, anfield] = parser.resolve(text, spansOf(text, ['Liverpool', 'Anfield', 'Chester']));
+  assert.ok(
+    anfield?.inferred && near(anfield, 53.43, -2.96, 30),
+    'Anfield is by Liverpool, not Enfield Town in London',
+  );
+});

@@ -275,13 +275,34 @@ export function resolveCandidates(
     const e = s.options[s.pick];
     if (!s.c.weak && e?.country) focus.add(e.country);
   }
+  const towns = scored
+    .filter((s) => !s.c.weak)
+    .map((s) => s.options[s.pick])
+    .filter((e): e is GazetteerEntry => e?.kind === 'populated' || e?.kind === 'admin2');
   return scored.map((s) => {
     const e = s.options[s.pick] ?? null;
     if (!e) return null;
     if (s.c.weak && !(e.country && focus.has(e.country))) return null;
+    // A town matched only as a spelling variant must also fit the towns named around it ("Anfield" in a
+    // story on Liverpool is not Enfield Town in London).
+    if (s.c.weak && e.kind === 'populated' && !amongTowns(e, towns)) return null;
     return e;
   });
 }
+
+/**
+ * Whether a town lies among the towns and counties the story names in its country: within
+ * `LOOSE_TOWN_KM` of one, or the story names none there. Capitals and cities of a million are named
+ * from anywhere.
+ */
+function amongTowns(e: GazetteerEntry, towns: GazetteerEntry[]): boolean {
+  if (e.population >= 1_000_000 || e.featureCode === 'PPLC') return true;
+  const own = towns.filter((t) => t.country === e.country);
+  return own.length === 0 || own.some((t) => haversineKm(t.lat, t.lon, e.lat, e.lon) < LOOSE_TOWN_KM);
+}
+
+/** The radius within which small places back one another in the stray test too (`SCATTER_KM`); 150 to 250 give the same results. */
+const LOOSE_TOWN_KM = 150;
 
 const CLUSTER_WEIGHT = 3;
 const CONTEXT_CANDIDATES = 10;
