@@ -155,6 +155,8 @@ export function adjectivalReading(g: Gazetteer, raw: string): GazetteerEntry[] {
 export interface Located {
   start: number;
   entry: GazetteerEntry | null;
+  /** Whether the story writes another name as lying in this one ("a museum on Collins Avenue in Miami Beach"). */
+  holds?: boolean;
 }
 
 /**
@@ -162,10 +164,11 @@ export interface Located {
  * small towns that nothing else in the story backs (no other place named within 100 km, and
  * not their first-level division), where the story names some other town it does back. Such a
  * reading is more likely a wrong homonym ("Hubbard", Ohio, for a street in a story on Chicago)
- * than a place the story is about; a story about one small town keeps it.
+ * than a place the story is about; a story about one small town keeps it, and so does one that
+ * writes another place as lying in the town ("on Collins Avenue in Miami Beach").
  */
 export function contextPool(mentions: Located[]): Located[] {
-  const doubtful = mentions.map((m) => isMinor(m.entry) && !isBacked(m, mentions));
+  const doubtful = mentions.map((m) => isMinor(m.entry) && !m.holds && !isBacked(m, mentions));
   const sure = mentions.some((m, k) => isLocal(m.entry) && !doubtful[k]);
   return sure ? mentions.filter((_, k) => !doubtful[k]) : mentions;
 }

@@ -554,3 +554,13 @@ test('resolve() keeps a town matched only as a spelling variant where it lies ne
     'Anfield is by Liverpool, not Enfield Town in London',
   );
 });
+
+test('resolve() places an unknown name by a small town the story writes another place in, though nothing else backs it', () => {
+  const text =
+    'The Museum of Ice Cream opens on Collins Avenue in Miami Beach; a Tacoma, Washington, bakery made the cake.';
+  const [museum] = parser.resolve(
+    text,
+    spansOf(text, ['Museum of Ice Cream', 'Collins Avenue', 'Miami Beach', 'Tacoma', 'Washington']),
+  );
+  assert.ok(museum?.inferred && near(museum, 25.79, -80.13, 30), 'the museum is in Miami Beach, not Tacoma');
+});

@@ -11,7 +11,7 @@ import {
   type TypeCue,
 } from './recognize.js';
 import { haversineKm, relativeOffsetBefore } from './relative.js';
-import { findContainers, resolveCandidates, toMention } from './resolve.js';
+import { findContainers, listContinues, resolveCandidates, toMention } from './resolve.js';
 import { tokenize } from './tokens.js';
 import type {
   Gazetteer,
@@ -291,16 +291,21 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
       });
       const picks = resolveCandidates(gazetteer, text, cands, hint);
       const stray = strayPicks(cands, picks, hint);
+      // A name written as lying in another ("Camp Murray, Wash.", "a village near Aleppo") lies there.
+      const containers = findContainers(text, cands);
+      // Not a list ("Migori, Homa Bay, Wajir"), where a comma parts two names of one kind.
+      const holders = new Set(
+        containers.filter((j): j is number => j !== null && !listContinues(text, cands, j)),
+      );
       // Failing that, it most often lies in the place the story names nearest to it; failing that, in the
       // town named inside it.
       const located = contextPool(
         cands.map((c, k) => ({
           start: c.start,
           entry: innerOnly.has(k) || stray.has(k) ? null : (picks[k] ?? null),
+          holds: holders.has(k),
         })),
       );
-      // A name written as lying in another ("Camp Murray, Wash.", "a village near Aleppo") lies there.
-      const containers = findContainers(text, cands);
       const within = (k: number): GazetteerEntry | null => {
         const j = containers[k];
         return j === null || j === undefined || stray.has(j) ? null : (picks[j] ?? null);

@@ -117,7 +117,7 @@ function holdsSomeReading(division: GazetteerEntry, inner: Scored | undefined): 
 }
 
 /** Whether the mention at `i` is followed by another joined to it as list items are. */
-function listContinues(text: string, cands: Candidate[], i: number): boolean {
+export function listContinues(text: string, cands: Candidate[], i: number): boolean {
   const c = cands[i];
   const next = cands[i + 1];
   return !!c && !!next && /^\s*(,|and|or|&)\s*$/i.test(text.slice(c.end, next.start));
