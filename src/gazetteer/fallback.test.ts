@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { adjectivalReading, innerReading, isNationalName } from './fallback.js';
+import { adjectivalReading, innerReading, isNationalName, partedArea } from './fallback.js';
 import { testGazetteer } from './test-gazetteer.js';
 
 const g = testGazetteer();
@@ -84,4 +84,12 @@ test('a country written in capitals inside a name says where it is', () => {
   assert.equal(innerReading(g, 'UK Parliament').entries[0]?.country, 'GB');
   // Still a borrowed name where the last word says so.
   assert.equal(innerReading(g, 'US Embassy').tier, 'town');
+});
+
+test('partedArea joins compass-named second-level parts of one division, not parts named after a town there', () => {
+  const sussex = partedArea(g, 'Sussex');
+  assert.equal(sussex?.country, 'GB');
+  assert.ok(sussex && Math.abs(sussex.lat - 50.94) < 0.3, 'between East and West Sussex');
+  assert.equal(partedArea(g, 'Baton Rouge'), null);
+  assert.equal(partedArea(g, 'Province'), null);
 });

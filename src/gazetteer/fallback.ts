@@ -4,6 +4,8 @@
  * Orleans), or a place named inside it ("Cavan Institute"). Pure.
  */
 import {
+  ADMIN1_WORDS,
+  ADMIN2_WORDS,
   BORROWED_NAME_WORDS,
   COMMON_WORDS,
   DIRECTION_WORDS,
@@ -151,6 +153,67 @@ export function adjectivalReading(g: Gazetteer, raw: string): GazetteerEntry[] {
   }
   return [];
 }
+
+/** Compass words that part one historic area into divisions ("North Yorkshire", "Cheshire East"). */
+const PARTING_WORDS = [
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+];
+
+/**
+ * The area a name covers where the gazetteer has it only parted into second-level divisions of one
+ * first-level division, named with a compass word ("Cheshire": Cheshire East, Cheshire West and
+ * Chester; "Sussex": East and West Sussex; "Ayrshire"): an entry of their kind at the mean point of
+ * the parts. Null where fewer than two such parts exist, where the name is a division word itself
+ * ("Eastern Province" does not make "Province" a place), or where a place of that name lies in the
+ * same first-level division ("Baton Rouge" is the city the parishes are named after). First-level
+ * divisions are left out: parted states (North and South Dakota) are each a state of their own, and
+ * their shared name more often a county or a town ("Dakota County"). Pure given its gazetteer.
+ */
+export function partedArea(g: Gazetteer, raw: string): GazetteerEntry | null {
+  const key = nameKey(raw);
+  if (key.length < 4 || PARTING_WORDS.includes(key) || COMMON_WORDS.has(key) || DIVISION_WORDS.has(key))
+    return null;
+  const parts = new Map<string, GazetteerEntry>();
+  const take = (k: string, entries: GazetteerEntry[]): void => {
+    for (const e of entries) if (e.kind === 'admin2' && e.admin1 && nameKey(e.name) === k) parts.set(e.id, e);
+  };
+  for (const word of PARTING_WORDS) take(`${word} ${key}`, g.lookupKey(`${word} ${key}`));
+  for (const { key: k, entries } of g.lookupPrefix(`${key} `, 50))
+    if (PARTING_WORDS.includes(k.slice(key.length + 1).split(' ')[0] ?? '')) take(k, entries);
+  const groups = new Map<string, GazetteerEntry[]>();
+  for (const e of parts.values()) {
+    const division = `${e.country}.${e.admin1}`;
+    groups.set(division, [...(groups.get(division) ?? []), e]);
+  }
+  const best = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const first = best[0];
+  if (!first || best.length < 2) return null;
+  if (g.lookupKey(key).some((e) => e.country === first.country && e.admin1 === first.admin1)) return null;
+  const mean = (f: (e: GazetteerEntry) => number): number =>
+    best.reduce((sum, e) => sum + f(e), 0) / best.length;
+  return {
+    id: `area:${best.map((e) => e.id).join('+')}`,
+    name: raw.trim(),
+    lat: mean((e) => e.lat),
+    lon: mean((e) => e.lon),
+    kind: 'admin2',
+    featureCode: first.featureCode,
+    country: first.country,
+    admin1: first.admin1,
+    admin2: null,
+    population: best.reduce((sum, e) => sum + e.population, 0),
+  };
+}
+
+const DIVISION_WORDS = new Set([...ADMIN1_WORDS, ...ADMIN2_WORDS]);
 
 export interface Located {
   start: number;

@@ -564,3 +564,16 @@ test('resolve() places an unknown name by a small town the story writes another 
   );
   assert.ok(museum?.inferred && near(museum, 25.79, -80.13, 30), 'the museum is in Miami Beach, not Tacoma');
 });
+
+test('resolve() reads a county the gazetteer has only parted into compass-named divisions as their area', () => {
+  const text = 'The series visits Thruxton, Hampshire, then Oulton Park, Cheshire, in June.';
+  const [, , park, cheshire] = parser.resolve(
+    text,
+    spansOf(text, ['Thruxton', 'Hampshire', 'Oulton Park', 'Cheshire']),
+  );
+  assert.ok(
+    near(cheshire, 53.16, -2.74, 40),
+    'Cheshire East and Cheshire West and Chester, not Cheshire, CT',
+  );
+  assert.ok(near(park, 53.18, -2.62, 40), 'Oulton Park lies in Cheshire');
+});

@@ -1,6 +1,13 @@
 import { ADMIN1_WORDS, ADMIN2_WORDS, COMMON_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
 import { demonymBases } from './demonym-forms.js';
-import { adjectivalReading, contextPool, innerReading, isNationalName, nearestContext } from './fallback.js';
+import {
+  adjectivalReading,
+  contextPool,
+  innerReading,
+  isNationalName,
+  nearestContext,
+  partedArea,
+} from './fallback.js';
 import { foldText, nameKey } from './normalize.js';
 import {
   abbreviationEntries,
@@ -42,7 +49,10 @@ function spanEntries(
   const dem = g.demonym(raw);
   if (dem.length > 0) return { entries: dem, cue: null, demonym: true };
   const named = g.lookup(raw);
-  const direct = [...named, ...compoundCountries(g, raw).filter((c) => !named.includes(c))];
+  const direct = withPartedArea(g, raw, [
+    ...named,
+    ...compoundCountries(g, raw).filter((c) => !named.includes(c)),
+  ]);
   // A common word read only as small towns ("Congress", "State") names an institution or a street the
   // story places, not the hamlet of that name; a county of that name ("Hall") stays an option.
   if (direct.length > 0 && COMMON_WORDS.has(foldText(raw)) && !isProminent(direct))
@@ -73,7 +83,7 @@ function spanEntries(
   }
   const stripped = words.join(' ');
   if (stripped) {
-    const e = g.lookupKey(nameKey(stripped));
+    const e = withPartedArea(g, stripped, g.lookupKey(nameKey(stripped)));
     if (e.length > 0) return { entries: e, cue, demonym: false };
     // "French Quarter", "Armenian Quarter": a quarter named after a people lies in its own town, not their country.
     const d = lastWord === 'quarter' ? [] : g.demonym(stripped);
@@ -98,6 +108,17 @@ function spanEntries(
   // Only a transliteration variant: kept where it fits the story ("Makeen" is not Macau).
   if (loose.length > 0) return { entries: loose, cue, demonym: false, loose: true };
   return { entries: [], cue, demonym: false };
+}
+
+/**
+ * The readings of a name plus the area its divisions part it into (`partedArea`: "Cheshire"), where
+ * the gazetteer has no division, country or region of that name itself.
+ */
+function withPartedArea(g: Gazetteer, raw: string, entries: GazetteerEntry[]): GazetteerEntry[] {
+  const key = nameKey(raw);
+  if (entries.some((e) => e.kind !== 'populated' && nameKey(e.name) === key)) return entries;
+  const area = partedArea(g, raw);
+  return area ? [area, ...entries] : entries;
 }
 
 /** The places a people or adjectival name is formed from (`adjectivalReading`), read as a demonym. */
