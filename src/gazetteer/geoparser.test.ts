@@ -577,3 +577,12 @@ test('resolve() reads a county the gazetteer has only parted into compass-named 
   );
   assert.ok(near(park, 53.18, -2.62, 40), 'Oulton Park lies in Cheshire');
 });
+
+test('resolve() takes a bare county name for a street where no other name of the story lies in its state', () => {
+  const text = 'Police in Chicago closed Grand after a crash; a Park Ridge man was hurt.';
+  const [, grand] = parser.resolve(text, spansOf(text, ['Chicago', 'Grand', 'Park Ridge']));
+  assert.ok(
+    grand?.inferred && near(grand, 41.88, -87.63, 40),
+    'Grand is in Chicago, not Grand County, Colorado',
+  );
+});

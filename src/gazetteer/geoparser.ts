@@ -212,6 +212,11 @@ function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: 
     for (const [other, list] of picksByName)
       if (other !== key && list.some((o) => o.country === e.country && backs(o, e))) elsewhere = true;
     if (!elsewhere && picksByName.size > 1) out.add(k);
+    const div = `${e.country}.${e.admin1}`;
+    const divElsewhere = [...divisionsByName].some(([other, set]) => other !== key && set.has(div));
+    // A county read from its bare name ("Grand" as Grand County, Colorado, for a street in a story on
+    // Chicago) is only an option the story must back: some other name in its state.
+    if (isBareCounty(key, e, c.typeCue) && !divElsewhere) out.add(k);
     // A small town in a state no other name lies in, where the story names a state of that country
     // outright ("Stonewall", Louisiana, in a story that names Virginia), is as stray.
     // A state's or province's seat, or a sizeable town, is named well beyond its state ("the architecture
@@ -223,14 +228,18 @@ function strayPicks(cands: Candidate[], picks: (GazetteerEntry | null)[], hint: 
       (e.kind === 'populated' && e.population >= STATE_STRAY_POPULATION)
     )
       return;
-    const div = `${e.country}.${e.admin1}`;
     const statesOfCountry = [...namedDivisions].filter((d) => d.startsWith(`${e.country}.`));
     if (statesOfCountry.length === 0) return;
-    let divElsewhere = false;
-    for (const [other, set] of divisionsByName) if (other !== key && set.has(div)) divElsewhere = true;
     if (!divElsewhere) out.add(k);
   });
   return out;
+}
+
+/** Whether a county was read from a name written without its division word ("Douglas" for Douglas County). */
+function isBareCounty(key: string, e: GazetteerEntry, cue: TypeCue): boolean {
+  if (e.kind !== 'admin2' || cue === 'admin2') return false;
+  const name = nameKey(e.name);
+  return name === `${key} county` || name === `${key} parish`;
 }
 
 /** Whether a pick speaks for another small place of its country: a larger place, or a small one near it. */
