@@ -586,3 +586,15 @@ test('resolve() takes a bare county name for a street where no other name of the
     'Grand is in Chicago, not Grand County, Colorado',
   );
 });
+
+test('resolve() takes a small town for a stray where the story places three other names in another state', () => {
+  const text = 'A Park Ridge man was stabbed in Chicago, Evanston police said. He had walked along Hubbard.';
+  const [, , , hubbard] = parser.resolve(
+    text,
+    spansOf(text, ['Park Ridge', 'Chicago', 'Evanston', 'Hubbard']),
+  );
+  assert.ok(
+    hubbard?.inferred && near(hubbard, 41.9, -87.7, 40),
+    'Hubbard is a street of Chicago, not Hubbard, Ohio',
+  );
+});
