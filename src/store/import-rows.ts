@@ -1,29 +1,20 @@
 import { sha256Hex, sourceIdFor } from '../domain/ids.js';
 import { storedAttribution } from '../ingest/importers/attribution.js';
 import { encodeRecord } from '../ingest/importers/record-codec.js';
+import { remembered } from '../ingest/importers/remembered.js';
 import type { ImportedIncident } from '../ingest/importers/types.js';
 import type { IncidentImportsTable, IncidentsTable } from './schema.js';
 
 // An imported row as the tables will hold it (pure): what the reader, on its own thread, hands
 // the writer. Plain data only, so it crosses threads by structured clone.
 
-// Publisher ids, remembered: a dataset cites a few hundred names a million times.
-const sourceIds = new Map<string, string>();
-const SOURCE_ID_MEMO = 10_000;
-
-/** sourceIdFor, remembered: a publisher named by a dataset and by a report is one row. */
-export function sourceId(kind: string, name: string): string {
-  const key = `${kind}\u0000${name}`;
-  let id = sourceIds.get(key);
-  if (id === undefined) {
-    if (sourceIds.size >= SOURCE_ID_MEMO) sourceIds.clear();
-    id = sourceIdFor(kind, name);
-    sourceIds.set(key, id);
-  }
-  return id;
-}
-
 export const SOURCE_KIND = 'other';
+
+/**
+ * The id of a publisher a dataset names (sourceIdFor, so a publisher named by a dataset and by a
+ * report is one row), remembered: a dataset cites a few hundred names a million times.
+ */
+export const datasetSourceId = remembered((name: string) => sourceIdFor(SOURCE_KIND, name));
 
 /** The incident columns a dataset row decides, in the order datasetValues gives them. */
 export const DATASET_COLUMNS = [
@@ -138,7 +129,7 @@ export function encodeImport(item: ImportedIncident, recordColumns: readonly str
   const publishers: string[] = [];
   const sources = item.sources.map((s): EncodedImport['sources'][number] => {
     if (s.name) publishers.push(s.name);
-    return [s.name ? sourceId(SOURCE_KIND, s.name) : null, s.published, s.title, s.url];
+    return [s.name ? datasetSourceId(s.name) : null, s.published, s.title, s.url];
   });
   const record = encodeRecord(recordColumns, item.record);
   // The record is JSON text already, with no raw control character: joined, not escaped again.

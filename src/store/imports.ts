@@ -7,13 +7,13 @@ import { type AuditEntry, appendAudit, chainedAuditRow } from './audit.js';
 import {
   BELLIGERENT_COLUMNS,
   DATASET_COLUMNS,
+  datasetSourceId,
   type EncodedImport,
   IMPORT_COLUMNS,
   INCIDENT_COLUMNS,
   SOURCE_COLUMNS,
   SOURCE_KIND,
   SOURCE_ROW_COLUMNS,
-  sourceId,
   type Value,
 } from './import-rows.js';
 import { copyRows, kyselyOnClient } from './pg-copy.js';
@@ -241,13 +241,7 @@ function planBatch(
   }
   for (const { row } of plan.changed)
     for (const name of row.publishers) if (!knownSources.has(name)) plan.names.add(name);
-  plan.sourceRows = [...plan.names].map((name) => [
-    sourceId(SOURCE_KIND, name),
-    name,
-    SOURCE_KIND,
-    0,
-    opts.now,
-  ]);
+  plan.sourceRows = [...plan.names].map((name) => [datasetSourceId(name), name, SOURCE_KIND, 0, opts.now]);
   return plan;
 }
 

@@ -1,4 +1,5 @@
 import { BELLIGERENTS, type Belligerent, isOneOf } from '../../domain/codes.js';
+import { remembered } from './remembered.js';
 
 /**
  * Actor names as UCDP, ACLED and Airwars-style files write them, mapped to Vigil's belligerent
@@ -115,8 +116,10 @@ function norm(name: string): string {
     .toLowerCase();
 }
 
-/** One actor name to a belligerent code. */
-export function mapActor(name: string): ActorMapping {
+/** One actor name to a belligerent code (remembered: a dataset names a few hundred actors a million times). */
+export const mapActor = remembered(actorMapping);
+
+function actorMapping(name: string): ActorMapping {
   if (isOneOf(BELLIGERENTS, name.trim())) return { kind: 'code', code: name.trim() as Belligerent };
   let n = norm(name);
   if (VICTIMS.test(n)) return { kind: 'victims' };

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { remembered } from './remembered.js';
 
 interface WorldCountry {
   cca2: string;
@@ -46,10 +47,10 @@ function norm(s: string): string {
 }
 
 /** ISO 3166-1 alpha-2 for a country name ("Syria", "Russia (Soviet Union)", "SYR"); null if unknown. */
-export function countryCode(name: string): string | null {
+export const countryCode = remembered((name: string): string | null => {
   const n = norm(name);
   return byName.get(n) ?? byName.get(n.replace(/\s*\(.*\)\s*$/, '')) ?? null;
-}
+});
 
 /** ISO 3166-1 numeric (ACLED's `iso`, "760") to alpha-2. */
 export function countryCodeFromNumeric(iso: string): string | null {
