@@ -37,8 +37,15 @@ const load = () =>
 const loadBefore = load();
 const written0 = writtenBytes();
 let peak = process.memoryUsage().rss;
+// What the main thread held when the process peaked: tells its heap from the reader thread's
+// (capped), the database's page cache and the driver's buffers, which RSS alone lumps together.
+let atPeak = process.memoryUsage();
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const m = process.memoryUsage();
+  if (m.rss > peak) {
+    peak = m.rss;
+    atPeak = m;
+  }
 }, 100);
 const cpu0 = process.cpuUsage();
 const s = await importFile(store, { format: 'ucdp', path: file, actor: 'bench' });
@@ -46,6 +53,7 @@ const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 const written1 = writtenBytes();
 await store.close();
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakMb = Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
 const diskMb = written0 === null || written1 === null ? null : (written1 - written0) / 2 ** 20;
@@ -53,7 +61,8 @@ console.log(
   `${label}:\n` +
     `  ${s.rows} rows (${s.created} new, ${s.failed} failed) in ${s.seconds.toFixed(1)} s wall = ${Math.round(s.rows / s.seconds)} rows/s\n` +
     `  CPU ${cpuSeconds.toFixed(1)} s (${Math.round(s.rows / cpuSeconds)} rows per CPU-second of this process)\n` +
-    `  peak RSS ${peakMb.toFixed(0)} MB` +
+    `  peak RSS ${peakMb.toFixed(0)} MB (sampled peak ${mb(atPeak.rss)}: main thread's heap ${mb(atPeak.heapUsed)} used of ${mb(atPeak.heapTotal)}, ` +
+    `${mb(atPeak.external)} external)` +
     (diskMb === null ? '' : `; ${diskMb.toFixed(0)} MB written to disk by this process`) +
     `\n  load average (1, 5, 15 min) ${loadBefore} before, ${load()} after`,
 );
