@@ -598,3 +598,12 @@ test('resolve() takes a small town for a stray where the story places three othe
     'Hubbard is a street of Chicago, not Hubbard, Ohio',
   );
 });
+
+test('resolve() places a name read through a place inside it where the text says it lies', () => {
+  const text = 'A professor at the University of St. Thomas in Houston, Texas, spoke to Canadian reporters.';
+  const [university] = parser.resolve(
+    text,
+    spansOf(text, ['University of St. Thomas', 'Houston', 'Texas', 'Canadian']),
+  );
+  assert.ok(near(university, 29.76, -95.36, 30), 'in Houston, not St. Thomas, Ontario');
+});

@@ -18,7 +18,7 @@ import {
   type TypeCue,
 } from './recognize.js';
 import { haversineKm, relativeOffsetBefore } from './relative.js';
-import { findContainers, listContinues, resolveCandidates, toMention } from './resolve.js';
+import { contains, findContainers, listContinues, resolveCandidates, toMention } from './resolve.js';
 import { tokenize } from './tokens.js';
 import type {
   Gazetteer,
@@ -338,10 +338,14 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
       const stray = strayPicks(cands, picks, hint);
       // A name written as lying in another ("Camp Murray, Wash.", "a village near Aleppo") lies there.
       const containers = findContainers(text, cands);
-      // Not a list ("Migori, Homa Bay, Wajir"), where a comma parts two names of one kind.
-      const holders = new Set(
-        containers.filter((j): j is number => j !== null && !listContinues(text, cands, j)),
-      );
+      // Not where the comma parts a list ("Migori, Homa Bay, Wajir").
+      const holderOf = (k: number): number | null => {
+        const j = containers[k];
+        if (j === null || j === undefined) return null;
+        const comma = /^\s*,\s*$/.test(text.slice(cands[k]?.end ?? 0, cands[j]?.start ?? 0));
+        return comma && listContinues(text, cands, j) ? null : j;
+      };
+      const holders = new Set(cands.map((_, k) => holderOf(k)).filter((j): j is number => j !== null));
       // Failing that, it most often lies in the place the story names nearest to it; failing that, in the
       // town named inside it.
       const located = contextPool(
@@ -358,6 +362,13 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
       const inferred = new Set<number>(innerOnly);
       cands.forEach((c, k) => {
         const inner = picks[k];
+        // "The University of St. Thomas in Houston", "the Embassy of Armenia in the Holy See": where the text
+        // says such a name lies, that outweighs the place named inside it.
+        const holder = holderOf(k) === null ? null : within(k);
+        if (innerOnly.has(k) && holder && inner && !contains(holder, inner)) {
+          picks[k] = nearestContext(located, c.start, holder);
+          return;
+        }
         if (innerOnly.has(k) && inner?.kind === 'admin1') {
           // "Colorado State University" lies in the town the story names in Colorado, where it names one,
           // rather than at the middle of the state. (A country's name says less: "Bank of Japan" stays Japan.)
