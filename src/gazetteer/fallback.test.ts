@@ -93,3 +93,9 @@ test('partedArea joins compass-named second-level parts of one division, not par
   assert.equal(partedArea(g, 'Baton Rouge'), null);
   assert.equal(partedArea(g, 'Province'), null);
 });
+
+test('partedArea reads a county the gazetteer keeps only one compass-named part of as that part', () => {
+  const berkshire = partedArea(g, 'Berkshire');
+  assert.equal(berkshire?.country, 'GB');
+  assert.ok(berkshire && Math.abs(berkshire.lat - 51.46) < 0.3 && Math.abs(berkshire.lon + 1.28) < 0.3);
+});

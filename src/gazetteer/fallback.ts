@@ -168,10 +168,11 @@ const PARTING_WORDS = [
 ];
 
 /**
- * The area a name covers where the gazetteer has it only parted into second-level divisions of one
- * first-level division, named with a compass word ("Cheshire": Cheshire East, Cheshire West and
- * Chester; "Sussex": East and West Sussex; "Ayrshire"): an entry of their kind at the mean point of
- * the parts. Null where fewer than two such parts exist, where the name is a division word itself
+ * The area a name covers where the gazetteer has it only as second-level divisions of one first-level
+ * division named with a compass word ("Cheshire": Cheshire East, Cheshire West and Chester; "Sussex":
+ * East and West Sussex; "Ayrshire"; "Berkshire", of which it keeps West Berkshire; "Yorkshire", North
+ * Yorkshire): an entry of their kind at the mean point of the parts, which lie within the area. Null
+ * where no such part exists, where the name is a division word itself
  * ("Eastern Province" does not make "Province" a place), or where a place of that name lies in the
  * same first-level division ("Baton Rouge" is the city the parishes are named after). First-level
  * divisions are left out: parted states (North and South Dakota) are each a state of their own, and
@@ -195,7 +196,7 @@ export function partedArea(g: Gazetteer, raw: string): GazetteerEntry | null {
   }
   const best = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   const first = best[0];
-  if (!first || best.length < 2) return null;
+  if (!first) return null;
   if (g.lookupKey(key).some((e) => e.country === first.country && e.admin1 === first.admin1)) return null;
   const mean = (f: (e: GazetteerEntry) => number): number =>
     best.reduce((sum, e) => sum + f(e), 0) / best.length;
