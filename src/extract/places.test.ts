@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PlaceMention } from '../gazetteer/types.js';
 import { LEXICONS } from './lexicon/index.js';
-import { choosePlaces, cuedSpans } from './places.js';
+import { choosePlaces, cuedSpans, placeName } from './places.js';
 import { fold } from './text.js';
 
 function mention(text: string, name: string, country: string, lat = 0, lon = 0): PlaceMention {
@@ -111,4 +111,18 @@ test('a bare name read as a province is read again and kept as the city', () => 
   assert.equal(first?.lat, 36.2);
   const second = { ...province, start: text.lastIndexOf('Bigtown'), end: text.lastIndexOf('Bigtown') + 7 };
   assert.equal(choosePlaces([second], c)[0]?.precision, 'province');
+});
+
+test('a place written in another script or in capitals takes the gazetteer name; other names stay as written', () => {
+  const named = (written: string, inferred = false): string => {
+    const m = mention(written, written, 'SY');
+    return placeName({ ...m, entry: m.entry && { ...m.entry, name: 'Dūmā' }, inferred });
+  };
+  assert.equal(named('دوما'), 'Dūmā');
+  assert.equal(named('DOUMA'), 'Dūmā');
+  assert.equal(named('Douma'), 'Douma');
+  // An inferred point is another place's: the written name is the only name of this one.
+  assert.equal(named('دوما', true), 'دوما');
+  const unresolved = { ...mention('Zor', 'Zor', 'SY'), entry: null };
+  assert.equal(placeName(unresolved), 'Zor');
 });

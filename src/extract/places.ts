@@ -76,7 +76,7 @@ export function resolvePlaces(
 export function toPlace(p: PlaceRef): Place {
   const e = p.mention.entry;
   return {
-    name: p.mention.name,
+    name: placeName(p.mention),
     gazetteerId: e?.id ?? null,
     lat: p.lat,
     lon: p.lon,
@@ -84,6 +84,21 @@ export function toPlace(p: PlaceRef): Place {
     country: e?.country ?? null,
     precision: p.precision,
   };
+}
+
+/**
+ * The name a claim gives its place: as written, except a name written in another script than
+ * Latin or in capitals ("دوما", "MOSUL"), which takes the gazetteer's name ("Dūmā", "Mosul"), so
+ * that one incident list reads, sorts and is searched in one script whatever language reported
+ * it. The written form stays in the claim's evidence. A point inferred from another place (the
+ * name itself is not in the gazetteer) keeps the written name: the entry is that other place.
+ */
+export function placeName(m: PlaceMention): string {
+  const e = m.entry;
+  if (!e || m.inferred) return m.name;
+  const latin = /\p{Script=Latin}/u.test(m.name);
+  const capitals = latin && m.name === m.name.toUpperCase() && /\p{Lu}{2}/u.test(m.name);
+  return latin && !capitals ? m.name : e.name;
 }
 
 /** Where a document is mostly about: its most-mentioned sub-national place. */
