@@ -99,3 +99,9 @@ test('partedArea reads a county the gazetteer keeps only one compass-named part 
   assert.equal(berkshire?.country, 'GB');
   assert.ok(berkshire && Math.abs(berkshire.lat - 51.46) < 0.3 && Math.abs(berkshire.lon + 1.28) < 0.3);
 });
+
+test('partedArea makes no area of a landform word ("Central Desert", "Central Highlands")', () => {
+  assert.equal(partedArea(g, 'Desert'), null);
+  assert.equal(partedArea(g, 'Highlands'), null);
+  assert.equal(partedArea(g, 'Coast'), null);
+});

@@ -172,15 +172,21 @@ const PARTING_WORDS = [
  * division named with a compass word ("Cheshire": Cheshire East, Cheshire West and Chester; "Sussex":
  * East and West Sussex; "Ayrshire"; "Berkshire", of which it keeps West Berkshire; "Yorkshire", North
  * Yorkshire): an entry of their kind at the mean point of the parts, which lie within the area. Null
- * where no such part exists, where the name is a division word itself
- * ("Eastern Province" does not make "Province" a place), or where a place of that name lies in the
- * same first-level division ("Baton Rouge" is the city the parishes are named after). First-level
- * divisions are left out: parted states (North and South Dakota) are each a state of their own, and
- * their shared name more often a county or a town ("Dakota County"). Pure given its gazetteer.
+ * where no such part exists, where the name is a division or landform word itself ("Eastern Province"
+ * does not make "Province" a place), or where a place of that name lies in the same first-level
+ * division ("Baton Rouge" is the city the parishes are named after). First-level divisions are left
+ * out: parted states (North and South Dakota) are each a state of their own, and their shared name
+ * more often a county or a town ("Dakota County"). Pure given its gazetteer.
  */
 export function partedArea(g: Gazetteer, raw: string): GazetteerEntry | null {
   const key = nameKey(raw);
-  if (key.length < 4 || PARTING_WORDS.includes(key) || COMMON_WORDS.has(key) || DIVISION_WORDS.has(key))
+  if (
+    key.length < 4 ||
+    PARTING_WORDS.includes(key) ||
+    COMMON_WORDS.has(key) ||
+    DIVISION_WORDS.has(key) ||
+    LANDFORM_WORDS.has(key)
+  )
     return null;
   const parts = new Map<string, GazetteerEntry>();
   const take = (k: string, entries: GazetteerEntry[]): void => {
@@ -215,6 +221,12 @@ export function partedArea(g: Gazetteer, raw: string): GazetteerEntry | null {
 }
 
 const DIVISION_WORDS = new Set([...ADMIN1_WORDS, ...ADMIN2_WORDS]);
+/** Kinds of land that name no area alone: "Central Desert" and "Central Highlands" do not make "Desert" a place. */
+const LANDFORM_WORDS = new Set(
+  'coast coasts desert deserts highlands lowlands uplands midlands plain plains delta shore shores cape isles'.split(
+    ' ',
+  ),
+);
 
 export interface Located {
   start: number;
