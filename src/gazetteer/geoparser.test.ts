@@ -607,3 +607,22 @@ test('resolve() places a name read through a place inside it where the text says
   );
   assert.ok(near(university, 29.76, -95.36, 30), 'in Houston, not St. Thomas, Ontario');
 });
+
+test('parse() keeps a village matched as a spelling variant where the story names one far town or a capital only', () => {
+  // One other town, 400 km off: a report on a country at war names places across it.
+  const far = parser.parse(
+    'An air strike on Saraqeb killed four. Separately, clashes were reported near Qamishli.',
+  );
+  assert.ok(
+    far.some((m) => m.name === 'Saraqeb' && near(m, 35.86, 36.8, 10)),
+    'Saraqeb is Sarāqib in Idlib',
+  );
+  // A dateline's capital says where the story was filed, not where its villages lie.
+  const dateline = parser.parse(
+    'SANAA (Reuters) - Coalition jets struck Mokha on the Red Sea coast, killing 7 civilians.',
+  );
+  assert.ok(
+    dateline.some((m) => m.name === 'Mokha' && near(m, 13.32, 43.25, 10)),
+    'Mokha is Al Mukhā',
+  );
+});

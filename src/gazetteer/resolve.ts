@@ -296,9 +296,17 @@ export function resolveCandidates(
  * from anywhere.
  */
 function amongTowns(e: GazetteerEntry, towns: GazetteerEntry[]): boolean {
-  if (e.population >= 1_000_000 || e.featureCode === 'PPLC') return true;
-  const own = towns.filter((t) => t.country === e.country);
-  return own.length === 0 || own.some((t) => haversineKm(t.lat, t.lon, e.lat, e.lon) < LOOSE_TOWN_KM);
+  if (namedFromAnywhere(e)) return true;
+  // Nor do they say where a story's villages lie: "SANAA (Reuters) -" and a strike on Mokha, 250 km off.
+  const own = towns.filter((t) => t.country === e.country && !namedFromAnywhere(t));
+  // One other town says little about where a story's places lie: a report from a country at war names
+  // places across it ("an air strike on Saraqeb killed four; clashes were reported near Qamishli").
+  return own.length < 2 || own.some((t) => haversineKm(t.lat, t.lon, e.lat, e.lon) < LOOSE_TOWN_KM);
+}
+
+/** A capital or a city of a million: news names it from anywhere, datelines included. */
+function namedFromAnywhere(e: GazetteerEntry): boolean {
+  return e.population >= 1_000_000 || e.featureCode === 'PPLC';
 }
 
 /** The radius within which small places back one another in the stray test too (`SCATTER_KM`); 150 to 250 give the same results. */
