@@ -66,6 +66,31 @@ const DATELINE =
   /^(?:[\p{Lu}][\p{Lu}\s.,'/()-]{1,60}?(?:,\s*[\p{L}. ]{1,25})?|\([\p{L} .,'/-]{2,40}\))\s+[—–-]{1,2}\s+/u;
 const DATELINE_AR = /^[\u0600-\u06FF\s]{2,40}(?:\s+-\s+[\u0600-\u06FF\s]{2,30})*(?:\s+-\s+|:\s+)/u;
 
+/** A line at least this long that does not end a sentence is prose wrapped onto the next line. */
+const WRAP_MIN_CHARS = 40;
+const ENDS_SENTENCE = /[.!?؟:;؛"”]$/u;
+/** A line that starts a list item, heading, quotation or table row stands on its own. */
+const STARTS_BLOCK = /^(?:[-*•#>|]|\d+[.)]\s)/u;
+
+/**
+ * Whether the line of `text` ending at `lineEnd` (a newline) is prose hard-wrapped onto the next
+ * line, as plain-text mail, wire copy and Markdown files are: then the newline is a space, not
+ * the end of a sentence. Short lines ("Killed: 5") and lines ending a sentence stand alone.
+ */
+function wrapsOn(text: string, lineEnd: number): boolean {
+  if (text[lineEnd] !== '\n') return false;
+  const line = text.slice(text.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd).trim();
+  if (line.length < WRAP_MIN_CHARS || ENDS_SENTENCE.test(line)) return false;
+  const nextEnd = text.indexOf('\n', lineEnd + 1);
+  const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd).trim();
+  return next.length > 0 && !STARTS_BLOCK.test(next);
+}
+
+/** A letter that continues a sentence: lower case, or of a script without case (Arabic). */
+function continuesSentence(ch: string): boolean {
+  return /\p{Ll}/u.test(ch) || (/\p{L}/u.test(ch) && ch.toLowerCase() === ch.toUpperCase());
+}
+
 function firstLineEnd(text: string): number {
   const i = text.indexOf('\n');
   return i < 0 ? text.length : i;
@@ -91,7 +116,19 @@ export function segment(f: Folded, title: string | null | undefined): Layout {
     firstLine.length > 0 &&
     firstLine.length < 200 &&
     ((t.length > 0 && firstLine.replace(/^#+\s*/u, '') === t.replace(/^#+\s*/u, '')) ||
-      (!/[.!?؟:"”]$/u.test(firstLine) && firstLine.split(/\s+/u).length <= 18));
+      (!/[.!?؟:"”]$/u.test(firstLine) &&
+        firstLine.split(/\s+/u).length <= 18 &&
+        // A first sentence wrapped onto the next line is not a headline: "Dozens of civilians were
+        // killed when coalition warplanes struck a residential" / "building in the old city".
+        !(
+          wrapsOn(text, lineEnd) &&
+          continuesSentence(
+            text
+              .slice(lineEnd + 1)
+              .trimStart()
+              .charAt(0),
+          )
+        )));
   const normIndexOf = (orig: number): number => {
     let lo = 0;
     let hi = f.map.length - 1;
@@ -130,6 +167,7 @@ export function segment(f: Folded, title: string | null | undefined): Layout {
   for (let i = start; i < n; i++) {
     const c = norm[i] as string;
     if (c === '\n') {
+      if (wrapsOn(text, f.map[i] ?? 0)) continue;
       push(start, i);
       start = i + 1;
       // A blank line, or a line ending a sentence, starts a paragraph.
