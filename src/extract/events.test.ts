@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findTriggers } from './events.js';
+import { eventType, findTriggers } from './events.js';
 import { LEXICONS } from './lexicon/index.js';
 import { fold } from './text.js';
 
@@ -22,4 +22,15 @@ test('a German campaign that began or is under way is not an incident', () => {
   assert.deepEqual(triggers('Eine Offensive der Armee traf das Dorf am Montag.', 'de'), [
     { word: 'offensive', irrealis: false },
   ]);
+});
+
+test('a vehicle packed with explosives, laden with them or booby-trapped is a remote explosive', () => {
+  for (const text of [
+    'A car packed with explosives blew up on a market street.',
+    'An explosives-laden truck went off at the checkpoint.',
+    'A booby-trapped motorbike exploded near the mosque.',
+  ]) {
+    const found = findTriggers(fold(text).norm, LEXICONS.en);
+    assert.equal(eventType(found), 'remote_explosive', text);
+  }
 });

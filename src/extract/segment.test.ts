@@ -41,3 +41,12 @@ test('short lines, list items and a headline before the body stay apart', () => 
     'a car packed with explosives blew up.',
   ]);
 });
+
+test('with a title of its own, a wrapped first line going on with a name is no headline either', () => {
+  const text =
+    'Warplanes believed to be Russian struck a crowded vegetable market in the town of Ariha in\n' +
+    'Idlib province on Tuesday evening, killing at least 12 civilians.';
+  assert.equal(sentences(text, 'Air strike on Ariha market').length, 1);
+  // Without a title, a line going on in capitals may be a headline: it stays one.
+  assert.equal(sentences(text).length, 2);
+});

@@ -91,6 +91,22 @@ function continuesSentence(ch: string): boolean {
   return /\p{Ll}/u.test(ch) || (/\p{L}/u.test(ch) && ch.toLowerCase() === ch.toUpperCase());
 }
 
+/**
+ * Whether the first line, ending at `lineEnd`, is a first sentence wrapped onto the next line and
+ * so no headline: "Dozens of civilians were killed when coalition warplanes struck a residential" /
+ * "building in the old city". The next line goes on in lower case (or a script without case); or
+ * the report has a title of its own, so needs no headline line: "... market in the town of Ariha in"
+ * / "Idlib province on Tuesday evening, killing at least 12 civilians".
+ */
+function wrappedFirstSentence(text: string, lineEnd: number, firstLine: string, title: string): boolean {
+  if (!wrapsOn(text, lineEnd)) return false;
+  const next = text
+    .slice(lineEnd + 1)
+    .trimStart()
+    .charAt(0);
+  return continuesSentence(next) || (title.length > 0 && !firstLine.startsWith('#'));
+}
+
 function firstLineEnd(text: string): number {
   const i = text.indexOf('\n');
   return i < 0 ? text.length : i;
@@ -118,17 +134,7 @@ export function segment(f: Folded, title: string | null | undefined): Layout {
     ((t.length > 0 && firstLine.replace(/^#+\s*/u, '') === t.replace(/^#+\s*/u, '')) ||
       (!/[.!?؟:"”]$/u.test(firstLine) &&
         firstLine.split(/\s+/u).length <= 18 &&
-        // A first sentence wrapped onto the next line is not a headline: "Dozens of civilians were
-        // killed when coalition warplanes struck a residential" / "building in the old city".
-        !(
-          wrapsOn(text, lineEnd) &&
-          continuesSentence(
-            text
-              .slice(lineEnd + 1)
-              .trimStart()
-              .charAt(0),
-          )
-        )));
+        !wrappedFirstSentence(text, lineEnd, firstLine, t)));
   const normIndexOf = (orig: number): number => {
     let lo = 0;
     let hi = f.map.length - 1;

@@ -226,6 +226,20 @@ export const en: Lexicon = {
     { re: 'bomb planted', family: 'remote', weight: 5 },
     { re: 'improvised explosive devices?', family: 'remote', weight: 5 },
     { re: 'ieds?', family: 'remote', weight: 5 },
+    // "A car packed with explosives blew up", "an explosives-laden truck", "a booby-trapped motorbike".
+    {
+      re: '(?:car|vehicle|truck|lorry|van|motorcycle|motorbike)s? (?:packed|laden|loaded|rigged|filled) with explosives',
+      family: 'remote',
+      weight: 5,
+    },
+    { re: 'explosives?-laden', family: 'remote', weight: 4 },
+    { re: 'booby-?trapped', family: 'remote', weight: 4 },
+    { re: 'vbieds?', family: 'remote', weight: 5 },
+    {
+      re: '(?:vehicle|car)-borne (?:improvised explosive devices?|ieds?|bombs?)',
+      family: 'remote',
+      weight: 5,
+    },
     { re: 'explosions?', family: 'remote', weight: 1 },
     { re: 'blasts?', family: 'remote', weight: 1 },
     { re: 'clash(?:es|ed)?', family: 'clash', weight: 3 },
