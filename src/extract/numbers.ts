@@ -119,8 +119,11 @@ export function findNumbers(norm: string, lex: Lexicon): RawNumber[] {
     out.push({ start, end, value: Math.round(value), vague: null });
   }
   const words = numberWordRe(lex);
+  // Arabic's Monday is "the two" (الاثنين): a weekday name is never a count.
+  const weekdays = memo(lex, 'weekdayWords', () => new Set(lex.weekdays.flat().map(foldPattern)));
   words.lastIndex = 0;
   for (let m = words.exec(norm); m !== null; m = words.exec(norm)) {
+    if (weekdays.has(m[0])) continue;
     const v = wordValue(lex, m[0]);
     if (v === null || v <= 0 || v > MAX_COUNT) continue;
     let start = m.index;
