@@ -66,3 +66,21 @@ test('the summary does not depend on the order of the claims', () => {
   ];
   assert.deepEqual(summariseIncident(claims), summariseIncident([...claims].reverse()));
 });
+
+test('the place is the one most of the best-placed claims name, not the first in alphabetical order', () => {
+  const s = summariseIncident([
+    claim({ placeName: 'Raqqa' }),
+    claim({ placeName: 'Ar Raqqah', lat: 35.95, lon: 39.02 }),
+    claim({ placeName: 'Raqqa' }),
+    claim({ placeName: 'Al Mishlab', geoPrecision: 'province' }),
+  ]);
+  assert.equal(s.placeName, 'Raqqa');
+  assert.equal(s.lon, 39.01);
+  // A more precise place still wins over a more common one.
+  const p = summariseIncident([
+    claim({ placeName: 'Raqqa' }),
+    claim({ placeName: 'Raqqa' }),
+    claim({ placeName: 'Old city, Raqqa', geoPrecision: 'point', lat: 35.94 }),
+  ]);
+  assert.equal(p.placeName, 'Old city, Raqqa');
+});

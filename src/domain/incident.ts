@@ -48,7 +48,11 @@ export function summariseIncident(all: readonly ClaimFacts[]): IncidentSummary {
         precisionRank(a.geoPrecision as GeoPrecision) - precisionRank(b.geoPrecision as GeoPrecision) ||
         (a.placeName ?? '').localeCompare(b.placeName ?? ''),
     );
-  const place = placed[0] ?? null;
+  // Of the most precisely placed claims, the place most of them name ("Raqqa" in three reports over
+  // "Ar Raqqah" in one), not the first name in alphabetical order.
+  const precise = placed.filter((c) => c.geoPrecision === placed[0]?.geoPrecision);
+  const name = mostCommon(precise.map((c) => c.placeName));
+  const place = precise.find((c) => c.placeName === name) ?? placed[0] ?? null;
   return {
     date: narrowestDate(claims.map((c) => c.date)),
     placeName: place?.placeName ?? null,
