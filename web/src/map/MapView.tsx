@@ -126,7 +126,8 @@ export function MapView({
       const server = indexedRef.current ? null : serverRef.current;
       if (!indexedRef.current && !server) return;
       const features = server ? serverFeatures(server, bbox) : await cluster.clusters(bbox, map.getZoom());
-      if (mine !== seq) return;
+      // A newer refresh, or the map was removed (the page left) while the worker answered.
+      if (mine !== seq || mapRef.current !== map) return;
       const from = server ? 'server' : 'worker';
       render(map, cluster, features, drawnFrom.current === 'server' && from === 'worker');
       drawnFrom.current = from;
@@ -237,6 +238,8 @@ export function MapView({
     }
     // Drawn means a frame rendered with the incident layer tiled, on the countries and borders.
     const drawn = () => {
+      // A removed map has no sources left to ask about ("There is no tile manager with ID").
+      if (mapRef.current !== map) return;
       if (!DRAWN_WITH.every((id) => map.isSourceLoaded(id))) {
         map.once('sourcedata', drawn);
         return;
