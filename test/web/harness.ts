@@ -146,6 +146,11 @@ export async function servedPage(
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Errors the app or MapLibre logs (a removed map asked about its sources) count too; an HTTP error
+  // status is logged as a failed resource, and some tests provoke those (409, 401) on purpose.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
   return { server, browser, page, errors };
 }
 
