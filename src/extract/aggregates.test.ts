@@ -18,3 +18,11 @@ test("the coalition's task force name is not an aggregate", () => {
 test('a superlative comparing one event with a period is not an aggregate', () => {
   assert.equal(agg('It was the deadliest single attack since the war began.'), false);
 });
+
+test('a trend and the causes of a total just given are aggregates; who the dead were is not', () => {
+  assert.equal(agg('Deaths from air strikes fell sharply after the 17 September agreement.'), true);
+  assert.equal(agg('Most were caused by ground fighting and by explosive remnants of war;'), true);
+  assert.equal(agg('Most of the dead were children, eight of them under five.'), false);
+  assert.equal(agg('An air strike on the market killed most of the family.'), false);
+  assert.equal(agg('The strike on the school killed 12 people, most of them children.'), false);
+});

@@ -323,6 +323,10 @@ export const en: Lexicon = {
     'has already claimed',
     'war for regime change',
     'since the end of',
+    // A trend, not an event: "deaths from air strikes fell sharply after the agreement".
+    '(?:deaths|casualties|killings|strikes)(?: from [^,;.]{1,40})? (?:fell|rose|dropped|declined|increased|decreased|doubled|halved)',
+    // The causes of a total just given: "152 civilian deaths in September. Most were caused by ground fighting".
+    '^(?:most|many|the majority|half|nearly half|more than half)(?: of them| of these| of the deaths)? (?:were|was) (?:caused by|due to)',
   ],
   superlatives: ['deadliest', 'worst', 'bloodiest', 'largest', 'most deadly', 'heaviest', 'single'],
 
