@@ -20,6 +20,12 @@ export interface ReportInput {
   /** ISO day. */
   published: string | null;
   language: string | null;
+  /**
+   * ISO 3166-1 alpha-2 of the country the report is about, where its sender says so (front matter,
+   * a feed's settings, `vigil ingest --country`): a place the text names without its country
+   * ("an air strike on Ariha") is read there. The country the text itself names comes first.
+   */
+  country?: string | null;
   source: SourceInput | null;
   /** Extracted plain text that claims' spans point into. */
   text: string;

@@ -108,7 +108,13 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const layout = segment(f, typeof input.title === 'string' ? input.title : null);
   // The title names the country as often as the body does ("Syria: strikes on ...").
   const titleNorm = typeof input.title === 'string' ? fold(input.title.slice(0, 500)).norm : '';
-  const { best: country, named } = countryHint(`${titleNorm}\n${f.norm}`, lex);
+  const hinted = countryHint(`${titleNorm}\n${f.norm}`, lex);
+  const { named } = hinted;
+  // A report that names no country is read in the one its sender gave: a Syrian feed's "an air strike
+  // on Ariha" is Arīḩā, not Jericho; with no country at all, such a name stays unplaced.
+  const country =
+    hinted.best ??
+    (typeof input.country === 'string' && /^[A-Z]{2}$/u.test(input.country) ? input.country : null);
 
   let mentions: PlaceMention[] = [];
   try {

@@ -8,6 +8,8 @@ export interface ExtractionInput {
   /** ISO 639-1 code when known; otherwise the extractor detects it. */
   language: string | null;
   title?: string | null;
+  /** ISO 3166-1 alpha-2 the report's sender says it is about (ReportInput.country); the text's own country comes first. */
+  country?: string | null;
 }
 
 export interface ExtractionContext {

@@ -51,6 +51,20 @@ test('front matter sets the report fields; markdown syntax is removed from the t
   assert.equal(c.report.text, 'At least 12 civilians were killed, the network said.');
 });
 
+test('a JSONL line gives the country it reports on; one that is no country code is an error naming the line', async (t) => {
+  const dir = scratchDir(t);
+  const file = join(dir, 'r.jsonl');
+  writeFileSync(
+    file,
+    `${JSON.stringify({ text: 'An air strike on Ariha.', country: 'sy' })}\n${JSON.stringify({ text: 'x', country: 'Syria' })}\n`,
+  );
+  const [good, bad] = await collect(file);
+  assert.ok(good?.ok);
+  if (good?.ok) assert.equal(good.report.country, 'SY');
+  assert.ok(bad && !bad.ok);
+  if (bad && !bad.ok) assert.match(bad.error.where, /r\.jsonl:2 \(country\)/);
+});
+
 test('an impossible publication date is an error naming the file and field', async (t) => {
   const dir = scratchDir(t);
   const file = join(dir, 'bad.md');

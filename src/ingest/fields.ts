@@ -2,6 +2,7 @@ import { isOneOf, MAX_SOURCE_NAME_CHARS, SOURCE_KINDS, type SourceKind } from '.
 import { isIsoDay } from '../domain/dates.js';
 import type { SourceInput } from '../domain/report.js';
 import { InputError } from './errors.js';
+import { countryName } from './importers/countries.js';
 
 interface Where {
   origin: string;
@@ -39,6 +40,16 @@ export function languageCode(value: unknown, where: Where): string | null {
   const code = s.toLowerCase();
   if (!/^[a-z]{2,3}$/.test(code))
     fail(where, 'language', `expected an ISO 639 code such as "en" or "ar", got "${s}"`);
+  return code;
+}
+
+/** An ISO 3166-1 alpha-2 code ("SY", "sy"), upper-cased; refused unless it names a country. */
+export function countryField(value: unknown, where: Where, field = 'country'): string | null {
+  const s = optionalString(value, field, where);
+  if (s === null) return null;
+  const code = s.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code) || countryName(code) === null)
+    fail(where, field, `expected an ISO 3166-1 alpha-2 country code such as "SY" or "IQ", got "${s}"`);
   return code;
 }
 

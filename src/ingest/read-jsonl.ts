@@ -1,11 +1,11 @@
 import type { ReportInput } from '../domain/report.js';
 import { InputError } from './errors.js';
-import { languageCode, optionalString, publishedDate, sourceFrom } from './fields.js';
+import { countryField, languageCode, optionalString, publishedDate, sourceFrom } from './fields.js';
 import { NUL_MESSAGE } from './read-text.js';
 
 /**
  * One line of a .jsonl file in the ../shared/eval shape:
- * {id, published, language, source:{name,kind}, title, text, url?}.
+ * {id, published, language, country?, source:{name,kind}, title, text, url?}.
  */
 export function readJsonlLine(line: string, origin: string, lineNo: number): ReportInput {
   let obj: unknown;
@@ -41,6 +41,7 @@ export function readJsonlLine(line: string, origin: string, lineNo: number): Rep
     title: optionalString(o.title, 'title', where),
     published: publishedDate(o.published, where),
     language: languageCode(o.language, where),
+    country: countryField(o.country, where),
     source,
     text: o.text,
     mediaType: 'application/json',

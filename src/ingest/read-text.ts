@@ -2,9 +2,9 @@ import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import type { ReportInput } from '../domain/report.js';
 import { InputError } from './errors.js';
-import { languageCode, optionalString, publishedDate, sourceFrom } from './fields.js';
+import { countryField, languageCode, optionalString, publishedDate, sourceFrom } from './fields.js';
 
-/** A .txt or .md file, with optional YAML front matter (title, published, source, source_kind, language, url). */
+/** A .txt or .md file, with optional YAML front matter (title, published, source, source_kind, language, country, url). */
 export function readTextReport(
   bytes: Buffer,
   origin: string,
@@ -39,6 +39,7 @@ export function readTextReport(
     title: optionalString(data.title, 'title', where) ?? firstHeading(body),
     published: publishedDate(data.published ?? data.date, where),
     language: languageCode(data.language ?? data.lang, where),
+    country: countryField(data.country, where),
     source: sourceFrom(data.source, data.source_kind ?? data['source kind'] ?? data.sourceKind, where),
     text,
     mediaType,

@@ -22,6 +22,7 @@ export function fromReportPayload(p: unknown): ReportInput {
     title: o.title ?? null,
     published: o.published ?? null,
     language: o.language ?? null,
+    country: o.country ?? null,
     source: o.source ?? null,
     text: o.text,
     mediaType: o.mediaType ?? 'text/plain',

@@ -68,6 +68,7 @@ function feed(url: string): FeedConfig {
     linkPattern: null,
     source: null,
     language: null,
+    country: null,
   };
 }
 
@@ -174,6 +175,15 @@ test('Atom feeds parse; FEEDS.yaml errors name the field', () => {
   assert.throws(
     () => parseWatchConfig('feeds:\n  - url: https://x.org/f\n    interval: soon\n', 'f.yaml'),
     (e: unknown) => e instanceof InputError && e.where === 'f.yaml (feeds[0].interval)',
+  );
+});
+
+test('a feed names the country its articles report on; a name that is no country code is refused', () => {
+  const config = parseWatchConfig('feeds:\n  - url: https://x.org/f\n    country: sy\n', 'f.yaml');
+  assert.equal(config.feeds[0]?.country, 'SY');
+  assert.throws(
+    () => parseWatchConfig('feeds:\n  - url: https://x.org/f\n    country: Syria\n', 'f.yaml'),
+    (e: unknown) => e instanceof InputError && e.where === 'f.yaml (feeds[0].country)',
   );
 });
 

@@ -143,6 +143,7 @@ async function fetchItem(
     report.published ??= item.published;
     report.title ??= item.title;
     report.language ??= feed.language;
+    report.country ??= feed.country;
     const outcome = await ingestReport(deps.ingest, report);
     if (outcome.status === 'new') out.reportsNew++;
     else out.reportsKnown++;

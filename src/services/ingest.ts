@@ -37,7 +37,13 @@ export async function ingestReport(deps: IngestDeps, input: ReportInput): Promis
   if (known) return { status: 'known', origin: input.origin, reportId: known.id };
 
   const drafts = deps.extract(
-    { text: input.text, published: input.published, language: input.language, title: input.title },
+    {
+      text: input.text,
+      published: input.published,
+      language: input.language,
+      title: input.title,
+      country: input.country ?? null,
+    },
     deps.context(),
   );
   const now = deps.now?.() ?? new Date().toISOString();

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { isOneOf, SOURCE_KINDS, type SourceKind } from '../../domain/codes.js';
 import { InputError } from '../errors.js';
+import { countryField } from '../fields.js';
 
 export interface FeedConfig {
   url: string;
@@ -12,6 +13,8 @@ export interface FeedConfig {
   linkPattern: RegExp | null;
   source: { name: string; kind: SourceKind } | null;
   language: string | null;
+  /** ISO 3166-1 alpha-2 the feed reports on: places its articles name without a country are read there. */
+  country: string | null;
 }
 
 export interface WatchConfig {
@@ -48,6 +51,7 @@ function duration(v: unknown, field: string, origin: string): number {
  *       interval: 30m
  *       source: { name: Example, kind: news }
  *       language: en
+ *       country: SY          # the country its articles report on, where they do not name one
  *     - url: https://example.org/statements/
  *       kind: page
  *       link_pattern: /statements/\d+
@@ -124,6 +128,7 @@ export function parseWatchConfig(text: string, origin: string): WatchConfig {
       linkPattern,
       source,
       language: typeof e.language === 'string' ? e.language : null,
+      country: countryField(e.country, { origin }, at('country')),
     };
   });
   const max = d.max_items_per_poll ?? 50;

@@ -126,7 +126,8 @@ export function reportRoutes(app: FastifyInstance, store: Store, jobs: JobQueue,
           summary:
             'Upload a report (text, Markdown with front matter, HTML, or JSON); it is ingested by a job',
           description:
-            'The body is the document itself. JSON takes {text, title?, published?, language?, source?: {name, kind}, url?}. ' +
+            'The body is the document itself. JSON takes {text, title?, published?, language?, country?, source?: {name, kind}, url?}; ' +
+            'country (ISO 3166-1 alpha-2, also a front matter key) is where places the text names without a country are read. ' +
             'Returns the ingest job; with ?wait=N the response waits up to N seconds for it to finish.',
           querystring: {
             type: 'object',
