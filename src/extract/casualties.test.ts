@@ -49,3 +49,13 @@ test('a count of the missing after a clean count of the wounded leaves the wound
   const en = figures('Officials counted 21 wounded and were still without news of 30 staff.');
   assert.deepEqual(combine(en, 'injured')?.range, { min: 21, max: 21 });
 });
+
+test('"three of them children" and "three of whom were children" are parts of the toll before them', () => {
+  const a = figures('Shelling killed seven people, three of them children, and injured 18 others.');
+  assert.deepEqual(combine(a, 'killed')?.range, { min: 7, max: 7 });
+  assert.deepEqual(combine(a, 'children', true)?.range, { min: 3, max: 3 });
+  assert.deepEqual(combine(a, 'injured')?.range, { min: 18, max: 18 });
+  const b = figures('The strike killed seven civilians, four of whom were women.');
+  assert.deepEqual(combine(b, 'women', true)?.range, { min: 4, max: 4 });
+  assert.equal(combine(b, 'children', true), null);
+});

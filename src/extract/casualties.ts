@@ -160,15 +160,24 @@ export function findFigures(
       if (k >= 0 && (i < 0 || k <= i)) kind = 'killed';
       else if (i >= 0) kind = 'injured';
     }
-    if (kind === null && noun && sent && r.breakdownLeft.test(left)) {
+    // "killing seven people, three of them children", "… three of whom were children": a part named
+    // after "of them" (the noun pattern reads "children" there too).
+    const partM = kind === null ? r.partOf.exec(right) : null;
+    const partNoun =
+      noun ||
+      (partM ? (/^\s*(?:(?:were|was|are)\s+)?(\p{L}+)/u.exec(right.slice(partM[0].length))?.[1] ?? '') : '');
+    const namedPart =
+      partM !== null && partNoun !== '' && (r.children.test(partNoun) || r.women.test(partNoun));
+    if (kind === null && sent && ((noun && r.breakdownLeft.test(left)) || namedPart)) {
       // "killing 17 civilians, including four children": a part of the toll before it.
+      const partOfWhat = noun || partNoun;
       const parent = [...out]
         .reverse()
         .find((p) => p.kind !== 'strikes' && !p.breakdown && p.start >= sent.start);
       if (parent) {
-        const part: FigureKind = r.children.test(noun)
+        const part: FigureKind = r.children.test(partOfWhat)
           ? 'children'
-          : r.women.test(noun)
+          : r.women.test(partOfWhat)
             ? 'women'
             : parent.kind;
         out.push({

@@ -182,7 +182,7 @@ export const en: Lexicon = {
     'revised (?:up|upward|upwards)? ?to',
   ],
   breakdown: ['including', 'among them', 'among the dead', 'of whom', 'among whom', 'of them'],
-  partOf: ['of the (?:dead|victims|bodies|killed|wounded|injured)', 'of them', 'among them'],
+  partOf: ['of the (?:dead|victims|bodies|killed|wounded|injured)', 'of them', 'of whom', 'among them'],
   mostlyCivilians: [
     'most(?:ly| of them)? civilians',
     'mostly civilians',
