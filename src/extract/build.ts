@@ -16,6 +16,8 @@ export interface BuildContext {
   f: Folded;
   published: string | null;
   fallbackPlace: PlaceRef | null;
+  /** Sentences (layout indices) that count fighters killed or wounded. */
+  fighterSentences?: ReadonlySet<number>;
 }
 
 /** The attackers: those named in the first sentence that names any. */
@@ -45,6 +47,8 @@ export function buildClaims(events: readonly EventMentions[], ctx: BuildContext)
     const span = (x: { start: number; end: number }) => toSpan(f, x.start, x.end);
     const ev = bestDate(e);
     const tolls = e.figures.filter((x) => x.kind !== 'strikes');
+    // Deaths of fighters only are not coded: "a suicide car bomb had killed three soldiers".
+    if (tolls.length === 0 && ctx.fighterSentences?.has(e.firstSentence)) return;
     const lead = idx === 0;
     let date: DateInterval | null = ev ? { ...ev.interval } : null;
     if (ev) evidence.push({ field: 'date', span: span(ev) });

@@ -272,6 +272,30 @@ export function findFigures(
 }
 
 /**
+ * Where counts of fighters stand ("killed three soldiers"), as folded offsets: findFigures passes
+ * them over, since deaths of fighters only are not coded, and an event whose only toll they are is
+ * no claim either (buildClaims).
+ */
+export function fighterTolls(
+  norm: string,
+  lex: Lexicon,
+  quantities: Quantity[],
+  sentences: Sentence[],
+): number[] {
+  const r = res(lex);
+  const out: number[] = [];
+  let si = 0;
+  for (const q of quantities) {
+    while (si < sentences.length - 1 && (sentences[si] as Sentence).end <= q.start) si++;
+    const sent = sentences[si];
+    const sEnd = sent ? Math.max(sent.end, q.outerEnd) : norm.length;
+    const right = norm.slice(q.outerEnd, Math.min(sEnd, q.outerEnd + 140));
+    if (!r.notCount.test(right) && r.combatants.test(right)) out.push(q.start);
+  }
+  return out;
+}
+
+/**
  * One range from the figures a report gives for one kind of count. A revised
  * figure ("rose to 46") replaces the earlier ones; a real number makes "dozens"
  * redundant; several sources give lowest..highest, open-ended when the highest is.

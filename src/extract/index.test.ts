@@ -87,3 +87,11 @@ test('a bomb that "targeted" a place is one event, and the group that claimed it
   assert.equal(claims[0]?.date?.from, '2017-05-06');
   assert.deepEqual(claims[0]?.killed, { min: 14, max: 14 });
 });
+
+test('an attack whose only toll is of fighters is not coded; the same attack on civilians is', () => {
+  const soldiers =
+    'A suicide car bomb killed three soldiers at a checkpoint in Fallujah on Tuesday, officers said.';
+  assert.deepEqual(extractClaims({ text: soldiers, published: '2017-06-01', language: 'en' }, ctx), []);
+  const civilians = soldiers.replace('soldiers', 'civilians');
+  assert.equal(extractClaims({ text: civilians, published: '2017-06-01', language: 'en' }, ctx).length, 1);
+});

@@ -5,7 +5,7 @@ import type { PlaceMention } from '../gazetteer/types.js';
 import { type ActorMention, findActors } from './actors.js';
 import { isAggregate } from './aggregates.js';
 import { buildClaims } from './build.js';
-import { type Figure, findFigures } from './casualties.js';
+import { type Figure, fighterTolls, findFigures } from './casualties.js';
 import { findDates } from './dates.js';
 import { findTriggers } from './events.js';
 import { type EventMentions, groupEvents, type SentenceMentions } from './group.js';
@@ -145,6 +145,7 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
 
   const quantities = findQuantities(f.norm, lex);
   const figures = findFigures(f.norm, lex, quantities, layout.sentences);
+  const fighters = fighterTolls(f.norm, lex, quantities, layout.sentences);
   const dates = findDates(f.norm, lex, published);
   const hedges = findHedges(f.norm, lex);
   const actors: ActorMention[] = findActors(f, lex, countryOf);
@@ -193,7 +194,16 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
     mainPlace(places) ??
     places.find((p) => p.dateline && p.precision !== 'country' && p.mention.entry?.country === countryOf) ??
     null;
-  return { norm: f.norm, events, claims: buildClaims(events, { f, published, fallbackPlace }) };
+  // Sentences that count fighters' deaths: an event opening in one with no other toll is not coded.
+  const fighterSentences = new Set<number>();
+  layout.sentences.forEach((s, index) => {
+    if (fighters.some((at) => at >= s.start && at < s.end)) fighterSentences.add(index);
+  });
+  return {
+    norm: f.norm,
+    events,
+    claims: buildClaims(events, { f, published, fallbackPlace, fighterSentences }),
+  };
 }
 
 /** Text -> one claim per event the report asserts. Never throws. */
