@@ -34,3 +34,9 @@ test('a vehicle packed with explosives, laden with them or booby-trapped is a re
     assert.equal(eventType(found), 'remote_explosive', text);
   }
 });
+
+test('"fighting positions" in a strike report is a target, not fighting', () => {
+  const words = (text: string) => findTriggers(fold(text).norm, LEXICONS.en).map((t) => t.family);
+  assert.deepEqual(words('27 strikes near Raqqa hit 19 ISIS units and 22 fighting positions.'), ['hit']);
+  assert.deepEqual(words('Heavy fighting broke out in the old city.'), ['clash']);
+});

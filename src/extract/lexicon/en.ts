@@ -243,7 +243,8 @@ export const en: Lexicon = {
     { re: 'explosions?', family: 'remote', weight: 1 },
     { re: 'blasts?', family: 'remote', weight: 1 },
     { re: 'clash(?:es|ed)?', family: 'clash', weight: 3 },
-    { re: 'fighting', family: 'clash', weight: 2 },
+    // Not a strike report's targets: "22 fighting positions".
+    { re: 'fighting(?! (?:positions?|units?|vehicles?|season|age))', family: 'clash', weight: 2 },
     { re: 'offensive', family: 'clash', weight: 2 },
     { re: 'counter-?attacks?', family: 'clash', weight: 3 },
     { re: 'surprise attacks?', family: 'clash', weight: 3 },
