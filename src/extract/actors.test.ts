@@ -16,3 +16,12 @@ test('a nationality adjective after the means names the attacker in Romance lang
   // English puts the adjective first; a means word before a nationality noun is no attack by it.
   assert.deepEqual(agents('The strikes Russians feared did not come.', 'en'), []);
 });
+
+test('forces pushing towards a front, as background to a strike, are not its attacker', () => {
+  const background =
+    'An air strike killed 18 civilians in Idlib, as government forces pushed towards the last villages held by HTS.';
+  assert.deepEqual(agents(background, 'en'), []);
+  assert.deepEqual(agents('Government forces shelled the market in Idlib, killing 18 civilians.', 'en'), [
+    'syrian-government',
+  ]);
+});

@@ -539,6 +539,8 @@ export const en: Lexicon = {
     'responsibility (?:lay|lies) with',
   ],
   notAgentAfter: [
+    // A front line moving, as background to the strike: "as government forces pushed towards the last districts".
+    '(?:forces|troops|army|units) (?:pushed|advanced|pressed|moved|closed in)',
     '-held',
     'held',
     '-backed',
