@@ -95,3 +95,14 @@ test('an attack whose only toll is of fighters is not coded; the same attack on 
   const civilians = soldiers.replace('soldiers', 'civilians');
   assert.equal(extractClaims({ text: civilians, published: '2017-06-01', language: 'en' }, ctx).length, 1);
 });
+
+test('"the same aircraft hit" a second target is a second strike, with its own toll', () => {
+  const text =
+    'Coalition warplanes struck a market in Kafrnabl on Monday, killing 12 civilians.\n\n' +
+    'The same aircraft hit a water station two streets away, wounding at least 15 people.';
+  const claims = extractClaims({ text, published: '2017-08-16', language: 'en' }, ctx);
+  assert.equal(claims.length, 2);
+  assert.deepEqual(claims[0]?.civiliansKilled, { min: 12, max: 12 });
+  assert.equal(claims[0]?.injured, null);
+  assert.deepEqual(claims[1]?.injured, { min: 15, max: null });
+});

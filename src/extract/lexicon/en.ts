@@ -606,6 +606,8 @@ export const en: Lexicon = {
     'elsewhere',
     'hours later',
     'meanwhile',
+    // The attacker named again for a second target: "The same aircraft hit a water station two streets away".
+    'the same (?:aircraft|warplanes?|jets?|planes?|drones?|helicopters?) (?:later |then |also |again )?(?:hit|struck|bombed|targeted|attacked)',
   ],
   determiners: ['the', 'that', 'this', 'these', 'those', 'its', 'their'],
   habitual: ['regularly', 'routinely', 'operate', 'usually', 'often'],
