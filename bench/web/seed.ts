@@ -10,7 +10,17 @@ const GRADINGS = ['confirmed', 'fair', 'fair', 'weak', 'weak', 'contested', 'dis
 const EVENTS = ['air_drone_strike', 'shelling_artillery_missile', 'remote_explosive', 'armed_clash'];
 const BELLIGERENTS = ['us-led-coalition', 'russia', 'syrian-government', 'isis', 'turkey'];
 
-export async function seedIncidents(path: string, count: number): Promise<void> {
+/** Where the seeded towns lie: by default a box over Syria, where the map opens. */
+export interface SeedArea {
+  south: number;
+  west: number;
+  height: number;
+  width: number;
+  country: string;
+}
+const SYRIA: SeedArea = { south: 32.5, west: 36, height: 5, width: 6, country: 'SY' };
+
+export async function seedIncidents(path: string, count: number, area: SeedArea = SYRIA): Promise<void> {
   const store = await openSqliteStore(path);
   await store.close();
   const db = new Database(path);
@@ -29,7 +39,10 @@ export async function seedIncidents(path: string, count: number): Promise<void> 
   // Seeded, so every run benchmarks the same data.
   const rand = seededRandom(42);
   // Incidents gather around a few hundred towns, as real ones do around cities and front lines.
-  const towns = Array.from({ length: 400 }, () => ({ lat: 32.5 + rand() * 5, lon: 36 + rand() * 6 }));
+  const towns = Array.from({ length: 400 }, () => ({
+    lat: area.south + rand() * area.height,
+    lon: area.west + rand() * area.width,
+  }));
   const start = Date.UTC(2014, 0, 1);
   const span = Date.UTC(2019, 11, 31) - start;
   const now = new Date().toISOString();
@@ -52,7 +65,7 @@ export async function seedIncidents(path: string, count: number): Promise<void> 
         place_name: `Town ${Math.floor(rand() * 400)}`,
         lat: town.lat + (rand() - 0.5) * 0.3,
         lon: town.lon + (rand() - 0.5) * 0.3,
-        country: 'SY',
+        country: area.country,
         geo_precision: 'town',
         event: EVENTS[Math.floor(rand() * EVENTS.length)],
         belligerents: JSON.stringify([belligerent]),

@@ -61,4 +61,6 @@ export interface MapClusters {
   clusters: { lon: number; lat: number; count: number }[];
   /** Incidents drawn on their own at this level. */
   points: { code: string; lon: number; lat: number }[];
+  /** [west, south, east, north] of the located incidents; null when none has a position. */
+  extent: [number, number, number, number] | null;
 }

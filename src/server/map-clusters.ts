@@ -26,6 +26,7 @@ export function mapClusters(cols: PointColumns, zoom: number): MapClusters {
   ) as Record<GradeName, GradeTotal>;
   // The same features as the web app's clustering worker, in the same order.
   const features: PointFeature<{ i: number }>[] = [];
+  let [west, south, east, north] = [180, 90, -180, -90];
   for (let i = 0; i < n; i++) {
     const t = totals[GRADE_NAMES[grade[i] as number] ?? 'ungraded'];
     t.incidents++;
@@ -38,6 +39,10 @@ export function mapClusters(cols: PointColumns, zoom: number): MapClusters {
     const x = lon[i] as number;
     const y = lat[i] as number;
     if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    west = Math.min(west, x);
+    east = Math.max(east, x);
+    south = Math.min(south, y);
+    north = Math.max(north, y);
     features.push({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [x, y] } });
   }
   const level = clusterLevel(zoom);
@@ -49,6 +54,7 @@ export function mapClusters(cols: PointColumns, zoom: number): MapClusters {
     totals,
     clusters: [],
     points: [],
+    extent: features.length > 0 ? [round(west), round(south), round(east), round(north)] : null,
   };
   const codes = cols.codes();
   for (const f of levelIndex(features, level).getClusters([-180, -90, 180, 90], level)) {

@@ -216,6 +216,14 @@ export const mapClustersSchema = {
       type: 'array',
       items: { type: 'object', properties: { lon: num, lat: num, count: int } },
     },
+    extent: {
+      type: ['array', 'null'],
+      items: num,
+      minItems: 4,
+      maxItems: 4,
+      description:
+        '[west, south, east, north] of the located incidents, null when none has a position: the web map opens framed on them',
+    },
     points: {
       type: 'array',
       description: 'incidents drawn on their own at this level',

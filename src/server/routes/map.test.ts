@@ -13,6 +13,7 @@ import { seedIncidents } from '../../../bench/web/seed.js';
 import { scratchDir, testDeps } from '../../../test/support/fixtures.js';
 import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresUrl } from '../../../test/support/postgres.js';
 import { LocalJobQueue } from '../../jobs/local-queue.js';
+import { ROUNDED_COORD_DECIMALS } from '../../policies/visibility.js';
 import { createApiToken, createUser } from '../../services/accounts.js';
 import { ingestReport } from '../../services/ingest.js';
 import { openSqliteStore, type Store } from '../../store/database.js';
@@ -134,6 +135,7 @@ interface Clusters {
   totals: Record<string, { incidents: number; civilians: { min: number; max: number | null } }>;
   clusters: { lon: number; lat: number; count: number }[];
   points: { code: string; lon: number; lat: number }[];
+  extent: [number, number, number, number] | null;
 }
 
 /** Totals by grading straight from the table, for the incidents `where` picks. */
@@ -227,6 +229,23 @@ test('map clusters add up to the totals, and follow the filter and the reader as
       ).rows[0]?.n,
     );
     assert.equal(got.located, located, `${where}: located`);
+    const box = (
+      await sql<{ w: number; s: number; e: number; n: number }>`
+        select min(i.lon) as w, min(i.lat) as s, max(i.lon) as e, max(i.lat) as n
+        from incidents i where ${sql.raw(c.where)} and i.lat is not null`.execute(store.db)
+    ).rows[0];
+    // Float32 positions, and the public's rounding of flagged ones (ROUNDED_COORD_DECIMALS), move an edge a little.
+    const [w, south, e, n] = got.extent ?? [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+    for (const [k, a, b] of [
+      ['west', w, box?.w],
+      ['south', south, box?.s],
+      ['east', e, box?.e],
+      ['north', n, box?.n],
+    ] as const)
+      assert.ok(
+        Math.abs(a - Number(b)) <= 0.5 * 10 ** -ROUNDED_COORD_DECIMALS + 1e-4,
+        `${where}: extent ${k} ${a} vs ${b}`,
+      );
     assert.ok(got.clusters.length > 0 && got.clusters.every((k) => k.count >= 3), `${where}: clusters`);
   }
   assert.equal((await clusters('')).level, 5, 'the landing zoom by default');

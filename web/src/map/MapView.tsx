@@ -29,6 +29,9 @@ interface Props {
   onOpenIncident(code: string): void;
 }
 
+/** The closest the landing view zooms in to frame the incidents: a town's surroundings, not a street. */
+const FRAME_MAX_ZOOM = 8;
+
 /** The sources a frame must have loaded to count as the map drawn (web/src/perf.ts). */
 const DRAWN_WITH = ['incidents', 'basemap'];
 
@@ -91,6 +94,11 @@ export function MapView({
   const indexedRef = useRef(false);
   /** Where the clusters on the map came from: a first worker answer after the server's is a handover. */
   const drawnFrom = useRef<'server' | 'worker' | null>(null);
+  /**
+   * Opened on the landing view (the URL names none) and not yet framed: the first clusters to come
+   * move it onto the incidents if some lie outside it, unless the reader has moved the map by then.
+   */
+  const framing = useRef(view === null);
 
   // The map is created once; later prop changes are pushed into it by the effects below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the initial view and config only apply at creation
@@ -171,6 +179,9 @@ export function MapView({
     const loadAdmin1 = () =>
       (map.getSource('admin1') as GeoJSONSource | undefined)?.setData(ADMIN1_SHAPES_URL);
     window.addEventListener('vigil:map-drawn', loadAdmin1, { once: true });
+    map.on('movestart', (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) framing.current = false;
+    });
     map.on('moveend', () => {
       const c = map.getCenter();
       callbacks.current.onViewChange({ zoom: map.getZoom(), lat: c.lat, lon: c.lng });
@@ -277,6 +288,26 @@ export function MapView({
     if (!ready || clustered === 0) return;
     refreshRef.current();
   }, [ready, clustered]);
+
+  // The landing view is centred on Syria: incidents elsewhere (Mosul, or a database on Yemen alone)
+  // would open off-screen. Framed before the clusters are first drawn (the effect below), so the
+  // server's clusters and the worker's that replace them describe the same view.
+  useEffect(() => {
+    const map = mapRef.current;
+    const extent = serverClusters?.extent;
+    if (!map || !ready || !framing.current || !extent) return;
+    framing.current = false;
+    const [w, s, e, n] = extent;
+    const b = map.getBounds();
+    if (w >= b.getWest() && e <= b.getEast() && s >= b.getSouth() && n <= b.getNorth()) return;
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 48, maxZoom: FRAME_MAX_ZOOM, duration: 0 },
+    );
+  }, [ready, serverClusters]);
 
   // The server's clusters until the worker has indexed; gone (with their lone incidents) when they
   // stop describing the view before that.
