@@ -430,6 +430,17 @@ test('bad requests get 4xx in the one error shape, never a 500', async (t) => {
       400,
       'invalid_input',
     ],
+    [
+      'upload with a country that is no ISO code',
+      {
+        method: 'POST',
+        url: '/api/reports',
+        headers: { ...admin, 'content-type': 'application/json' },
+        payload: JSON.stringify({ text: 'x', country: 'Syria' }),
+      },
+      400,
+      'invalid_input',
+    ],
     ['empty upload', { method: 'POST', url: '/api/reports', headers: admin }, 400, 'invalid_input'],
     [
       'bad token',
