@@ -9,7 +9,7 @@ import { fold } from './text.js';
 
 function figures(text: string, lex: Lexicon = LEXICONS.en) {
   const f = fold(text);
-  return findFigures(f.norm, lex, findQuantities(f.norm, lex), segment(f, null).sentences);
+  return findFigures(f.norm, lex, findQuantities(f.norm, lex), segment(f, null).sentences).figures;
 }
 
 test('a part of the toll named after it ("were among the dead") is a breakdown', () => {

@@ -101,15 +101,27 @@ function res(lex: Lexicon): Res {
   });
 }
 
-/** Finds casualty figures and strike counts among a text's quantities. */
+/** What findFigures reads among a text's quantities. */
+export interface FigureScan {
+  figures: Figure[];
+  /**
+   * Where counts of fighters stand ("killed three soldiers"), as folded offsets: they are no
+   * figures, since deaths of fighters only are not coded, and an event whose only toll they are is
+   * no claim either (buildClaims).
+   */
+  fighters: number[];
+}
+
+/** Finds casualty figures and strike counts among a text's quantities, and the counts of fighters. */
 export function findFigures(
   norm: string,
   lex: Lexicon,
   quantities: Quantity[],
   sentences: Sentence[],
-): Figure[] {
+): FigureScan {
   const r = res(lex);
   const out: Figure[] = [];
+  const fighters: number[] = [];
   let si = 0;
   for (const q of quantities) {
     while (si < sentences.length - 1 && (sentences[si] as Sentence).end <= q.start) si++;
@@ -119,7 +131,10 @@ export function findFigures(
     const left = norm.slice(Math.max(sStart, q.outerStart - 90), q.outerStart);
     const right = norm.slice(q.outerEnd, Math.min(sEnd, q.outerEnd + 140));
     if (r.notCount.test(right)) continue;
-    if (r.combatants.test(right)) continue;
+    if (r.combatants.test(right)) {
+      fighters.push(q.start);
+      continue;
+    }
     // Years and calendar days are not counts.
     if (!q.vague && q.range.min >= 1900 && q.range.min <= 2100 && q.range.max === q.range.min) continue;
 
@@ -268,31 +283,7 @@ export function findFigures(
       r.revision.test(right.slice(0, 30));
     out.push({ kind, range, start: q.start, end: q.end, vague: q.vague, revision, breakdown: isBreakdown });
   }
-  return out;
-}
-
-/**
- * Where counts of fighters stand ("killed three soldiers"), as folded offsets: findFigures passes
- * them over, since deaths of fighters only are not coded, and an event whose only toll they are is
- * no claim either (buildClaims).
- */
-export function fighterTolls(
-  norm: string,
-  lex: Lexicon,
-  quantities: Quantity[],
-  sentences: Sentence[],
-): number[] {
-  const r = res(lex);
-  const out: number[] = [];
-  let si = 0;
-  for (const q of quantities) {
-    while (si < sentences.length - 1 && (sentences[si] as Sentence).end <= q.start) si++;
-    const sent = sentences[si];
-    const sEnd = sent ? Math.max(sent.end, q.outerEnd) : norm.length;
-    const right = norm.slice(q.outerEnd, Math.min(sEnd, q.outerEnd + 140));
-    if (!r.notCount.test(right) && r.combatants.test(right)) out.push(q.start);
-  }
-  return out;
+  return { figures: out, fighters };
 }
 
 /**

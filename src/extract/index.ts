@@ -5,7 +5,7 @@ import type { PlaceMention } from '../gazetteer/types.js';
 import { type ActorMention, findActors } from './actors.js';
 import { isAggregate } from './aggregates.js';
 import { buildClaims } from './build.js';
-import { type Figure, fighterTolls, findFigures } from './casualties.js';
+import { type Figure, findFigures } from './casualties.js';
 import { findDates } from './dates.js';
 import { findTriggers } from './events.js';
 import { type EventMentions, groupEvents, type SentenceMentions } from './group.js';
@@ -144,8 +144,7 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const countryOf = country ?? places.find((p) => p.mention.entry?.country)?.mention.entry?.country ?? null;
 
   const quantities = findQuantities(f.norm, lex);
-  const figures = findFigures(f.norm, lex, quantities, layout.sentences);
-  const fighters = fighterTolls(f.norm, lex, quantities, layout.sentences);
+  const { figures, fighters } = findFigures(f.norm, lex, quantities, layout.sentences);
   const dates = findDates(f.norm, lex, published);
   const hedges = findHedges(f.norm, lex);
   const actors: ActorMention[] = findActors(f, lex, countryOf);
