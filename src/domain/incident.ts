@@ -52,7 +52,7 @@ export function summariseIncident(all: readonly ClaimFacts[]): IncidentSummary {
   // "Ar Raqqah" in one), not the first name in alphabetical order.
   const precise = placed.filter((c) => c.geoPrecision === placed[0]?.geoPrecision);
   const name = mostCommon(precise.map((c) => c.placeName));
-  const place = precise.find((c) => c.placeName === name) ?? placed[0] ?? null;
+  const place = precise.find((c) => c.placeName === name) ?? null;
   return {
     date: narrowestDate(claims.map((c) => c.date)),
     placeName: place?.placeName ?? null,

@@ -105,11 +105,11 @@ function res(lex: Lexicon): Res {
 export interface FigureScan {
   figures: Figure[];
   /**
-   * Where counts of fighters stand ("killed three soldiers"), as folded offsets: they are no
-   * figures, since deaths of fighters only are not coded, and an event whose only toll they are is
-   * no claim either (buildClaims).
+   * The sentences (indices into `sentences`) that count fighters ("killed three soldiers"): such
+   * counts are no figures, since deaths of fighters only are not coded, and an event whose only
+   * toll they are is no claim either (buildClaims).
    */
-  fighters: number[];
+  fighterSentences: Set<number>;
 }
 
 /** Finds casualty figures and strike counts among a text's quantities, and the counts of fighters. */
@@ -121,7 +121,7 @@ export function findFigures(
 ): FigureScan {
   const r = res(lex);
   const out: Figure[] = [];
-  const fighters: number[] = [];
+  const fighterSentences = new Set<number>();
   let si = 0;
   for (const q of quantities) {
     while (si < sentences.length - 1 && (sentences[si] as Sentence).end <= q.start) si++;
@@ -132,7 +132,7 @@ export function findFigures(
     const right = norm.slice(q.outerEnd, Math.min(sEnd, q.outerEnd + 140));
     if (r.notCount.test(right)) continue;
     if (r.combatants.test(right)) {
-      fighters.push(q.start);
+      fighterSentences.add(si);
       continue;
     }
     // Years and calendar days are not counts.
@@ -283,7 +283,7 @@ export function findFigures(
       r.revision.test(right.slice(0, 30));
     out.push({ kind, range, start: q.start, end: q.end, vague: q.vague, revision, breakdown: isBreakdown });
   }
-  return { figures: out, fighters };
+  return { figures: out, fighterSentences };
 }
 
 /**

@@ -108,13 +108,10 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const layout = segment(f, typeof input.title === 'string' ? input.title : null);
   // The title names the country as often as the body does ("Syria: strikes on ...").
   const titleNorm = typeof input.title === 'string' ? fold(input.title.slice(0, 500)).norm : '';
-  const hinted = countryHint(`${titleNorm}\n${f.norm}`, lex);
-  const { named } = hinted;
-  // A report that names no country is read in the one its sender gave: a Syrian feed's "an air strike
-  // on Ariha" is Arīḩā, not Jericho; with no country at all, such a name stays unplaced.
-  const country =
-    hinted.best ??
-    (typeof input.country === 'string' && /^[A-Z]{2}$/u.test(input.country) ? input.country : null);
+  const { best, named } = countryHint(`${titleNorm}\n${f.norm}`, lex);
+  // A report that names no country is read in the one its sender gave (checked where it came in): a
+  // Syrian feed's "an air strike on Ariha" is Arīḩā, not Jericho; with none, such a name stays unplaced.
+  const country = best ?? (typeof input.country === 'string' ? input.country : null);
 
   let mentions: PlaceMention[] = [];
   try {
@@ -144,7 +141,7 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const countryOf = country ?? places.find((p) => p.mention.entry?.country)?.mention.entry?.country ?? null;
 
   const quantities = findQuantities(f.norm, lex);
-  const { figures, fighters } = findFigures(f.norm, lex, quantities, layout.sentences);
+  const { figures, fighterSentences } = findFigures(f.norm, lex, quantities, layout.sentences);
   const dates = findDates(f.norm, lex, published);
   const hedges = findHedges(f.norm, lex);
   const actors: ActorMention[] = findActors(f, lex, countryOf);
@@ -193,11 +190,6 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
     mainPlace(places) ??
     places.find((p) => p.dateline && p.precision !== 'country' && p.mention.entry?.country === countryOf) ??
     null;
-  // Sentences that count fighters' deaths: an event opening in one with no other toll is not coded.
-  const fighterSentences = new Set<number>();
-  layout.sentences.forEach((s, index) => {
-    if (fighters.some((at) => at >= s.start && at < s.end)) fighterSentences.add(index);
-  });
   return {
     norm: f.norm,
     events,

@@ -96,9 +96,9 @@ export function toPlace(p: PlaceRef): Place {
 export function placeName(m: PlaceMention): string {
   const e = m.entry;
   if (!e || m.inferred) return m.name;
-  const latin = /\p{Script=Latin}/u.test(m.name);
-  const capitals = latin && m.name === m.name.toUpperCase() && /\p{Lu}{2}/u.test(m.name);
-  return latin && !capitals ? m.name : e.name;
+  if (!/\p{Script=Latin}/u.test(m.name)) return e.name;
+  const capitals = m.name === m.name.toUpperCase() && /\p{Lu}{2}/u.test(m.name);
+  return capitals ? e.name : m.name;
 }
 
 /** Where a document is mostly about: its most-mentioned sub-national place. */
