@@ -18,7 +18,14 @@ import {
   type TypeCue,
 } from './recognize.js';
 import { haversineKm, relativeOffsetBefore } from './relative.js';
-import { contains, findContainers, listContinues, resolveCandidates, toMention } from './resolve.js';
+import {
+  contains,
+  findContainers,
+  listContinues,
+  NEAR_TOWN_KM,
+  resolveCandidates,
+  toMention,
+} from './resolve.js';
 import { tokenize } from './tokens.js';
 import type {
   Gazetteer,
@@ -253,10 +260,8 @@ function isBareCounty(key: string, e: GazetteerEntry, cue: TypeCue): boolean {
 
 /** Whether a pick speaks for another small place of its country: a larger place, or a small one near it. */
 function backs(o: GazetteerEntry, e: GazetteerEntry): boolean {
-  return !isMinorPlace(o) || haversineKm(o.lat, o.lon, e.lat, e.lon) < SCATTER_KM;
+  return !isMinorPlace(o) || haversineKm(o.lat, o.lon, e.lat, e.lon) < NEAR_TOWN_KM;
 }
-
-const SCATTER_KM = 150;
 
 /**
  * Places too small for a story to name with no other name from their country: towns under

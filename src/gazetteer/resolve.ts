@@ -292,7 +292,7 @@ export function resolveCandidates(
 
 /**
  * Whether a town lies among the towns and counties the story names in its country: within
- * `LOOSE_TOWN_KM` of one, or the story names none there. Capitals and cities of a million are named
+ * `NEAR_TOWN_KM` of one, or the story names none there. Capitals and cities of a million are named
  * from anywhere.
  */
 function amongTowns(e: GazetteerEntry, towns: GazetteerEntry[]): boolean {
@@ -301,7 +301,7 @@ function amongTowns(e: GazetteerEntry, towns: GazetteerEntry[]): boolean {
   const own = towns.filter((t) => t.country === e.country && !namedFromAnywhere(t));
   // One other town says little about where a story's places lie: a report from a country at war names
   // places across it ("an air strike on Saraqeb killed four; clashes were reported near Qamishli").
-  return own.length < 2 || own.some((t) => haversineKm(t.lat, t.lon, e.lat, e.lon) < LOOSE_TOWN_KM);
+  return own.length < 2 || own.some((t) => haversineKm(t.lat, t.lon, e.lat, e.lon) < NEAR_TOWN_KM);
 }
 
 /** A capital or a city of a million: news names it from anywhere, datelines included. */
@@ -309,8 +309,12 @@ function namedFromAnywhere(e: GazetteerEntry): boolean {
   return e.population >= 1_000_000 || e.featureCode === 'PPLC';
 }
 
-/** The radius within which small places back one another in the stray test too (`SCATTER_KM`); 150 to 250 give the same results. */
-const LOOSE_TOWN_KM = 150;
+/**
+ * How near a town must lie to another the story names for the two to back one another: a
+ * spelling-variant town here, small places in the stray test (geoparser.ts). 150 to 250 km give
+ * the same results on the four corpora.
+ */
+export const NEAR_TOWN_KM = 150;
 
 const CLUSTER_WEIGHT = 3;
 const CONTEXT_CANDIDATES = 10;

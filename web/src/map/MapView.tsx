@@ -298,8 +298,8 @@ export function MapView({
     if (!map || !ready || !framing.current || !extent) return;
     framing.current = false;
     const [w, s, e, n] = extent;
-    const b = map.getBounds();
-    if (w >= b.getWest() && e <= b.getEast() && s >= b.getSouth() && n <= b.getNorth()) return;
+    const onScreen = map.getBounds();
+    if (onScreen.contains([w, s]) && onScreen.contains([e, n])) return;
     map.fitBounds(
       [
         [w, s],
