@@ -1,5 +1,6 @@
 import { latinSkeleton, looseKey, nameKey } from '../../gazetteer/normalize.js';
 import type { Admin1Name } from '../../gazetteer/types.js';
+import { remembered } from './remembered.js';
 
 /** Turns a dataset's division name into the GeoNames code incidents store, or null. */
 export type Admin1Resolver = (country: string | null, name: string | null) => string | null;
@@ -21,24 +22,15 @@ export function createAdmin1Resolver(names: readonly Admin1Name[]): Admin1Resolv
   const byCountry = new Map<string, { code: string; key: string; loose: string; skeleton: string }[]>();
   const codes = new Set<string>();
   for (const n of names) {
-    const key = nameKey(n.name.replace(KIND_WORDS, ' '));
+    const bare = n.name.replace(KIND_WORDS, ' ');
+    const key = nameKey(bare);
     if (key.length === 0) continue;
     const list = byCountry.get(n.country) ?? [];
-    list.push({
-      code: n.code,
-      key,
-      loose: looseKey(key),
-      skeleton: latinSkeleton(n.name.replace(KIND_WORDS, ' ')),
-    });
+    list.push({ code: n.code, key, loose: looseKey(key), skeleton: latinSkeleton(bare) });
     byCountry.set(n.country, list);
     codes.add(`${n.country}.${n.code}`);
   }
-  const memo = new Map<string, string | null>();
-  return (country, name) => {
-    if (!country || !name) return null;
-    const memoKey = `${country}\u0000${name}`;
-    const hit = memo.get(memoKey);
-    if (hit !== undefined) return hit;
+  const resolve = (country: string, name: string): string | null => {
     let code: string | null = null;
     const trimmed = name.trim();
     const full = /^([A-Z]{2})\.([0-9A-Z]{1,3})$/.exec(trimmed);
@@ -64,10 +56,13 @@ export function createAdmin1Resolver(names: readonly Admin1Name[]): Admin1Resolv
         if (found.size > 1) break;
       }
     }
-    if (memo.size > 100_000) memo.clear();
-    memo.set(memoKey, code);
     return code;
   };
+  const remember = remembered((key) => {
+    const cut = key.indexOf('\u0000');
+    return resolve(key.slice(0, cut), key.slice(cut + 1));
+  }, 100_000);
+  return (country, name) => (country && name ? remember(`${country}\u0000${name}`) : null);
 }
 
 /** The division's own name for a code, for exports that write names ("Aleppo" for SY.09). */
