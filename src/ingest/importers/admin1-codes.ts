@@ -31,32 +31,26 @@ export function createAdmin1Resolver(names: readonly Admin1Name[]): Admin1Resolv
     codes.add(`${n.country}.${n.code}`);
   }
   const resolve = (country: string, name: string): string | null => {
-    let code: string | null = null;
     const trimmed = name.trim();
     const full = /^([A-Z]{2})\.([0-9A-Z]{1,3})$/.exec(trimmed);
-    if (full && full[1] === country && codes.has(trimmed)) code = full[2] ?? null;
-    else if (codes.has(`${country}.${trimmed}`)) code = trimmed;
-    else {
-      const list = byCountry.get(country) ?? [];
-      const stripped = trimmed.replace(KIND_WORDS, ' ');
-      const key = nameKey(stripped);
-      const loose = looseKey(key);
-      const skeleton = latinSkeleton(stripped);
-      const levels: ((e: (typeof list)[number]) => boolean)[] = [
-        (e) => e.key === key,
-        (e) => e.loose === loose,
-        (e) => skeleton.length >= MIN_SKELETON && e.skeleton === skeleton,
-      ];
-      for (const level of levels) {
-        const found = new Set(list.filter(level).map((e) => e.code));
-        if (found.size === 1) {
-          code = [...found][0] ?? null;
-          break;
-        }
-        if (found.size > 1) break;
-      }
+    if (full && full[1] === country && codes.has(trimmed)) return full[2] ?? null;
+    if (codes.has(`${country}.${trimmed}`)) return trimmed;
+    const list = byCountry.get(country) ?? [];
+    const stripped = trimmed.replace(KIND_WORDS, ' ');
+    const key = nameKey(stripped);
+    const loose = looseKey(key);
+    const skeleton = latinSkeleton(stripped);
+    const levels: ((e: (typeof list)[number]) => boolean)[] = [
+      (e) => e.key === key,
+      (e) => e.loose === loose,
+      (e) => skeleton.length >= MIN_SKELETON && e.skeleton === skeleton,
+    ];
+    for (const level of levels) {
+      const found = new Set(list.filter(level).map((e) => e.code));
+      if (found.size > 1) return null;
+      if (found.size === 1) return [...found][0] ?? null;
     }
-    return code;
+    return null;
   };
   const remember = remembered((key) => {
     const cut = key.indexOf('\u0000');
