@@ -7,13 +7,12 @@
  * (VIGIL_BENCH_CSV=path also keeps the generated file there.)
  */
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse';
 import pg from 'pg';
+import { replicate } from './replicate.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const UCDP = join(ROOT, '..', 'shared', 'data', 'ucdp-ged-syria-2016-2019.csv');
@@ -28,64 +27,6 @@ if (!existsSync(UCDP)) {
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-import-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-
-/**
- * Writes `rows` rows: the file's rows over and over, the k-th copy's ids shifted by k × 10^7.
- * Each source record is kept as its raw text split around the id cell, so a copy is one string
- * template per row (re-serialising every row with csv-stringify took minutes at a million rows).
- */
-async function replicate(rows: number): Promise<string> {
-  const records: { before: string; id: number; after: string }[] = [];
-  let header = '';
-  let idCol = -1;
-  for await (const { record, raw } of createReadStream(UCDP).pipe(
-    parse({ bom: true, raw: true, skip_empty_lines: true }),
-  ) as AsyncIterable<{ record: string[]; raw: string }>) {
-    const line = raw.replace(/\r?\n$/, '');
-    if (idCol < 0) {
-      header = line;
-      idCol = record.indexOf('id');
-      continue;
-    }
-    const id = record[idCol] ?? '';
-    // The id is an unquoted number, so its cell is found by counting the unquoted cells before it.
-    const start = idCol === 0 ? 0 : cellStart(line, idCol);
-    if (!/^\d+$/.test(id) || line.slice(start, start + id.length) !== id)
-      throw new Error(`cannot locate the id cell in: ${line.slice(0, 80)}`);
-    records.push({ before: line.slice(0, start), id: Number(id), after: line.slice(start + id.length) });
-  }
-  // VIGIL_BENCH_CSV keeps the generated file (outside the scratch dir) for profiling runs.
-  const path = process.env.VIGIL_BENCH_CSV ?? join(dir, `ucdp-${rows}.csv`);
-  const out = createWriteStream(path);
-  out.write(`${header}\n`);
-  let chunk = '';
-  for (let written = 0, copy = 0; written < rows; copy++) {
-    for (const r of records) {
-      if (written >= rows) break;
-      chunk += `${r.before}${r.id + copy * 10_000_000}${r.after}\n`;
-      written++;
-      if (chunk.length > 1 << 20) {
-        if (!out.write(chunk)) await once(out, 'drain');
-        chunk = '';
-      }
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-  return path;
-}
-
-/** Offset of the n-th cell (0-based) of a CSV line, honouring quoted cells. */
-function cellStart(line: string, n: number): number {
-  let cell = 0;
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted && ++cell === n) return i + 1;
-  }
-  return -1;
-}
 
 /** Runs one import in a child process and passes its report through. */
 function measure(args: string[]): void {
@@ -116,7 +57,8 @@ console.log(
       .join(' ')}`,
 );
 const t0 = performance.now();
-const file = await replicate(TARGET);
+// VIGIL_BENCH_CSV keeps the generated file (outside the scratch dir) for profiling runs.
+const file = await replicate(UCDP, TARGET, process.env.VIGIL_BENCH_CSV ?? join(dir, `ucdp-${TARGET}.csv`));
 console.log(
   `generated ${TARGET} rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );

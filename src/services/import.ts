@@ -32,6 +32,11 @@ export interface ImportOptions {
   keepDetails?: number;
   onProgress?: (p: ImportProgress) => void;
   now?: () => string;
+  /**
+   * Batches read already (bench/import/stages.ts times the writing alone with them); by default
+   * the file is read on a reader thread while the batches before are written.
+   */
+  batches?: Iterable<ReadBatch> | AsyncIterable<ReadBatch>;
 }
 
 export interface RowError {
@@ -169,11 +174,8 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   const cacheBefore = store.sqlite?.pragma('cache_size', { simple: true });
   store.sqlite?.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
   try {
-    for await (const batch of readImportBatchesInThread({
-      format: options.format,
-      path: origin,
-      batchSize,
-    })) {
+    for await (const batch of options.batches ??
+      readImportBatchesInThread({ format: options.format, path: origin, batchSize })) {
       summary.rows += batch.read;
       for (const f of batch.failures) fail(new InputError(f.message, origin, f.line, f.field));
       for (const w of batch.warnings) {
