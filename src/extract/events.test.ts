@@ -24,6 +24,16 @@ test('a German campaign that began or is under way is not an incident', () => {
   ]);
 });
 
+test("a party's standing role named in passing is no incident: the coalition, which supports the offensive", () => {
+  assert.deepEqual(
+    triggers('Residents blamed the US-led coalition, which supports the Iraqi offensive from the air.', 'en'),
+    [{ word: 'offensive', irrealis: true }],
+  );
+  assert.deepEqual(triggers('The Iraqi offensive on the Old City began on Sunday.', 'en'), [
+    { word: 'offensive', irrealis: false },
+  ]);
+});
+
 test('a vehicle packed with explosives, laden with them or booby-trapped is a remote explosive', () => {
   for (const text of [
     'A car packed with explosives blew up on a market street.',

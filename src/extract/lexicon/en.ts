@@ -271,6 +271,8 @@ export const en: Lexicon = {
     'future',
     'called on',
     'intend(?:s|ed)? to',
+    // The standing role of a party named in passing, not an event: "the coalition, which supports the Iraqi offensive".
+    '(?:which|who) (?:supports?|backs?|leads?|is leading|has led)',
   ],
   irrealisAfter: ['(?:would|will|could) (?:go on|continue|resume)', 'a deal', 'an agreement', 'a balance'],
   strikeNouns: ['air ?strikes', 'strikes', 'raids', 'sorties', 'air raids'],
