@@ -45,6 +45,7 @@ test('an edit is refused, naming the field, when the value cannot be that field;
     [{ geo_precision: 'street' }, /geo_precision must be one of point/],
     [{ event: 'bombing' }, /event must be one of/],
     [{ country: 'Syria' }, /country must be an ISO 3166 two-letter code/],
+    [{ country: 'XX' }, /country must be an ISO 3166 two-letter code/],
     [{ place_name: { name: 'x' } }, /place_name must be text/],
     [{ target: 'x'.repeat(501) }, /target may be at most 500 characters, got 501/],
   ];

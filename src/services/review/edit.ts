@@ -1,5 +1,6 @@
 import { DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, isOneOf } from '../../domain/codes.js';
 import { isIsoDay } from '../../domain/dates.js';
+import { countryName } from '../../ingest/importers/countries.js';
 import {
   type FieldOverrides,
   OVERRIDABLE_FIELDS,
@@ -74,7 +75,8 @@ export function fieldProblem(field: OverridableField, value: unknown): string | 
     case 'event':
       return isOneOf(EVENT_TYPES, value) ? null : `must be one of ${EVENT_TYPES.join(', ')}`;
     case 'country':
-      return typeof value === 'string' && /^[A-Z]{2}$/.test(value)
+      // The list ingest checks against (ingest/fields.ts): "XX" has the shape of a code but names no country.
+      return typeof value === 'string' && /^[A-Z]{2}$/.test(value) && countryName(value) !== null
         ? null
         : `must be an ISO 3166 two-letter code such as SY, got ${JSON.stringify(value)}`;
     case 'place_name':
