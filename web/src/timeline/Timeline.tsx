@@ -186,12 +186,9 @@ export function Timeline({ buckets, bin, from, to, onBinChange, onBrush }: Props
               {bin === 'month' ? month(b.start) : date(b.start)}
             </text>
           ))}
-          <text
-            className="axis"
-            x={dir === 'rtl' ? width - 4 : 4}
-            y={PAD.top + 8}
-            textAnchor={dir === 'rtl' ? 'end' : 'start'}
-          >
+          {/* "start" follows the inherited writing direction: in Arabic the label's right edge sits
+              at the right margin and the text runs leftwards, inside the chart ("end" ran it off). */}
+          <text className="axis" x={dir === 'rtl' ? width - 4 : 4} y={PAD.top + 8} textAnchor="start">
             {num(maxCiv)}
           </text>
         </svg>
