@@ -47,5 +47,24 @@ test('reading the web app: layout, scripts and credits', {
     }
   });
 
+  await t.test('on a phone the page does not scroll sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const lang of ['en', 'ar']) {
+      await page.goto(`${base}/${lang === 'ar' ? '?lang=ar' : ''}`);
+      await waitForMapDrawn(page);
+      await page.getByTestId('incident-table').waitFor();
+      // The admin areas' list (its widest option sets the select's width) is loaded after the map.
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid=filter-admin1] option').length > 100,
+      );
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      assert.ok(scroll <= client, `${lang}: the page is ${scroll} px wide on a ${client} px screen`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);
 });

@@ -74,40 +74,42 @@ export function IncidentList({ filters, sort, onSort, version }: Props) {
       {error && <p role="alert">{t('common.error', { message: error })}</p>}
       {!loading && items.length === 0 && !error && <p>{t('list.empty')}</p>}
       {items.length > 0 && (
-        <table className="incidents" data-testid="incident-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('col.code')}</th>
-              <th scope="col">{t('col.date')}</th>
-              <th scope="col">{t('col.place')}</th>
-              <th scope="col">{t('col.civilians')}</th>
-              <th scope="col">{t('col.grading')}</th>
-              <th scope="col">{t('col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((it) => (
-              <tr key={it.id}>
-                <td>
-                  <a
-                    href={`/incidents/${it.code}${window.location.search}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(`/incidents/${it.code}${window.location.search}`);
-                    }}
-                  >
-                    {it.code}
-                  </a>
-                </td>
-                <td>{it.date ? i18n.date(it.date.from) : '–'}</td>
-                <td dir="auto">{it.placeName ?? '–'}</td>
-                <td className="num">{formatRange(i18n, it.civiliansKilled)}</td>
-                <td>{it.grading ? i18n.code('grading', it.grading) : t('grading.ungraded')}</td>
-                <td>{i18n.code('status', it.status)}</td>
+        <div className="table-scroll">
+          <table className="incidents" data-testid="incident-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('col.code')}</th>
+                <th scope="col">{t('col.date')}</th>
+                <th scope="col">{t('col.place')}</th>
+                <th scope="col">{t('col.civilians')}</th>
+                <th scope="col">{t('col.grading')}</th>
+                <th scope="col">{t('col.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((it) => (
+                <tr key={it.id}>
+                  <td>
+                    <a
+                      href={`/incidents/${it.code}${window.location.search}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(`/incidents/${it.code}${window.location.search}`);
+                      }}
+                    >
+                      {it.code}
+                    </a>
+                  </td>
+                  <td>{it.date ? i18n.date(it.date.from) : '–'}</td>
+                  <td dir="auto">{it.placeName ?? '–'}</td>
+                  <td className="num">{formatRange(i18n, it.civiliansKilled)}</td>
+                  <td>{it.grading ? i18n.code('grading', it.grading) : t('grading.ungraded')}</td>
+                  <td>{i18n.code('status', it.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {next && (
         <button
