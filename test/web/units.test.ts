@@ -8,6 +8,7 @@ import { bucketize, selectByDate, toPointSet, totalsByGrade } from '../../web/sr
 import { ar } from '../../web/src/i18n/ar.js';
 import { en } from '../../web/src/i18n/en.js';
 import { makeI18n } from '../../web/src/i18n/messages.js';
+import { formatDateSpan } from '../../web/src/incidents/format.js';
 import { excerptBounds, segments } from '../../web/src/incidents/highlight.js';
 import { apiQuery, parseState, serializeState } from '../../web/src/state/query.js';
 import { ROOT } from './harness.js';
@@ -114,4 +115,14 @@ test('Arabic figures and dates: Arabic words and month names, Latin digits', () 
   assert.match(i18n.dateTime('2017-03-05T14:07:00Z'), /14:07/);
   assert.equal(i18n.code('audit', 'incident.published'), 'نُشرت');
   assert.equal(makeI18n('en').fixed(35.5, 3), '35.500');
+});
+
+test('an incident date spanning days shows both ends, from the API or the review queue', () => {
+  const en = makeI18n('en');
+  assert.equal(formatDateSpan(en, { from: '2016-01-01', to: '2016-12-31' }), '1 Jan 2016 – 31 Dec 2016');
+  assert.equal(formatDateSpan(en, '2017-08-08..2017-08-15'), '8 Aug 2017 – 15 Aug 2017');
+  assert.equal(formatDateSpan(en, { from: '2017-03-05', to: '2017-03-05' }), '5 Mar 2017');
+  assert.equal(formatDateSpan(en, '2017-03-05'), '5 Mar 2017');
+  assert.equal(formatDateSpan(en, null), '–');
+  assert.match(formatDateSpan(makeI18n('ar'), '2017-08-08..2017-08-15'), /^8 أغسطس 2017 – 15 أغسطس 2017$/);
 });

@@ -4,7 +4,7 @@ import { mayReview, useSession } from '../app/session.js';
 import { useAsync } from '../app/useAsync.js';
 import type { MessageKey } from '../i18n/en.js';
 import { useI18n } from '../i18n/I18n.js';
-import { formatRange } from '../incidents/format.js';
+import { formatDateSpan, formatRange } from '../incidents/format.js';
 
 const COLUMNS: { status: string; title: MessageKey }[] = [
   { status: 'new', title: 'review.new' },
@@ -59,7 +59,7 @@ function Column({ status, title }: { status: string; title: MessageKey }) {
               >
                 {it.code}
               </a>{' '}
-              <span dir="auto">{it.place ?? ''}</span> {it.date ? `· ${i18n.date(it.date)} ` : ''}·{' '}
+              <span dir="auto">{it.place ?? ''}</span> {it.date ? `· ${formatDateSpan(i18n, it.date)} ` : ''}·{' '}
               {formatRange(i18n, it.civiliansKilled)}
               {status === 'in_review' && (
                 <span className="muted">

@@ -4,7 +4,7 @@ import type { IncidentView, Page } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import { useI18n } from '../i18n/I18n.js';
 import { apiQuery, type Filters } from '../state/query.js';
-import { formatRange } from './format.js';
+import { formatDateSpan, formatRange } from './format.js';
 
 const SORTS = ['-date', 'date', 'code', '-updated'] as const;
 
@@ -100,7 +100,7 @@ export function IncidentList({ filters, sort, onSort, version }: Props) {
                       {it.code}
                     </a>
                   </td>
-                  <td>{it.date ? i18n.date(it.date.from) : '–'}</td>
+                  <td>{formatDateSpan(i18n, it.date)}</td>
                   <td dir="auto">{it.placeName ?? '–'}</td>
                   <td className="num">{formatRange(i18n, it.civiliansKilled)}</td>
                   <td>{it.grading ? i18n.code('grading', it.grading) : t('grading.ungraded')}</td>

@@ -7,7 +7,7 @@ import { mayReview, useSession } from '../app/session.js';
 import { useAsync } from '../app/useAsync.js';
 import { useI18n } from '../i18n/I18n.js';
 import { EvidenceText } from './EvidenceText.js';
-import { formatRange } from './format.js';
+import { formatDateSpan, formatRange } from './format.js';
 import { MapInset } from './MapInset.js';
 
 interface BelligerentAssessment {
@@ -171,13 +171,7 @@ export function IncidentPage({ id }: { id: string }) {
           <dl>
             <div>
               <dt>{t('incident.date')}</dt>
-              <dd>
-                {inc.date
-                  ? inc.date.from === inc.date.to
-                    ? i18n.date(inc.date.from)
-                    : `${i18n.date(inc.date.from)} – ${i18n.date(inc.date.to)}`
-                  : '–'}
-              </dd>
+              <dd>{formatDateSpan(i18n, inc.date)}</dd>
             </div>
             <div>
               <dt>{t('incident.place')}</dt>
