@@ -6,9 +6,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { importFile } from '../../src/services/import.js';
 import { openSqliteStore } from '../../src/store/database.js';
-import { buildFixtureDb } from './fixture.js';
+import { ANALYST, buildFixtureDb } from './fixture.js';
 import { browserSkipReason, ROOT, servedPage, waitForMapDrawn } from './harness.js';
 
 const skip = browserSkipReason();
@@ -24,6 +25,35 @@ async function seed(db: string): Promise<void> {
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The on-screen boxes of `needles` within the first element matching `selector` whose text holds
+ * them all (each at its first occurrence within one text node).
+ */
+function textBoxes(page: Page, selector: string, needles: string[]) {
+  return page.evaluate(
+    ([sel, ns]) => {
+      for (const el of document.querySelectorAll(sel as string)) {
+        if (!(ns as string[]).every((n) => el.textContent?.includes(n))) continue;
+        return (ns as string[]).map((n) => {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.textContent?.indexOf(n) ?? -1;
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + n.length);
+            const r = range.getBoundingClientRect();
+            return { left: r.left, right: r.right };
+          }
+          return null;
+        });
+      }
+      return null;
+    },
+    [selector, needles] as const,
+  );
 }
 
 test('reading the web app: layout, scripts and credits', {
@@ -64,6 +94,27 @@ test('reading the web app: layout, scripts and credits', {
       assert.ok(scroll <= client, `${lang}: the page is ${scroll} px wide on a ${client} px screen`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  await t.test('an Arabic source name in English text stays where the sentence puts it', async () => {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('User name').fill(ANALYST.name);
+    await page.getByLabel('Password').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${base}/review`);
+    await page.goto(`${base}/incidents/V-000001`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=claim]').length === 2);
+    const name = 'شبكة الرقة المحلية';
+    // "Claim from NAME, 22 Mar 2017": the day follows the name, not pulled in front of it.
+    const heading = await textBoxes(page, '[data-testid=claim] h3', [name, '22 Mar 2017']);
+    const [src, day] = heading ?? [];
+    assert.ok(src && day, 'a claim heading names the source and the day');
+    assert.ok(day.left >= src.right - 1, `the day (${day.left}) is after the name (${src.right})`);
+    // The review panel's "NAME — Candidate": the name first.
+    const item = await textBoxes(page, '.claim-actions li', [name, 'Candidate']);
+    const [src2, status] = item ?? [];
+    assert.ok(src2 && status, 'the review panel names the source and the claim status');
+    assert.ok(status.left >= src2.right - 1, `the status (${status.left}) is after the name (${src2.right})`);
   });
 
   assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);

@@ -146,8 +146,11 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
       <ul className="claim-actions">
         {claims.map((c) => (
           <li key={c.id}>
-            <span dir="auto">
-              {c.report.source?.name ?? c.report.title ?? c.reportId} — {i18n.code('claimStatus', c.status)}
+            {/* The name is isolated, in its own direction; the line follows the page's, so an Arabic
+                name in English still reads "name — status". */}
+            <span>
+              <bdi>{c.report.source?.name ?? c.report.title ?? c.reportId}</bdi> —{' '}
+              {i18n.code('claimStatus', c.status)}
             </span>
             <button
               type="button"

@@ -52,7 +52,8 @@ function Claim({
       <header>
         <h3>
           {t('incident.claimFrom', {
-            source,
+            // Isolated (FSI … PDI), so a name in the other script does not carry the date with it.
+            source: `\u2068${source}\u2069`,
             date: claim.report.published ? i18n.date(claim.report.published) : t('common.unknown'),
           })}
         </h3>
