@@ -7,6 +7,7 @@ import { createUser, findUserByName, setPassword } from '../../services/accounts
 import { listIncidents } from '../../services/incidents.js';
 import { statsBy } from '../../services/stats.js';
 import { type GlobalOptions, withStore } from '../context.js';
+import { wholeNumber } from '../numbers.js';
 import { incidentTable } from './incidents.js';
 import { ingestPaths } from './ingest.js';
 import { serveUntilStopped } from './serve.js';
@@ -30,7 +31,7 @@ export function register(program: Command): void {
     .description(
       'ingest the bundled example reports, show the incidents and figures they give, then serve the web app',
     )
-    .option('--port <n>', 'TCP port for the web app', (v) => Number.parseInt(v, 10), 8080)
+    .option('--port <n>', 'TCP port for the web app', wholeNumber(0, 65535), 8080)
     .option('--no-serve', 'stop after printing the figures')
     .action(async (flags: { port: number; serve: boolean }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();

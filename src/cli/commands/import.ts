@@ -5,6 +5,7 @@ import { InputError } from '../../ingest/errors.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../ingest/importers/types.js';
 import { type ImportSummary, importFile } from '../../services/import.js';
 import { type GlobalOptions, withStore } from '../context.js';
+import { wholeNumber } from '../numbers.js';
 
 export function register(program: Command): void {
   program
@@ -17,7 +18,7 @@ export function register(program: Command): void {
     .option(
       '--batch <rows>',
       'rows written together (a transaction on PostgreSQL; the embedded database commits every 20,000 rows)',
-      (v) => Number.parseInt(v, 10),
+      wholeNumber(1),
     )
     .action(
       async (
@@ -27,8 +28,6 @@ export function register(program: Command): void {
       ) => {
         if (!(IMPORT_FORMATS as readonly string[]).includes(opts.format))
           throw new Error(`--format must be one of ${IMPORT_FORMATS.join(', ')}, got "${opts.format}"`);
-        if (opts.batch !== undefined && !(opts.batch > 0))
-          throw new Error('--batch must be a positive number');
         const bar =
           opts.progress && process.stderr.isTTY
             ? new SingleBar({

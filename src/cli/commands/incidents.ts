@@ -6,6 +6,7 @@ import { getIncident, listIncidents } from '../../services/incidents.js';
 import type { IncidentView } from '../../store/rows.js';
 import { type GlobalOptions, withStore } from '../context.js';
 import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
+import { wholeNumber } from '../numbers.js';
 import { printJson, table } from '../output.js';
 
 export function register(program: Command): void {
@@ -13,7 +14,7 @@ export function register(program: Command): void {
     program.command('incidents').description('list incidents (every grading unless --grading is given)'),
     'all',
   )
-    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10))
+    .option('--limit <n>', 'at most this many', wholeNumber(1))
     .option('--json', 'print JSON')
     .action(async (flags: FilterFlags & { json?: boolean; limit?: number }, cmd: Command) => {
       const filter = filterFromFlags(flags, 'all');

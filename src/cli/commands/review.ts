@@ -31,6 +31,7 @@ import { markUnverifiable } from '../../services/review/unverifiable.js';
 import type { Store } from '../../store/database.js';
 import type { IncidentView } from '../../store/rows.js';
 import { type GlobalOptions, withStore } from '../context.js';
+import { wholeNumber } from '../numbers.js';
 import { printJson, table } from '../output.js';
 
 /** Exit status for a refused stale write, so scripts can tell "reload and retry" from other failures. */
@@ -48,7 +49,7 @@ function writeOptions(cmd: Command): Command {
     .option(
       '--expect-version <n>',
       'the incident version your decision is based on (default: the current one)',
-      (v) => Number.parseInt(v, 10),
+      wholeNumber(1),
     )
     .option('--actor <name>', 'who is acting (default: $VIGIL_ACTOR, else the login name)');
 }
@@ -271,8 +272,7 @@ export function register(program: Command): void {
         (flags.expectSourceVersion as number | undefined) ?? (await currentVersion(s, source as string)),
         c,
       ),
-    (c) =>
-      c.option('--expect-source-version <n>', 'the source incident’s version', (v) => Number.parseInt(v, 10)),
+    (c) => c.option('--expect-source-version <n>', 'the source incident’s version', wholeNumber(1)),
     ['<source>'],
   );
   onIncident(

@@ -5,8 +5,7 @@ import { buildServer } from '../../server/app.js';
 import type { Store } from '../../store/database.js';
 import { resolveStoreTarget } from '../../store/open.js';
 import { type GlobalOptions, openStoreFor } from '../context.js';
-
-const int = (v: string) => Number.parseInt(v, 10);
+import { wholeNumber } from '../numbers.js';
 
 export interface ServeFlags {
   port: number;
@@ -59,16 +58,16 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('run the HTTP API (and, unless --no-worker, background jobs) on the selected database')
-    .option('--port <n>', 'TCP port', int, 8080)
+    .option('--port <n>', 'TCP port', wholeNumber(0, 65535), 8080)
     .option('--host <addr>', 'address to bind (0.0.0.0 to serve beyond this machine)', '127.0.0.1')
     .option('--no-worker', 'do not run jobs in this process (API-only replica; run `vigil worker` elsewhere)')
-    .option('--concurrency <n>', 'jobs run at once by this process (PostgreSQL)', int, 2)
-    .option('--public-rate <n>', 'requests a minute from one anonymous client', int)
+    .option('--concurrency <n>', 'jobs run at once by this process (PostgreSQL)', wholeNumber(1), 2)
+    .option('--public-rate <n>', 'requests a minute from one anonymous client', wholeNumber(1))
     .option('--trust-proxy', 'trust X-Forwarded-For (behind a reverse proxy)')
     .option(
       '--readers <n>',
       'embedded database: threads that answer read requests beside the main one (0: none)',
-      int,
+      wholeNumber(0),
       defaultReaders(),
     )
     .action(async (flags: ServeFlags, cmd: Command) => {
@@ -90,7 +89,7 @@ export function register(program: Command): void {
     .description(
       'run background jobs (ingestion, extraction) from the queue; start any number, on any machines',
     )
-    .option('--concurrency <n>', 'jobs run at once by this process', int, 2)
+    .option('--concurrency <n>', 'jobs run at once by this process', wholeNumber(1), 2)
     .action(async (flags: { concurrency: number }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const target = resolveStoreTarget(opts);
