@@ -32,3 +32,16 @@ test('whole-number options refuse negative, fractional and non-numeric values, n
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /0 incident\(s\)/);
 });
+
+test('an unknown status or event type in a filter is refused, not an empty listing', (t) => {
+  const db = join(scratchDir(t), 'v.db');
+  refused(
+    ['--db', db, 'incidents', '--status', 'publised'],
+    /unknown status "publised"; expected new, in_review/,
+  );
+  refused(
+    ['--db', db, 'export', '--format', 'csv', '--event', 'airstrike'],
+    /unknown event type "airstrike"/,
+  );
+  refused(['--db', db, 'review', 'list', '--status', 'bogus'], /unknown status "bogus"/);
+});

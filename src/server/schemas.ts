@@ -279,9 +279,12 @@ export const incidentFilterQuery = {
     description: 'first-level divisions as GeoNames codes, comma-separated (SY.04 is Raqqa governorate)',
   },
   belligerent: { type: 'string', description: 'belligerent codes, comma-separated' },
-  event: { type: 'string', description: 'ACLED sub-event types, comma-separated' },
+  event: {
+    type: 'string',
+    description: 'ACLED sub-event types as Vigil codes, comma-separated; an unknown one is refused',
+  },
   grading: { type: 'string', description: 'gradings, comma-separated, "ungraded", or "all"' },
-  status: { type: 'string', description: 'review statuses, comma-separated' },
+  status: { type: 'string', description: 'review statuses, comma-separated; an unknown one is refused' },
   from: { type: 'string', format: 'date', description: 'incidents on or after this day' },
   to: { type: 'string', format: 'date', description: 'incidents on or before this day' },
   q: {

@@ -6,7 +6,7 @@ import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../
 import { addDays } from '../domain/dates.js';
 import type { Store } from '../store/database.js';
 import type { IncidentsTable } from '../store/schema.js';
-import { applyIncidentFilter } from './filters.js';
+import { applyIncidentFilter, FilterError, filterFromParams } from './filters.js';
 
 // Spans that stress the bound: same day, across a month and a year end, years long, reversed,
 // unparseable, a month 13, a pre-1000 year and undated.
@@ -150,4 +150,22 @@ test('text filter: case-insensitive, wildcards literal (SQLite)', async (t) => {
 test('text filter: case-insensitive, wildcards literal (PostgreSQL)', async (t) => {
   if (!(await postgresReachable())) return t.skip(PG_SKIP_MESSAGE);
   await checkText(await scratchPostgresStore(t));
+});
+
+test('a status or event type Vigil does not know is refused, naming the field, not matched to nothing', () => {
+  assert.deepEqual(filterFromParams({ status: 'published, new', event: 'air_drone_strike' }, 'all'), {
+    grading: 'all',
+    status: ['published', 'new'],
+    event: ['air_drone_strike'],
+  });
+  for (const [p, field, value] of [
+    [{ status: 'publised' }, 'status', 'publised'],
+    [{ status: 'new,Published' }, 'status', 'Published'],
+    [{ event: 'airstrike' }, 'event', 'airstrike'],
+  ] as const)
+    assert.throws(
+      () => filterFromParams(p, 'all'),
+      (err: unknown) =>
+        err instanceof FilterError && err.field === field && err.message.includes(`"${value}"`),
+    );
 });

@@ -1,5 +1,5 @@
 import { type Expression, type SelectQueryBuilder, sql } from 'kysely';
-import { GRADINGS, isOneOf } from '../domain/codes.js';
+import { EVENT_TYPES, GRADINGS, INCIDENT_STATUSES, isOneOf } from '../domain/codes.js';
 import { isIsoDay } from '../domain/dates.js';
 import type { Database } from '../store/schema.js';
 
@@ -65,12 +65,21 @@ export function filterFromParams(p: FilterParams, gradingDefault: string[] | 'al
         throw new FilterError(`admin1 must be a GeoNames code such as SY.04, got "${a}"`, 'admin1');
   }
   if (p.belligerent) filter.belligerent = splitList(p.belligerent);
-  if (p.event) filter.event = splitList(p.event);
-  if (p.status) filter.status = splitList(p.status);
+  if (p.event) filter.event = knownList(p.event, EVENT_TYPES, 'event', 'event type');
+  if (p.status) filter.status = knownList(p.status, INCIDENT_STATUSES, 'status', 'status');
   if (p.from) filter.from = p.from;
   if (p.to) filter.to = p.to;
   if (p.text) filter.text = p.text;
   return filter;
+}
+
+/** A comma-separated list of values from a closed set: a typo is refused, not a silently empty result. */
+function knownList(value: string, known: readonly string[], field: string, what: string): string[] {
+  const list = splitList(value);
+  for (const v of list)
+    if (!known.includes(v))
+      throw new FilterError(`unknown ${what} "${v}"; expected ${known.join(', ')}`, field);
+  return list;
 }
 
 export function splitList(value: string | undefined): string[] {

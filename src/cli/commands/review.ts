@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Belligerent, Grading, IncidentStatus, StrikeStatus } from '../../domain/codes.js';
 import { formatRange } from '../../domain/range.js';
 import type { BelligerentAssessment, BelligerentRole } from '../../domain/review.js';
-import { splitList } from '../../services/filters.js';
+import { filterFromParams } from '../../services/filters.js';
 import { NotFoundError } from '../../services/incidents.js';
 import type { FieldOverrides } from '../../services/linking/recompute.js';
 import { acceptClaim } from '../../services/review/accept-claim.js';
@@ -117,7 +117,9 @@ export function register(program: Command): void {
       const rows = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) =>
         reviewQueue(s.db, {
           assignee: flags.assignee,
-          status: flags.status ? (splitList(flags.status) as IncidentStatus[]) : undefined,
+          status: flags.status
+            ? (filterFromParams({ status: flags.status }, 'all').status as IncidentStatus[])
+            : undefined,
         }),
       );
       if (flags.json) return printJson(rows);
