@@ -160,6 +160,7 @@ function calls(w: World): Call[] {
     },
     { method: 'GET', route: '/api/jobs/{id}', url: '/api/jobs/j_missing', expect: analysts(404) },
     { method: 'GET', route: '/api/stats', url: '/api/stats?by=month&grading=all', expect: all(200) },
+    { method: 'GET', route: '/api/attributions', url: '/api/attributions', expect: all(200) },
     {
       method: 'GET',
       route: '/api/exports/incidents',

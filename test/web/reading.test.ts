@@ -96,6 +96,17 @@ test('reading the web app: layout, scripts and credits', {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  await t.test('imported UCDP rows are credited on the overview and on their page', async () => {
+    await page.goto(`${base}/`);
+    await waitForMapDrawn(page);
+    assert.match(await page.getByTestId('credits').innerText(), /Uppsala Conflict Data Program.*CC BY 4\.0/);
+    await page.goto(`${base}/incidents/UCDP-214797`);
+    assert.match(
+      await page.getByTestId('incident-attribution').innerText(),
+      /Uppsala Conflict Data Program.*CC BY 4\.0/,
+    );
+  });
+
   await t.test('an Arabic source name in English text stays where the sentence puts it', async () => {
     await page.goto(`${base}/login`);
     await page.getByLabel('User name').fill(ANALYST.name);

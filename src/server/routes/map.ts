@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { CLUSTER_MAX_ZOOM, clusterLevel, LANDING_ZOOM } from '../../domain/map-clusters.js';
+import { shownAttribution } from '../../ingest/importers/attribution.js';
 import { can } from '../../policies/roles.js';
 import { roundCoord, scopeIncidentFilter } from '../../policies/visibility.js';
 import { applyIncidentFilter, type IncidentFilter } from '../../services/filters.js';
@@ -265,6 +266,46 @@ export function mapRoutes(app: FastifyInstance, store: Store): void {
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();
       // Sent as built (kept as JSON per level): mapClusters returns only the fields the schema lists.
       return reply.type('application/json; charset=utf-8').send(body);
+    },
+  );
+
+  // Per visibility (published only, or every status) and data version: one scan of the incidents
+  // each time the data changes, not one per page (it takes a tenth of a second at 10⁵ incidents).
+  const credits = new Map<string, { version: string; items: string[] }>();
+  app.get(
+    '/api/attributions',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'The credits of the imported datasets (UCDP GED, ACLED…) among the incidents the caller may see, to show wherever their figures are shown',
+        description:
+          'Each distinct attribution text of the incidents the reader may see, whatever the filter: the web app shows them under its map, timeline, totals and list. Empty when no imported incident is visible.',
+        response: {
+          200: {
+            type: 'object',
+            properties: { items: { type: 'array', items: { type: 'string' } } },
+            required: ['items'],
+          },
+          ...errors(429),
+        },
+      },
+    },
+    async (req) => {
+      const filter = scopeIncidentFilter({}, req.actor);
+      const key = JSON.stringify(filter.status ?? null);
+      const version = await dataVersion(store);
+      const hit = credits.get(key);
+      if (hit && hit.version === version) return { items: hit.items };
+      const rows = await applyIncidentFilter(
+        store.reads.selectFrom('incidents').select('incidents.attribution').distinct(),
+        filter,
+      )
+        .where('incidents.attribution', 'is not', null)
+        .execute();
+      const items = [...new Set(rows.map((r) => shownAttribution(r.attribution) as string))].sort();
+      credits.set(key, { version, items });
+      return { items };
     },
   );
 }

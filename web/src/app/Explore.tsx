@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../api/client.js';
 import { bucketize, type PointSet, selectPoints, totalsByGrade } from '../data/points.js';
 import {
   fetchMapData,
@@ -37,11 +38,17 @@ export function Explore() {
   // The server's clusters for the first view, with the points key they are for.
   const [serverClusters, setServerClusters] = useState<{ key: string; clusters: MapClusters } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [credits, setCredits] = useState<string[]>([]);
   const stateRef = useRef(state);
   stateRef.current = state;
 
   useEffect(() => {
     void loadAppConfig().then(setConfig);
+    // Imported datasets' credits (UCDP GED is CC BY 4.0: its rows may only be shown credited).
+    api.get<{ items: string[] }>('/api/attributions').then(
+      (r) => setCredits(r.items),
+      () => setCredits([]),
+    );
     void loadCountryIndex().then(setCountries);
     // The area filter lists ~4,300 admin-1 areas: creating and laying out that many <option>s
     // (a select is as wide as its widest one) held the page's thread for most of a second during
@@ -137,6 +144,11 @@ export function Explore() {
         )}
         <Totals totals={totals ?? early?.totals ?? null} />
       </div>
+      {credits.length > 0 && (
+        <p className="credits muted" data-testid="credits">
+          {t('map.credits', { credits: credits.map((c) => `\u2068${c}\u2069`).join('; ') })}
+        </p>
+      )}
       <Timeline
         buckets={buckets}
         bin={state.bin}

@@ -34,6 +34,7 @@ export const ar: Catalogue = {
   'map.cluster': '{count} حادثة؛ كبّر للعرض',
   'map.unlocated': '{count} حادثة بلا موقع غير معروضة على الخريطة',
   'map.attribution': 'الحدود: Natural Earth (ملك عام)',
+  'map.credits': 'تتضمن بيانات من: {credits}',
 
   'timeline.title': 'القتلى المدنيون عبر الزمن',
   'timeline.week': 'أسبوعيًا',
@@ -104,6 +105,8 @@ export const ar: Catalogue = {
   'incident.notFound': 'لا توجد حادثة كهذه.',
   'incident.mapInset': 'موقع الحادثة',
   'incident.claimStatus': 'حالة الادعاء',
+  'incident.dataSource': 'مصدر البيانات',
+  'incident.imported': 'مستوردة من مجموعة بيانات: لا ادعاءات من تقارير لعرضها.',
 
   'review.title': 'قائمة المراجعة',
   'review.new': 'جديدة',

@@ -35,6 +35,7 @@ export const en = {
   'map.cluster': '{count} incidents; zoom in',
   'map.unlocated': '{count} incidents without a location are not on the map',
   'map.attribution': 'Boundaries: Natural Earth (public domain)',
+  'map.credits': 'Includes data from: {credits}',
 
   'timeline.title': 'Civilian deaths over time',
   'timeline.week': 'By week',
@@ -104,6 +105,8 @@ export const en = {
   'incident.notFound': 'No such incident.',
   'incident.mapInset': 'Location of the incident',
   'incident.claimStatus': 'Claim status',
+  'incident.dataSource': 'Data source',
+  'incident.imported': 'Imported from a dataset: no report claims to show.',
 
   'review.title': 'Review queue',
   'review.new': 'New',

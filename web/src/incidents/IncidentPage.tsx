@@ -213,6 +213,11 @@ export function IncidentPage({ id }: { id: string }) {
               </div>
             )}
           </dl>
+          {inc.attribution && (
+            <p className="credits" data-testid="incident-attribution">
+              {t('incident.dataSource')}: <bdi>{inc.attribution}</bdi>
+            </p>
+          )}
           {inc.civOverrideReason && <p>{t('incident.override', { reason: inc.civOverrideReason })}</p>}
           <p className="rule muted">{t('totals.rangeRule')}</p>
           <h3>{t('incident.grading')}</h3>
@@ -259,6 +264,7 @@ export function IncidentPage({ id }: { id: string }) {
       )}
       <section aria-labelledby="claims-title">
         <h2 id="claims-title">{t('incident.claims')}</h2>
+        {claims.length === 0 && <p>{inc.attribution ? t('incident.imported') : t('common.none')}</p>}
         {claims.map((c) => (
           <Claim
             key={c.id}
