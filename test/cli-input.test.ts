@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { vigil } from './support/cli.js';
@@ -44,4 +45,24 @@ test('an unknown status or event type in a filter is refused, not an empty listi
     /unknown event type "airstrike"/,
   );
   refused(['--db', db, 'review', 'list', '--status', 'bogus'], /unknown status "bogus"/);
+});
+
+test('an export that fails leaves the file -o names as it was; one that succeeds replaces it', (t) => {
+  const dir = scratchDir(t);
+  const db = join(dir, 'v.db');
+  const out = join(dir, 'incidents.csv');
+  writeFileSync(out, 'yesterday’s export\n');
+  const bad = vigil(['--db', db, 'export', '--format', 'csv', '--from', '2019-02-30', '-o', out]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /--from must be a real date YYYY-MM-DD, got "2019-02-30"/);
+  assert.equal(readFileSync(out, 'utf8'), 'yesterday’s export\n', 'not truncated to a header');
+  const toStdout = vigil(['--db', db, 'export', '--format', 'csv', '--to', '2019-13-01']);
+  assert.equal(toStdout.status, 1);
+  assert.equal(toStdout.stdout, '', 'no header before the refusal');
+  refused(['--db', db, 'export', '--format', 'csv', '-o', dir], /-o .*: is a directory; name a file/);
+  refused(['--db', db, 'export', '--format', 'csv', '-o', join(dir, 'no', 'x.csv')], /no such directory/);
+  const good = vigil(['--db', db, 'export', '--format', 'csv', '-o', out]);
+  assert.equal(good.status, 0, good.stderr);
+  assert.match(readFileSync(out, 'utf8'), /^code,status,grading,/);
+  assert.deepEqual(readdirSync(dir).sort(), ['incidents.csv', 'v.db'], 'no partial file left');
 });

@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { type FilterParams, filterFromParams, type IncidentFilter } from '../services/filters.js';
+import {
+  checkFilterDates,
+  type FilterParams,
+  filterFromParams,
+  type IncidentFilter,
+} from '../services/filters.js';
 
 /** The filter flags: FilterParams, with the text search spelt --search. */
 export type FilterFlags = Omit<FilterParams, 'text'> & { search?: string };
@@ -23,5 +28,8 @@ export function addFilterOptions(cmd: Command, gradingDefault: string): Command 
 
 export function filterFromFlags(flags: FilterFlags, gradingDefault: string[] | 'all'): IncidentFilter {
   const { search, ...rest } = flags;
-  return filterFromParams({ ...rest, text: search }, gradingDefault);
+  const filter = filterFromParams({ ...rest, text: search }, gradingDefault);
+  // Checked here, before a command writes anything (an export's header, its output file).
+  checkFilterDates(filter);
+  return filter;
 }
