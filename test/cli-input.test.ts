@@ -66,3 +66,15 @@ test('an export that fails leaves the file -o names as it was; one that succeeds
   assert.match(readFileSync(out, 'utf8'), /^code,status,grading,/);
   assert.deepEqual(readdirSync(dir).sort(), ['incidents.csv', 'v.db'], 'no partial file left');
 });
+
+test('a directory or a missing file where a file is expected is named; a feeds file’s error names its field', (t) => {
+  const dir = scratchDir(t);
+  const db = join(dir, 'v.db');
+  refused(['--db', db, 'import', '--format', 'ucdp', dir], /: is a directory; name a file/);
+  refused(['--db', db, 'import', '--format', 'ucdp', join(dir, 'none.csv')], /none\.csv: no such file/);
+  refused(['--db', db, 'watch', dir, '--once'], /: is a directory; name a file/);
+  refused(['--db', db, 'eval', dir], /: is a directory; name a file/);
+  const feeds = join(dir, 'feeds.yaml');
+  writeFileSync(feeds, 'feeds:\n  - url: https://example.org/feed.xml\n  - url: notaurl\n');
+  refused(['--db', db, 'watch', feeds, '--once'], /feeds\.yaml \(feeds\[1\]\.url\): not a URL: "notaurl"/);
+});

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { InputError } from '../ingest/errors.js';
 import { commands } from './commands/index.js';
 
 export function buildProgram(): Command {
@@ -19,6 +20,13 @@ export function buildProgram(): Command {
 buildProgram()
   .parseAsync(process.argv)
   .catch((err: unknown) => {
-    process.stderr.write(`vigil: ${err instanceof Error ? err.message : String(err)}\n`);
+    // An input error says where (file:line (field)); a feeds file's "feeds[2].url", for one.
+    const message =
+      err instanceof InputError
+        ? `${err.where}: ${err.message}`
+        : err instanceof Error
+          ? err.message
+          : String(err);
+    process.stderr.write(`vigil: ${message}\n`);
     process.exitCode = 1;
   });

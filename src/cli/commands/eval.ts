@@ -4,6 +4,7 @@ import { formatEvalTable } from '../../eval/format.js';
 import { writePredictionsLine } from '../../eval/predictions.js';
 import { evaluateCorpus } from '../../services/evaluate.js';
 import { defaultExtractionContext, defaultExtractor } from '../../services/pipeline.js';
+import { checkInputFile } from '../input-file.js';
 
 export function register(program: Command): void {
   program
@@ -15,6 +16,7 @@ export function register(program: Command): void {
     .option('--predictions <out>', 'also write per report {id, claims:[...]} in the gold claim shape')
     .option('--keep-db <path>', 'keep the scratch database at this path (for inspection with --db)')
     .action(async (file: string, flags: { predictions?: string; keepDb?: string }) => {
+      await checkInputFile(file);
       const run = await evaluateCorpus(
         file,
         { extract: defaultExtractor, context: defaultExtractionContext, actor: 'eval' },

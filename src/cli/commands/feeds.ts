@@ -4,6 +4,7 @@ import { parseWatchConfig } from '../../ingest/feeds/config.js';
 import { feedStates, type PollOutcome, watchFeeds } from '../../services/feeds.js';
 import { defaultExtractionContext, defaultExtractor } from '../../services/pipeline.js';
 import { type GlobalOptions, withStore } from '../context.js';
+import { checkInputFile } from '../input-file.js';
 import { printJson, table } from '../output.js';
 
 export function register(program: Command): void {
@@ -14,6 +15,7 @@ export function register(program: Command): void {
     .option('--once', 'poll every feed once, then exit')
     .option('--allow-private', 'allow fetching from private and loopback addresses (overrides the file)')
     .action(async (file: string, opts: { once?: boolean; allowPrivate?: boolean }, cmd: Command) => {
+      await checkInputFile(file);
       const config = parseWatchConfig(await readFile(file, 'utf8'), file);
       const controller = new AbortController();
       const stop = () => controller.abort();

@@ -5,6 +5,7 @@ import { InputError } from '../../ingest/errors.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../ingest/importers/types.js';
 import { type ImportSummary, importFile } from '../../services/import.js';
 import { type GlobalOptions, withStore } from '../context.js';
+import { checkInputFile } from '../input-file.js';
 import { wholeNumber } from '../numbers.js';
 
 export function register(program: Command): void {
@@ -28,6 +29,7 @@ export function register(program: Command): void {
       ) => {
         if (!(IMPORT_FORMATS as readonly string[]).includes(opts.format))
           throw new Error(`--format must be one of ${IMPORT_FORMATS.join(', ')}, got "${opts.format}"`);
+        await checkInputFile(file);
         const bar =
           opts.progress && process.stderr.isTTY
             ? new SingleBar({
