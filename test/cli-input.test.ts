@@ -78,3 +78,19 @@ test('a directory or a missing file where a file is expected is named; a feeds f
   writeFileSync(feeds, 'feeds:\n  - url: https://example.org/feed.xml\n  - url: notaurl\n');
   refused(['--db', db, 'watch', feeds, '--once'], /feeds\.yaml \(feeds\[1\]\.url\): not a URL: "notaurl"/);
 });
+
+test('an empty dataset file is refused as lacking its header, not imported as zero rows', (t) => {
+  const dir = scratchDir(t);
+  const db = join(dir, 'v.db');
+  const empty = join(dir, 'ged.csv');
+  writeFileSync(empty, '');
+  refused(
+    ['--db', db, 'import', '--format', 'ucdp', empty],
+    /ged\.csv:1: empty file: no header row with the UCDP columns/,
+  );
+  writeFileSync(empty, '\n\n');
+  refused(
+    ['--db', db, 'import', '--format', 'acled', empty],
+    /ged\.csv:1: empty file: no header row with the ACLED columns/,
+  );
+});

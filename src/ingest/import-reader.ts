@@ -151,6 +151,14 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
     const tail = decoder.end();
     if (tail.includes('\u0000')) mayHoldNul = true;
     for (const row of [...splitter.push(tail), ...splitter.end()]) take(row);
+    // An empty file (a download that failed, say) has no header to check: refused as one that lacks it.
+    if (header === null)
+      throw new InputError(
+        `empty file: no header row with the ${importer.format.toUpperCase()} columns`,
+        origin,
+        1,
+        null,
+      );
     yield done(bytes);
   } finally {
     input.destroy();
