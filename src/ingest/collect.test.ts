@@ -177,3 +177,20 @@ test('broken HTML still yields its article text', async (t) => {
   assert.match(c.report.text, /killing at least nine civilians/);
   assert.doesNotMatch(c.report.text, /Buy now/);
 });
+
+test('a .txt or .md file with no text, or only front matter, is an error, as an HTML page with none is', async (t) => {
+  const dir = scratchDir(t);
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'blank.txt'), '  \n\n');
+  writeFileSync(join(dir, 'header.md'), '---\ntitle: An air strike\npublished: 2017-03-20\n---\n\n');
+  const found = [];
+  for (const name of ['empty.txt', 'blank.txt', 'header.md']) {
+    const [item] = await collect(join(dir, name));
+    found.push(item && !item.ok ? `${item.error.where}: ${item.error.message}` : 'stored');
+  }
+  assert.deepEqual(found, [
+    `${join(dir, 'empty.txt')} (text): no report text: the file is empty`,
+    `${join(dir, 'blank.txt')} (text): no report text: the file is empty`,
+    `${join(dir, 'header.md')} (text): no report text after the front matter`,
+  ]);
+});

@@ -31,6 +31,14 @@ export function readTextReport(
   }
   const where = { origin };
   const text = mediaType === 'text/markdown' ? markdownToText(body) : body.trim();
+  // As a JSONL line without "text" and an HTML page with no readable text are: nothing to archive.
+  if (text === '')
+    throw new InputError(
+      raw === body ? 'no report text: the file is empty' : 'no report text after the front matter',
+      origin,
+      null,
+      'text',
+    );
   return {
     bytes,
     origin,
