@@ -72,7 +72,7 @@ test('an impossible publication date is an error naming the file and field', asy
   const [c] = await collect(file);
   assert.ok(c && !c.ok);
   if (!c || c.ok) return;
-  assert.match(c.error.where, /bad\.md \(published\)/);
+  assert.match(c.error.where, /bad\.md:2 \(published\)/);
   assert.match(c.error.message, /not a real date: 2017-02-30/);
 });
 
@@ -193,4 +193,21 @@ test('a .txt or .md file with no text, or only front matter, is an error, as an 
     `${join(dir, 'blank.txt')} (text): no report text: the file is empty`,
     `${join(dir, 'header.md')} (text): no report text after the front matter`,
   ]);
+});
+
+test('a bad front matter field is reported at its line', async (t) => {
+  const dir = scratchDir(t);
+  const file = join(dir, 'r.md');
+  writeFileSync(
+    file,
+    '---\ntitle: An air strike\nsource: Levant Wire\ndate: 2019-02-30\n---\nFive killed.\n',
+  );
+  const [bad] = await collect(file);
+  assert.equal(
+    bad && !bad.ok && `${bad.error.where}: ${bad.error.message}`,
+    `${file}:4 (published): not a real date: 2019-02-30`,
+  );
+  writeFileSync(file, '---\r\nsource_kind: blog\r\nsource: X\r\n---\r\nFive killed.\r\n');
+  const [kind] = await collect(file);
+  assert.equal(kind && !kind.ok && kind.error.where, `${file}:2 (source_kind)`);
 });

@@ -30,6 +30,44 @@ export function readTextReport(
     }
   }
   const where = { origin };
+  try {
+    return reportFrom(bytes, origin, mediaType, data, raw, body, where);
+  } catch (err) {
+    // A front matter field is reported at its line, as a JSONL field is.
+    if (err instanceof InputError && err.line === null && err.field !== null && err.field !== 'text') {
+      const line = frontMatterLine(raw, FIELD_KEYS[err.field] ?? [err.field]);
+      if (line !== null) throw new InputError(err.message, err.origin, line, err.field);
+    }
+    throw err;
+  }
+}
+
+/** The front matter keys each field is read from, as reportFrom reads them. */
+const FIELD_KEYS: Record<string, string[]> = {
+  published: ['published', 'date'],
+  language: ['language', 'lang'],
+  source_kind: ['source_kind', 'source kind', 'sourceKind'],
+};
+
+/** The 1-based file line of the first of `keys` set in the front matter (which opens at line 1). */
+function frontMatterLine(raw: string, keys: string[]): number | null {
+  const lines = raw.split('\n');
+  for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i] ?? ''); i++) {
+    const key = /^\s*["']?([^:"']+?)["']?\s*:/.exec(lines[i] ?? '')?.[1];
+    if (key !== undefined && keys.includes(key)) return i + 1;
+  }
+  return null;
+}
+
+function reportFrom(
+  bytes: Buffer,
+  origin: string,
+  mediaType: 'text/plain' | 'text/markdown',
+  data: Record<string, unknown>,
+  raw: string,
+  body: string,
+  where: { origin: string },
+): ReportInput {
   const text = mediaType === 'text/markdown' ? markdownToText(body) : body.trim();
   // As a JSONL line without "text" and an HTML page with no readable text are: nothing to archive.
   if (text === '')
