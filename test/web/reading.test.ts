@@ -128,5 +128,17 @@ test('reading the web app: layout, scripts and credits', {
     assert.ok(status.left >= src2.right - 1, `the status (${status.left}) is after the name (${src2.right})`);
   });
 
+  await t.test('an incident page tells an unknown incident from a server it cannot reach', async () => {
+    await page.goto(`${base}/incidents/V-999999`);
+    assert.equal(await page.getByTestId('incident-error').innerText(), 'No such incident.');
+    await page.route('**/api/incidents/**', (r) => r.abort());
+    await page.goto(`${base}/incidents/UCDP-214797`);
+    const said = await page.getByTestId('incident-error').innerText();
+    assert.match(said, /^Something went wrong/);
+    await page.unroute('**/api/incidents/**');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('incident-page').waitFor();
+  });
+
   assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ReviewPanel } from '../analyst/ReviewPanel.js';
-import { api } from '../api/client.js';
+import { ApiRequestError, api } from '../api/client.js';
 import type { AuditEntry, ClaimWithSource, IncidentDetail, ReportText } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import { mayReview, useSession } from '../app/session.js';
@@ -139,13 +139,24 @@ export function IncidentPage({ id }: { id: string }) {
   );
   const analyst = mayReview(user);
 
-  if (detail.status === 'error' && !detail.data)
+  if (detail.status === 'error' && !detail.data) {
+    // Only a 404 means there is no such incident (or none this reader may see); a server or
+    // network failure must not tell a reader that an incident does not exist.
+    const missing = detail.error instanceof ApiRequestError && detail.error.status === 404;
     return (
       <main id="main" className="incident-page">
-        <p role="alert">{t('incident.notFound')}</p>
+        <h1 role="alert" data-testid="incident-error">
+          {missing ? t('incident.notFound') : t('common.error', { message: detail.error.message })}
+        </h1>
+        {!missing && (
+          <button type="button" onClick={() => detail.reload()}>
+            {t('common.retry')}
+          </button>
+        )}
         <BackLink />
       </main>
     );
+  }
   if (!detail.data)
     return (
       <main id="main" className="incident-page">
