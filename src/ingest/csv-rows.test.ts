@@ -102,3 +102,16 @@ test('the UCDP sample splits into the same cells as csv-parse gives', () => {
   assert.deepEqual(rows.map(cellsOf), expected);
   assert.ok(rows.every((r, k) => k === 0 || r.line > (rows[k - 1]?.line ?? 0)));
 });
+
+test('a quote left open and closed by chance in a later row costs its own row only', () => {
+  // Row 3's quote runs into row 4 and is closed by the quote opening row 4's third cell.
+  const text = 'a,b,c\n1,x,y\n2,"open,z\n3,x,"q, r"\n4,x,y\n';
+  assert.deepEqual(split(text), [
+    { cells: ['a', 'b', 'c'], line: 1 },
+    { cells: ['1', 'x', 'y'], line: 2 },
+    { error: 'text after the closing quote of a cell; read again from the next line', line: 3 },
+    { cells: ['3', 'x', 'q, r'], line: 4 },
+    { cells: ['4', 'x', 'y'], line: 5 },
+  ]);
+  for (let i = 0; i <= text.length; i++) assert.deepEqual(split(text, [i]), split(text), `cut at ${i}`);
+});

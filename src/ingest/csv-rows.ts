@@ -139,7 +139,7 @@ export class CsvSplitter {
           j++;
         }
         if (j < n && c === QUOTE)
-          return this.skipBad(text, j, line, breaks, final, 'a quote inside an unquoted cell');
+          return this.skipBad(text, start, j, line, breaks, final, 'a quote inside an unquoted cell');
         cells.push(text.slice(i, j));
         i = j;
       }
@@ -168,7 +168,7 @@ export class CsvSplitter {
           return { row: { cells, line }, next: i + 2 };
         }
       }
-      return this.skipBad(text, i, line, breaks, final, 'text after the closing quote of a cell');
+      return this.skipBad(text, start, i, line, breaks, final, 'text after the closing quote of a cell');
     }
   }
 
@@ -187,15 +187,21 @@ export class CsvSplitter {
     return { row: { error, line }, next: lf + 1 };
   }
 
-  /** A malformed row is reported and skipped up to the end of the line it goes wrong on. */
+  /**
+   * A malformed row is reported and skipped up to the end of the line it goes wrong on; or, when a
+   * quoted cell had carried it over a line break (a quote left open, closed by chance by a quote in
+   * a later row), up to the end of the line it starts on, so the rows it ran into are read.
+   */
   private skipBad(
     text: string,
+    start: number,
     at: number,
     line: number,
     breaks: number,
     final: boolean,
     error: string,
   ): typeof INCOMPLETE | { row: CsvRow; next: number } {
+    if (breaks > 0) return this.resync(text, start, `${error}; read again from the next line`);
     const end = text.indexOf('\n', at);
     if (end < 0) {
       if (!final) return INCOMPLETE;
