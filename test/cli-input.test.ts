@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { vigil } from './support/cli.js';
+import { REPO_ROOT, vigil } from './support/cli.js';
 import { scratchDir } from './support/fixtures.js';
 
 /** Bad input on the command line: a clear message naming the option or file, exit code 1, no stack trace. */
@@ -92,5 +92,28 @@ test('an empty dataset file is refused as lacking its header, not imported as ze
   refused(
     ['--db', db, 'import', '--format', 'acled', empty],
     /ged\.csv:1: empty file: no header row with the ACLED columns/,
+  );
+});
+
+test('show on an imported UCDP row: its figures are the dataset’s, with its credit and the sources it cites', (t) => {
+  const dir = scratchDir(t);
+  const db = join(dir, 'v.db');
+  const sample = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'ucdp-ged-syria-sample.csv'), 'utf8');
+  const ged = join(dir, 'ged.csv');
+  writeFileSync(ged, sample.split('\n').slice(0, 2).join('\n'));
+  const imported = vigil(['--db', db, 'import', '--format', 'ucdp', ged]);
+  assert.equal(imported.status, 0, imported.stderr);
+  const show = vigil(['--db', db, 'show', 'UCDP-214797']);
+  assert.equal(show.status, 0, show.stderr);
+  assert.match(show.stdout, /figures as coded in the UCDP dataset \(record 214797\), not from claims/);
+  assert.doesNotMatch(
+    show.stdout,
+    /rule: Civilian deaths run from/,
+    'no claims: the claims rule does not apply',
+  );
+  assert.match(show.stdout, /data: Uppsala Conflict Data Program \(UCDP\)/);
+  assert.match(
+    show.stdout,
+    /1 source\(s\) cited by the dataset:\n- SOHR, 2015-01-01: "14 shells hit Dahya al-Assad/,
   );
 });

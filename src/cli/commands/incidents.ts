@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { GRADING_DEFINITIONS, type Grading } from '../../domain/codes.js';
 import { RANGE_RULE_TEXT } from '../../domain/incident.js';
 import { formatRange } from '../../domain/range.js';
+import { admin1NameOf } from '../../services/admin1-names.js';
 import { getIncident, listIncidents } from '../../services/incidents.js';
 import type { IncidentView } from '../../store/rows.js';
 import type { Database } from '../../store/schema.js';
@@ -46,7 +47,7 @@ export function register(program: Command): void {
         `  civilians killed ${formatRange(i.civiliansKilled)}; killed ${formatRange(i.killed)}; injured ${formatRange(i.injured)}`,
         i.civOverrideReason
           ? `  civilian range set by an analyst: ${i.civOverrideReason}`
-          : imported
+          : imported && detail.claims.length === 0
             ? `  figures as coded in the ${imported.dataset.toUpperCase()} dataset (record ${imported.dataset_id}), not from claims`
             : `  rule: ${RANGE_RULE_TEXT}`,
         ...(i.attribution ? [`  data: ${i.attribution}`] : []),
@@ -101,7 +102,9 @@ function dateText(i: IncidentView): string {
 
 function placeText(i: IncidentView): string {
   if (!i.placeName) return 'place unknown';
-  return `${i.placeName}${i.admin1 ? `, ${i.admin1}` : ''}${i.country ? ` (${i.country})` : ''} [${i.geoPrecision ?? '?'}]`;
+  // The division by name: its GeoNames code ("15") means nothing to a reader.
+  const division = admin1NameOf(i.country, i.admin1);
+  return `${i.placeName}${division ? `, ${division}` : ''}${i.country ? ` (${i.country})` : ''} [${i.geoPrecision ?? '?'}]`;
 }
 
 /** Widest place shown in a listing: UCDP names stretches of road ("Road between As Sukhnah and …"); `show` has it whole. */
