@@ -13,7 +13,7 @@ import { mapRoutes } from './routes/map.js';
 import { reportRoutes } from './routes/reports.js';
 import { reviewReadRoutes } from './routes/review-reads.js';
 import { SHARED_SCHEMAS } from './schemas.js';
-import { registerWebApp } from './static.js';
+import { appPage, registerWebApp, wantsAppPage } from './static.js';
 
 const VERSION = '0.1.0';
 
@@ -39,7 +39,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const at = nulPath(req.query, 'query') ?? nulPath(req.body, 'body');
     if (at) throw new ApiError('invalid_request', `${at} holds a NUL character (U+0000)`, { field: at });
   });
+  // Set once the web app is registered below: unknown page URLs then answer with the app (404).
+  let webApp = false;
   app.setNotFoundHandler((req, reply) => {
+    if (webApp && wantsAppPage(req.method, req.url, req.headers.accept))
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(appPage());
     const { status, body } = toErrorBody(
       new ApiError('not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
     );
@@ -92,7 +100,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   mapRoutes(app, deps.store);
   reviewReadRoutes(app, deps.store);
   // The browser UI (web/dist), when built; see static.ts.
-  await registerWebApp(app);
+  webApp = await registerWebApp(app);
   accountRoutes(app, deps.store, {
     loginPerMinute: limits.loginPerMinute,
     secureCookies: deps.secureCookies ?? 'auto',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Fastify from 'fastify';
 import { scratchDir } from '../../test/support/fixtures.js';
-import { registerWebApp } from './static.js';
+import { registerWebApp, wantsAppPage } from './static.js';
 
 test('basemap tiles: the built ones as files, the ocean empty, anything else not found', async (t) => {
   const root = scratchDir(t);
@@ -33,4 +33,16 @@ test('basemap tiles: the built ones as files, the ocean empty, anything else not
   assert.equal(ocean.rawPayload.length, 0);
   for (const junk of ['/basemap/tiles/5/0/0.json', '/basemap/tiles/5/../0.pbf', '/basemap/tiles/a/0/0.pbf'])
     assert.equal((await app.inject(junk)).statusCode, 404, junk);
+});
+
+test('a browser opening an unknown page gets the web app; API paths and file fetches keep JSON', () => {
+  const html = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+  assert.equal(wantsAppPage('GET', '/nowhere', html), true);
+  assert.equal(wantsAppPage('GET', '/incidents/V-1/claims?lang=ar', html), true);
+  assert.equal(wantsAppPage('HEAD', '/nowhere', html), true);
+  assert.equal(wantsAppPage('GET', '/api/nowhere', html), false);
+  assert.equal(wantsAppPage('GET', '/api', html), false);
+  assert.equal(wantsAppPage('POST', '/nowhere', html), false);
+  assert.equal(wantsAppPage('GET', '/assets/gone.js', '*/*'), false);
+  assert.equal(wantsAppPage('GET', '/basemap/gone.json', undefined), false);
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -6,6 +6,23 @@ import type { FastifyInstance } from 'fastify';
 
 /** Where `npm run build` puts the web app: web/dist at the package root (from src/server or dist/server). */
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+/**
+ * Whether a request that matched no route is a browser opening a page (a mistyped or stale link):
+ * it gets the web app, which shows its own "not found" page, rather than the API's JSON error.
+ * API paths, and fetches of files (scripts, tiles, JSON) that do not ask for HTML, keep the JSON 404.
+ */
+export function wantsAppPage(method: string, url: string, accept: string | undefined): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const path = url.split('?')[0] ?? '';
+  if (path === '/api' || path.startsWith('/api/')) return false;
+  return (accept ?? '').includes('text/html');
+}
+
+/** The web app's page, read at each call: a rebuilt web app has new asset names. */
+export function appPage(root = WEB_DIST): Buffer {
+  return readFileSync(join(root, 'index.html'));
+}
 
 /** Client-side routes of the web app: each answers with index.html and the app picks the page. */
 const APP_ROUTES = ['/', '/login', '/review', '/incidents/:id'];

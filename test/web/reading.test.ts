@@ -140,5 +140,20 @@ test('reading the web app: layout, scripts and credits', {
     await page.getByTestId('incident-page').waitFor();
   });
 
+  await t.test('a mistyped page address opens the app on its "not found" page', async () => {
+    for (const [lang, said] of [
+      ['en', 'No such page.'],
+      ['ar', 'لا توجد صفحة كهذه.'],
+    ]) {
+      const res = await page.goto(`${base}/incident/V-000001${lang === 'ar' ? '?lang=ar' : ''}`);
+      assert.equal(res?.status(), 404);
+      assert.equal(await page.getByTestId('page-not-found').innerText(), said);
+    }
+    // The API keeps answering in JSON.
+    const api = await page.goto(`${base}/api/nowhere`);
+    assert.equal(api?.status(), 404);
+    assert.match(String(api?.headers()['content-type']), /json/);
+  });
+
   assert.deepEqual(errors, [], `errors in the page: ${errors.join('\n')}`);
 });

@@ -75,7 +75,7 @@ function Header() {
 }
 
 function Page() {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const route = matchRoute(pathname);
   const { t } = useI18n();
   switch (route.name) {
@@ -95,7 +95,8 @@ function Page() {
     default:
       return (
         <main id="main">
-          <p>{t('incident.notFound')}</p>
+          <h1 data-testid="page-not-found">{t('app.notFound')}</h1>
+          <Link to={`/${search.includes('lang=ar') ? '?lang=ar' : ''}`}>{t('incident.back')}</Link>
         </main>
       );
   }

@@ -5,6 +5,7 @@ export const ar: Catalogue = {
   'app.title': 'فيجل',
   'app.tagline': 'رصد الأضرار بالمدنيين',
   'app.skip': 'انتقل إلى المحتوى الرئيسي',
+  'app.notFound': 'لا توجد صفحة كهذه.',
   'nav.explore': 'استكشاف',
   'nav.review': 'قائمة المراجعة',
   'nav.login': 'تسجيل الدخول',

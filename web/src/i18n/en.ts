@@ -6,6 +6,7 @@ export const en = {
   'app.title': 'Vigil',
   'app.tagline': 'Civilian harm monitor',
   'app.skip': 'Skip to main content',
+  'app.notFound': 'No such page.',
   'nav.explore': 'Explore',
   'nav.review': 'Review queue',
   'nav.login': 'Log in',
