@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
 import { BELLIGERENTS, type Belligerent, isOneOf } from '../domain/codes.js';
-import { readAdmin1Names } from '../gazetteer/admin1-names.js';
 import { ACLED_COLUMNS } from '../ingest/importers/acled.js';
 import { acledFromEvent } from '../ingest/importers/acled-codes.js';
 import { BELLIGERENT_NAMES } from '../ingest/importers/actors.js';
-import { admin1Namer } from '../ingest/importers/admin1-codes.js';
 import { countryName, countryNumeric } from '../ingest/importers/countries.js';
 import { recordColumnsOf } from '../ingest/importers/index.js';
 import { decodeRecord } from '../ingest/importers/record-codec.js';
 import type { IncidentView } from '../store/rows.js';
 import type { Database } from '../store/schema.js';
+import { admin1NameOf } from './admin1-names.js';
 
 /**
  * Exports in the column layouts of UCDP GED and ACLED, so the tools built for those datasets read
@@ -143,18 +142,6 @@ const WHERE_PREC: Record<string, string> = {
   country: '6',
 };
 const DATE_PREC: Record<string, string> = { day: '1', week: '2', month: '4', interval: '5', year: '5' };
-
-let namer: ReturnType<typeof admin1Namer> | null = null;
-
-/**
- * The division's name for an incident's GeoNames code ("Aleppo" for SY, "09"): the datasets'
- * layouts hold names. A value that is no known code (an incident imported before divisions were
- * stored as codes) is written as it is.
- */
-function admin1NameOf(country: string | null, admin1: string | null): string | null {
-  namer ??= admin1Namer(readAdmin1Names());
-  return namer(country, admin1) ?? admin1;
-}
 
 /** One UCDP GED row. Killed low/high are Vigil's killed range; civilians, its minimum (UCDP's is a point figure). */
 export function ucdpRow(i: IncidentView, x: IncidentExtras): Cell[] {
