@@ -117,3 +117,14 @@ test('show on an imported UCDP row: its figures are the dataset’s, with its cr
     /1 source\(s\) cited by the dataset:\n- SOHR, 2015-01-01: "14 shells hit Dahya al-Assad/,
   );
 });
+
+test('user: every subcommand is described in --help, and an unknown role is refused before any password prompt', (t) => {
+  const db = join(scratchDir(t), 'v.db');
+  const help = vigil(['user', '--help']);
+  for (const sub of ['add', 'list', 'token'])
+    assert.match(help.stdout, new RegExp(`\\n  ${sub} \\S[^\\n]*[ ]{2}\\w`), sub);
+  refused(
+    ['--db', db, 'user', 'add', 'bob', '--role', 'boss'],
+    /'--role <role>' argument 'boss' is invalid\. Allowed choices are viewer, analyst, admin/,
+  );
+});

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { ROLES } from '../../policies/roles.js';
 import { createApiToken, createUser, findUserByName, listUsers } from '../../services/accounts.js';
 import { type GlobalOptions, withStore } from '../context.js';
 import { printJson, table } from '../output.js';
@@ -35,8 +36,11 @@ export function register(program: Command): void {
 
   user
     .command('add')
+    .description(
+      'create an account; its password is asked for twice on a terminal, or read with --password-stdin',
+    )
     .argument('<name>', 'user name')
-    .requiredOption('--role <role>', 'admin, analyst or viewer')
+    .addOption(new Option('--role <role>', 'what it may do').choices(ROLES).makeOptionMandatory())
     .option('--password-stdin', 'read the password from standard input (for scripts)')
     .action(async (name: string, flags: { role: string; passwordStdin?: boolean }, cmd: Command) => {
       let password: string;
@@ -54,6 +58,7 @@ export function register(program: Command): void {
 
   user
     .command('list')
+    .description('every account: name, role, when created, whether disabled')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }, cmd: Command) => {
       const users = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => listUsers(s.db));
