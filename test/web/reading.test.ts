@@ -128,6 +128,16 @@ test('reading the web app: layout, scripts and credits', {
     assert.ok(status.left >= src2.right - 1, `the status (${status.left}) is after the name (${src2.right})`);
   });
 
+  await t.test('the Arabic review queue reads code, place, date, toll from the right', async () => {
+    await page.goto(`${base}/review?lang=ar`);
+    await page.getByTestId('queue-new').getByText('V-000001').waitFor();
+    const parts = await textBoxes(page, '[data-testid=queue-new] li', ['V-000001', 'Raqqa', '21 مارس 2017']);
+    const [code, place, day] = parts ?? [];
+    assert.ok(code && place && day, 'the queue item shows the code, the place and the day');
+    assert.ok(code.left >= place.right - 1, `the code (${code.left}) is right of the place (${place.right})`);
+    assert.ok(place.left >= day.right - 1, `the place (${place.left}) is right of the day (${day.right})`);
+  });
+
   await t.test('an incident page tells an unknown incident from a server it cannot reach', async () => {
     await page.goto(`${base}/incidents/V-999999`);
     assert.equal(await page.getByTestId('incident-error').innerText(), 'No such incident.');

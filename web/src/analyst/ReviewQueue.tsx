@@ -49,18 +49,29 @@ function Column({ status, title }: { status: string; title: MessageKey }) {
         {items.map((it) => {
           const href = `/incidents/${it.code}${lang ? `?lang=${lang}` : ''}`;
           return (
+            // Each part isolated: in Arabic the Latin code, a Latin place name and the digits of the
+            // date otherwise merge into one left-to-right run and the parts come out of order.
             <li key={it.id}>
-              <a
-                href={href}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate(href);
-                }}
-              >
-                {it.code}
-              </a>{' '}
-              <span dir="auto">{it.place ?? ''}</span> {it.date ? `· ${formatDateSpan(i18n, it.date)} ` : ''}·{' '}
-              {formatRange(i18n, it.civiliansKilled)}
+              <bdi>
+                <a
+                  href={href}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(href);
+                  }}
+                >
+                  {it.code}
+                </a>
+              </bdi>{' '}
+              <bdi>{it.place ?? ''}</bdi>
+              {it.date && (
+                <>
+                  {' · '}
+                  <bdi>{formatDateSpan(i18n, it.date)}</bdi>
+                </>
+              )}
+              {' · '}
+              <bdi>{formatRange(i18n, it.civiliansKilled)}</bdi>
               {status === 'in_review' && (
                 <span className="muted">
                   {' '}
