@@ -90,7 +90,8 @@ function rangeFrom(row: CsvRecord, ctx: RowContext, min: Key, max: Key, one: Key
     return { min: a, max: b };
   }
   const cell = pick(row, one);
-  if (cell.value === null) return null;
+  // A lone dash is how Vigil's own CSV export (formatRange) writes a figure nobody reported.
+  if (cell.value === null || /^[–—-]$/.test(cell.value.trim())) return null;
   const r = parseRangeCell(cell.value);
   if (!r)
     throw cellError(

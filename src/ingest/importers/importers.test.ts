@@ -173,6 +173,13 @@ test('Airwars-style rows: ranges, grading, belligerent names, source links', () 
   assert.equal(i.grading, 'fair');
   assert.deepEqual(i.civiliansKilled, { min: 38, max: 49 });
   assert.deepEqual(i.injured, { min: 20, max: null });
+  // Vigil's own CSV export writes "–" in civilians_killed for a figure nobody reported.
+  for (const none of ['–', ' - ', '—'])
+    assert.equal(
+      mapAirwarsRow({ ...row, civilian_deaths: none }, ctx(Object.keys(row))).incident.civiliansKilled,
+      null,
+      none,
+    );
   assert.deepEqual(i.belligerents, ['russia', 'us-led-coalition']);
   assert.deepEqual(
     i.sources.map((s) => [s.name, s.url]),
