@@ -131,6 +131,9 @@ test('reading the web app: layout, scripts and credits', {
   await t.test('the Arabic review queue reads code, place, date, toll from the right', async () => {
     await page.goto(`${base}/review?lang=ar`);
     await page.getByTestId('queue-new').getByText('V-000001').waitFor();
+    // The account's role is named in Arabic too (the name sits between bidi isolates).
+    const signedIn = (await page.getByTestId('signed-in-as').innerText()).replace(/[\u2068\u2069]/g, '');
+    assert.equal(signedIn, `مسجّل الدخول باسم ${ANALYST.name} (محلّل)`);
     const parts = await textBoxes(page, '[data-testid=queue-new] li', ['V-000001', 'Raqqa', '21 مارس 2017']);
     const [code, place, day] = parts ?? [];
     assert.ok(code && place && day, 'the queue item shows the code, the place and the day');

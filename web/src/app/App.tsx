@@ -23,7 +23,8 @@ function Link({ to, children, testId }: { to: string; children: string; testId?:
 }
 
 function Header() {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const { user, logout } = useSession();
   const { pathname, search } = useLocation();
   const state = parseState(search);
@@ -46,7 +47,13 @@ function Header() {
         )}
         {user ? (
           <>
-            <span className="muted">{t('nav.signedInAs', { name: user.name, role: user.role })}</span>
+            <span className="muted" data-testid="signed-in-as">
+              {t('nav.signedInAs', {
+                // The name isolated (FSI … PDI): a Latin name in Arabic text keeps its place.
+                name: `\u2068${user.name}\u2069`,
+                role: i18n.code('account', user.role),
+              })}
+            </span>
             <button
               type="button"
               data-testid="logout"

@@ -12,6 +12,9 @@ export const ar: Catalogue = {
   'nav.logout': 'تسجيل الخروج',
   'nav.language': 'اللغة',
   'nav.signedInAs': 'مسجّل الدخول باسم {name} ({role})',
+  'account.admin': 'مشرف',
+  'account.analyst': 'محلّل',
+  'account.viewer': 'قارئ',
   'lang.en': 'English',
   'lang.ar': 'العربية',
 

@@ -13,6 +13,9 @@ export const en = {
   'nav.logout': 'Log out',
   'nav.language': 'Language',
   'nav.signedInAs': 'Signed in as {name} ({role})',
+  'account.admin': 'administrator',
+  'account.analyst': 'analyst',
+  'account.viewer': 'viewer',
   'lang.en': 'English',
   'lang.ar': 'العربية',
 
