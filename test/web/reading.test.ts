@@ -105,6 +105,9 @@ test('reading the web app: layout, scripts and credits', {
       await page.getByTestId('incident-attribution').innerText(),
       /Uppsala Conflict Data Program.*CC BY 4\.0/,
     );
+    // A row UCDP places only in the country: its pin is said to stand for the country, not a place.
+    await page.goto(`${base}/incidents/UCDP-236764`);
+    assert.match(await page.getByTestId('inset-caption').innerText(), /precision: country\)/);
   });
 
   await t.test('an Arabic source name in English text stays where the sentence puts it', async () => {

@@ -260,7 +260,7 @@ export function IncidentPage({ id }: { id: string }) {
             <p>{t('common.none')}</p>
           )}
         </section>
-        <MapInset lat={inc.lat} lon={inc.lon} />
+        <MapInset lat={inc.lat} lon={inc.lon} precision={inc.geoPrecision} />
       </div>
       {analyst && (
         <ReviewPanel

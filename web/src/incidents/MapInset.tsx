@@ -5,8 +5,17 @@ import { baseStyle, loadAppConfig } from '../map/basemap.js';
 import { maplibregl } from '../map/maplibre.js';
 
 /** A small, static locator map for one incident. */
-export function MapInset({ lat, lon }: { lat: number | null; lon: number | null }) {
-  const { t, fixed } = useI18n();
+export function MapInset({
+  lat,
+  lon,
+  precision,
+}: {
+  lat: number | null;
+  lon: number | null;
+  /** How closely the position is known: a pin for a country-wide record is not a place. */
+  precision: string | null;
+}) {
+  const { t, fixed, code } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current || lat === null || lon === null) return;
@@ -35,8 +44,11 @@ export function MapInset({ lat, lon }: { lat: number | null; lon: number | null 
   return (
     <figure className="inset">
       <div ref={ref} className="inset-map" />
-      <figcaption className="muted">
-        {t('incident.mapInset')}:{' '}
+      <figcaption className="muted" data-testid="inset-caption">
+        {precision
+          ? t('incident.mapInsetPrecision', { precision: code('geo', precision) })
+          : t('incident.mapInset')}
+        :{' '}
         <span dir="ltr">
           {fixed(lat, 3)}, {fixed(lon, 3)}
         </span>
