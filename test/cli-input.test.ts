@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { openSqliteStore } from '../src/store/database.js';
 import { REPO_ROOT, vigil } from './support/cli.js';
 import { scratchDir } from './support/fixtures.js';
+
+/** A database file that exists, with nothing in it. */
+async function emptyDb(t: { after: (fn: () => void) => void }): Promise<string> {
+  const db = join(scratchDir(t), 'v.db');
+  await (await openSqliteStore(db)).close();
+  return db;
+}
 
 /** Bad input on the command line: a clear message naming the option or file, exit code 1, no stack trace. */
 function refused(args: string[], expected: RegExp): void {
@@ -13,8 +21,8 @@ function refused(args: string[], expected: RegExp): void {
   assert.doesNotMatch(r.stderr, /\n\s+at /, `${args.join(' ')}: no stack trace`);
 }
 
-test('whole-number options refuse negative, fractional and non-numeric values, naming the option', (t) => {
-  const db = join(scratchDir(t), 'v.db');
+test('whole-number options refuse negative, fractional and non-numeric values, naming the option', async (t) => {
+  const db = await emptyDb(t);
   for (const bad of ['-1', 'abc', '1.5'])
     refused(
       ['--db', db, 'incidents', '--limit', bad],
@@ -34,8 +42,8 @@ test('whole-number options refuse negative, fractional and non-numeric values, n
   assert.match(ok.stdout, /0 incident\(s\)/);
 });
 
-test('an unknown status or event type in a filter is refused, not an empty listing', (t) => {
-  const db = join(scratchDir(t), 'v.db');
+test('an unknown status or event type in a filter is refused, not an empty listing', async (t) => {
+  const db = await emptyDb(t);
   refused(
     ['--db', db, 'incidents', '--status', 'publised'],
     /unknown status "publised"; expected new, in_review/,
@@ -47,9 +55,9 @@ test('an unknown status or event type in a filter is refused, not an empty listi
   refused(['--db', db, 'review', 'list', '--status', 'bogus'], /unknown status "bogus"/);
 });
 
-test('an export that fails leaves the file -o names as it was; one that succeeds replaces it', (t) => {
+test('an export that fails leaves the file -o names as it was; one that succeeds replaces it', async (t) => {
+  const db = await emptyDb(t);
   const dir = scratchDir(t);
-  const db = join(dir, 'v.db');
   const out = join(dir, 'incidents.csv');
   writeFileSync(out, 'yesterday’s export\n');
   const bad = vigil(['--db', db, 'export', '--format', 'csv', '--from', '2019-02-30', '-o', out]);
@@ -64,7 +72,7 @@ test('an export that fails leaves the file -o names as it was; one that succeeds
   const good = vigil(['--db', db, 'export', '--format', 'csv', '-o', out]);
   assert.equal(good.status, 0, good.stderr);
   assert.match(readFileSync(out, 'utf8'), /^code,status,grading,/);
-  assert.deepEqual(readdirSync(dir).sort(), ['incidents.csv', 'v.db'], 'no partial file left');
+  assert.deepEqual(readdirSync(dir), ['incidents.csv'], 'no partial file left');
 });
 
 test('a directory or a missing file where a file is expected is named; a feeds file’s error names its field', (t) => {
@@ -127,4 +135,18 @@ test('user: every subcommand is described in --help, and an unknown role is refu
     ['--db', db, 'user', 'add', 'bob', '--role', 'boss'],
     /'--role <role>' argument 'boss' is invalid\. Allowed choices are viewer, analyst, admin/,
   );
+});
+
+test('a command that only reads refuses a database file that does not exist, and does not create it', (t) => {
+  const db = join(scratchDir(t), 'typo.db');
+  for (const args of [
+    ['incidents'],
+    ['show', 'V-000001'],
+    ['stats', '--by', 'year'],
+    ['export', '--format', 'csv'],
+    ['audit', 'verify'],
+    ['review', 'list'],
+  ])
+    refused(['--db', db, ...args], /no database at .*typo\.db: nothing has been ingested or imported there/);
+  assert.equal(existsSync(db), false);
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { verifyAudit } from '../../store/audit.js';
-import { type GlobalOptions, withStore } from '../context.js';
+import { type GlobalOptions, withExistingStore } from '../context.js';
 
 export function register(program: Command): void {
   const audit = program.command('audit').description('the tamper-evident audit trail');
@@ -10,7 +10,7 @@ export function register(program: Command): void {
       'recompute the hash chain; name every entry changed, removed or reordered behind Vigil’s back',
     )
     .action(async (_flags: unknown, cmd: Command) => {
-      const result = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => verifyAudit(s.db));
+      const result = await withExistingStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => verifyAudit(s.db));
       if (result.problems.length === 0) {
         process.stdout.write(`audit log intact: ${result.entries} entries, hash chain verified\n`);
         return;

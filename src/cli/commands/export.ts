@@ -4,7 +4,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat, exportIncidents } from '../../services/export.js';
-import { type GlobalOptions, withStore } from '../context.js';
+import { type GlobalOptions, withExistingStore } from '../context.js';
 import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
 
 export function register(program: Command): void {
@@ -33,7 +33,7 @@ export function register(program: Command): void {
           await once(out, 'open').catch((err: NodeJS.ErrnoException) => {
             throw new Error(`-o ${flags.output}: cannot write there (${err.code ?? err.message})`);
           });
-        await withStore(cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
+        await withExistingStore(cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
           for await (const chunk of exportIncidents(s.db, flags.format as ExportFormat, filter)) {
             if (!out.write(chunk)) await once(out, 'drain');
           }

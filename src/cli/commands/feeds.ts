@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseWatchConfig } from '../../ingest/feeds/config.js';
 import { feedStates, type PollOutcome, watchFeeds } from '../../services/feeds.js';
 import { defaultExtractionContext, defaultExtractor } from '../../services/pipeline.js';
-import { type GlobalOptions, withStore } from '../context.js';
+import { type GlobalOptions, withExistingStore, withStore } from '../context.js';
 import { checkInputFile } from '../input-file.js';
 import { printJson, table } from '../output.js';
 
@@ -54,7 +54,7 @@ export function register(program: Command): void {
     .description('the state of each watched feed: last success, last error, items and reports')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const rows = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => feedStates(s.db));
+      const rows = await withExistingStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => feedStates(s.db));
       if (opts.json) return printJson(rows);
       if (rows.length === 0)
         return void process.stdout.write('no feeds polled yet (vigil watch FEEDS.yaml)\n');

@@ -7,7 +7,7 @@ import { admin1NameOf } from '../../services/admin1-names.js';
 import { getIncident, listIncidents } from '../../services/incidents.js';
 import type { IncidentView } from '../../store/rows.js';
 import type { Database } from '../../store/schema.js';
-import { type GlobalOptions, withStore } from '../context.js';
+import { type GlobalOptions, withExistingStore } from '../context.js';
 import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
 import { wholeNumber } from '../numbers.js';
 import { printJson, table } from '../output.js';
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (flags: FilterFlags & { json?: boolean; limit?: number }, cmd: Command) => {
       const filter = filterFromFlags(flags, 'all');
-      const rows = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) =>
+      const rows = await withExistingStore(cmd.optsWithGlobals<GlobalOptions>(), (s) =>
         listIncidents(s.db, filter, { limit: flags.limit }),
       );
       if (flags.json) return printJson(rows);
@@ -34,10 +34,13 @@ export function register(program: Command): void {
     .argument('<id>', 'incident id or code (e.g. V-000001)')
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { json?: boolean }, cmd: Command) => {
-      const { detail, imported } = await withStore(cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
-        const detail = await getIncident(s.db, id);
-        return { detail, imported: flags.json ? null : await importOf(s.db, detail.incident.id) };
-      });
+      const { detail, imported } = await withExistingStore(
+        cmd.optsWithGlobals<GlobalOptions>(),
+        async (s) => {
+          const detail = await getIncident(s.db, id);
+          return { detail, imported: flags.json ? null : await importOf(s.db, detail.incident.id) };
+        },
+      );
       if (flags.json) return printJson(detail);
       const i = detail.incident;
       const out: string[] = [

@@ -30,7 +30,7 @@ import { submitForReview } from '../../services/review/submit.js';
 import { markUnverifiable } from '../../services/review/unverifiable.js';
 import type { Store } from '../../store/database.js';
 import type { IncidentView } from '../../store/rows.js';
-import { type GlobalOptions, withStore } from '../context.js';
+import { type GlobalOptions, withExistingStore, withStore } from '../context.js';
 import { wholeNumber } from '../numbers.js';
 import { printJson, table } from '../output.js';
 
@@ -114,7 +114,7 @@ export function register(program: Command): void {
     .option('--status <list>', 'only these statuses (comma-separated)')
     .option('--json', 'print JSON')
     .action(async (flags: { assignee?: string; status?: string; json?: boolean }, cmd: Command) => {
-      const rows = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) =>
+      const rows = await withExistingStore(cmd.optsWithGlobals<GlobalOptions>(), (s) =>
         reviewQueue(s.db, {
           assignee: flags.assignee,
           status: flags.status
@@ -334,7 +334,7 @@ export function register(program: Command): void {
     .argument('[incident]', 'only those into this incident')
     .option('--json', 'print JSON')
     .action(async (ref: string | undefined, flags: { json?: boolean }, cmd: Command) => {
-      const rows = await withStore(cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
+      const rows = await withExistingStore(cmd.optsWithGlobals<GlobalOptions>(), async (s) => {
         let q = s.db
           .selectFrom('link_suggestions')
           .innerJoin('incidents', 'incidents.id', 'link_suggestions.incident_id')
@@ -366,7 +366,9 @@ export function register(program: Command): void {
     .argument('<incident>', 'incident id or code')
     .option('--json', 'print JSON')
     .action(async (ref: string, flags: { json?: boolean }, cmd: Command) => {
-      const rows = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => incidentHistory(s.db, ref));
+      const rows = await withExistingStore(cmd.optsWithGlobals<GlobalOptions>(), (s) =>
+        incidentHistory(s.db, ref),
+      );
       if (flags.json) return printJson(rows);
       for (const e of rows)
         process.stdout.write(

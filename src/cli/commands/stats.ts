@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { RANGE_RULE_TEXT } from '../../domain/incident.js';
 import { STATS_DIMENSIONS, type StatsDimension, type StatsRow, statsBy } from '../../services/stats.js';
-import { type GlobalOptions, withStore } from '../context.js';
+import { type GlobalOptions, withExistingStore } from '../context.js';
 import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
 import { printJson, table } from '../output.js';
 
@@ -20,7 +20,7 @@ export function register(program: Command): void {
       if (!(STATS_DIMENSIONS as readonly string[]).includes(flags.by))
         throw new Error(`--by must be one of ${STATS_DIMENSIONS.join(', ')}, got "${flags.by}"`);
       const filter = filterFromFlags(flags, DEFAULT_STATS_GRADINGS);
-      const rows = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) =>
+      const rows = await withExistingStore(cmd.optsWithGlobals<GlobalOptions>(), (s) =>
         statsBy(s.db, flags.by as StatsDimension, filter),
       );
       if (flags.json) return printJson(rows);

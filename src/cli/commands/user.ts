@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { type Command, Option } from 'commander';
 import { ROLES } from '../../policies/roles.js';
 import { createApiToken, createUser, findUserByName, listUsers } from '../../services/accounts.js';
-import { type GlobalOptions, withStore } from '../context.js';
+import { type GlobalOptions, withExistingStore, withStore } from '../context.js';
 import { printJson, table } from '../output.js';
 
 async function readStdin(): Promise<string> {
@@ -61,7 +61,7 @@ export function register(program: Command): void {
     .description('every account: name, role, when created, whether disabled')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }, cmd: Command) => {
-      const users = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => listUsers(s.db));
+      const users = await withExistingStore(cmd.optsWithGlobals<GlobalOptions>(), (s) => listUsers(s.db));
       if (flags.json) return printJson(users);
       process.stdout.write(
         `${table(
