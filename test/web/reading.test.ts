@@ -110,6 +110,22 @@ test('reading the web app: layout, scripts and credits', {
     assert.match(await page.getByTestId('inset-caption').innerText(), /precision: country\)/);
   });
 
+  await t.test('the login form tells a wrong password from a failed request', async () => {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('User name').fill(ANALYST.name);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('login-error').getByText('Wrong user name or password.').waitFor();
+    await page.route('**/api/auth/login', (r) => r.abort());
+    await page.getByLabel('Password').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page
+      .getByTestId('login-error')
+      .getByText(/^Something went wrong/)
+      .waitFor();
+    await page.unroute('**/api/auth/login');
+  });
+
   await t.test('an Arabic source name in English text stays where the sentence puts it', async () => {
     await page.goto(`${base}/login`);
     await page.getByLabel('User name').fill(ANALYST.name);

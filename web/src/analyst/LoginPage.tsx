@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { ApiRequestError } from '../api/client.js';
 import { navigate } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { useI18n } from '../i18n/I18n.js';
@@ -6,7 +7,8 @@ import { useI18n } from '../i18n/I18n.js';
 export function LoginPage() {
   const { t } = useI18n();
   const { login } = useSession();
-  const [failed, setFailed] = useState(false);
+  // 'credentials' for a refused name or password; otherwise what went wrong (network, rate limit).
+  const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const userId = useId();
   const passId = useId();
@@ -19,8 +21,16 @@ export function LoginPage() {
       await login(String(form.get('name') ?? ''), String(form.get('password') ?? ''));
       const lang = new URLSearchParams(window.location.search).get('lang');
       navigate(`/review${lang ? `?lang=${lang}` : ''}`);
-    } catch {
-      setFailed(true);
+    } catch (err) {
+      // Only a 401 means the name or password is wrong: a rate limit or an unreachable server told
+      // that way sends an analyst to retype a correct password, again and again.
+      setFailed(
+        err instanceof ApiRequestError && err.status === 401
+          ? 'credentials'
+          : err instanceof Error
+            ? err.message
+            : String(err),
+      );
     } finally {
       setBusy(false);
     }
@@ -38,7 +48,11 @@ export function LoginPage() {
           <label htmlFor={passId}>{t('login.password')}</label>
           <input id={passId} name="password" type="password" autoComplete="current-password" required />
         </div>
-        {failed && <p role="alert">{t('login.failed')}</p>}
+        {failed && (
+          <p role="alert" data-testid="login-error">
+            {failed === 'credentials' ? t('login.failed') : t('common.error', { message: failed })}
+          </p>
+        )}
         <button type="submit" disabled={busy}>
           {t('login.submit')}
         </button>
