@@ -211,3 +211,21 @@ test('a bad front matter field is reported at its line', async (t) => {
   const [kind] = await collect(file);
   assert.equal(kind && !kind.ok && kind.error.where, `${file}:2 (source_kind)`);
 });
+
+test('a directory named on the command line with nothing readable in it is an error naming it', async (t) => {
+  const dir = scratchDir(t);
+  mkdirSync(join(dir, 'empty'));
+  mkdirSync(join(dir, 'scans'));
+  writeFileSync(join(dir, 'scans', 'page.pdf'), 'x');
+  mkdirSync(join(dir, 'ok', 'empty-inside'), { recursive: true });
+  writeFileSync(join(dir, 'ok', 'r.txt'), 'text');
+  const { files, errors } = await listInputs([join(dir, 'empty'), join(dir, 'scans'), join(dir, 'ok')]);
+  assert.deepEqual(files, [join(dir, 'ok', 'r.txt')], 'an empty directory inside one named is no error');
+  assert.deepEqual(
+    errors.map((e) => `${e.where}: ${e.message}`),
+    ['empty', 'scans'].map(
+      (d) =>
+        `${join(dir, d)}: no reports here: no .txt .md .markdown .html .htm .jsonl file in this directory`,
+    ),
+  );
+});

@@ -34,8 +34,14 @@ export async function listInputs(paths: string[]): Promise<{ files: string[]; er
       return;
     }
     if (info.isDirectory()) {
+      const before = files.length;
       const entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort();
       for (const e of entries) await walk(join(path, e), false);
+      // A directory named on the command line that holds nothing to read is most likely the wrong one.
+      if (explicit && files.length === before)
+        errors.push(
+          new InputError(`no reports here: no ${[...EXTENSIONS].join(' ')} file in this directory`, path),
+        );
     } else if (EXTENSIONS.has(extname(path).toLowerCase())) {
       files.push(path);
     } else if (explicit) {
