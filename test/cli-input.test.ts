@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openSqliteStore } from '../src/store/database.js';
-import { REPO_ROOT, vigil } from './support/cli.js';
+import { cliArgs, REPO_ROOT, vigil } from './support/cli.js';
 import { scratchDir } from './support/fixtures.js';
 
 /** A database file that exists, with nothing in it. */
@@ -153,4 +155,17 @@ test('a command that only reads refuses a database file that does not exist, and
   ])
     refused(['--db', db, ...args], /no database at .*typo\.db: nothing has been ingested or imported there/);
   assert.equal(existsSync(db), false);
+});
+
+test('output into a pipe closed early (vigil … | head) ends quietly, with no stack trace', async (t) => {
+  const db = await emptyDb(t);
+  const child = spawn(process.execPath, cliArgs(['--db', db, 'incidents']), { cwd: REPO_ROOT });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const [status] = (await once(child, 'close')) as [number | null];
+  assert.equal(stderr, '');
+  assert.equal(status, 0);
 });

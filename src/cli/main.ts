@@ -17,6 +17,13 @@ export function buildProgram(): Command {
   return program;
 }
 
+// `vigil export … | head`: once the reader has gone, the rest of the output has nowhere to go. Stop
+// quietly, as other command-line tools do, instead of a stack trace from an unhandled 'error' event.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 buildProgram()
   .parseAsync(process.argv)
   .catch((err: unknown) => {
