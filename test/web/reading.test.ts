@@ -77,6 +77,16 @@ test('reading the web app: layout, scripts and credits', {
     }
   });
 
+  await t.test('the map canvas is named apart from its section, in the language shown', async () => {
+    await page.goto(`${base}/`);
+    await waitForMapDrawn(page);
+    const canvas = page.locator('.maplibregl-canvas');
+    assert.equal(await canvas.getAttribute('aria-label'), 'Map: arrow keys move it, + and − zoom');
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    assert.match(String(await canvas.getAttribute('aria-label')), /^الخريطة/);
+  });
+
   await t.test('on a phone the page does not scroll sideways', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const lang of ['en', 'ar']) {

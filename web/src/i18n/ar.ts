@@ -34,6 +34,7 @@ export const ar: Catalogue = {
   'filters.copied': 'تم نسخ الرابط',
 
   'map.title': 'خريطة الحوادث',
+  'map.canvas': 'الخريطة: تحركها مفاتيح الأسهم، و+ و− للتكبير والتصغير',
   'map.loading': 'جارٍ تحميل الحوادث…',
   'map.cluster': '{count} حادثة؛ كبّر للعرض',
   'map.unlocated': '{count} حادثة بلا موقع غير معروضة على الخريطة',

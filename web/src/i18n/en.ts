@@ -35,6 +35,7 @@ export const en = {
   'filters.copied': 'Link copied',
 
   'map.title': 'Map of incidents',
+  'map.canvas': 'Map: arrow keys move it, + and − zoom',
   'map.loading': 'Loading incidents…',
   'map.cluster': '{count} incidents; zoom in',
   'map.unlocated': '{count} incidents without a location are not on the map',

@@ -119,7 +119,9 @@ export function MapView({
     map.keyboard.enable();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
-    map.getCanvas().setAttribute('aria-label', callbacks.current.t('map.title'));
+    // MapLibre makes the canvas a region: named unlike the section around it (two landmarks of one
+    // name, axe's landmark-unique), and saying how to move it from the keyboard.
+    map.getCanvas().setAttribute('aria-label', callbacks.current.t('map.canvas'));
     const cluster = clusterClient();
     // Exposed for the browser tests and the benchmark, which inspect what the map drew.
     (window as Window & { __vigilMap?: maplibregl.Map }).__vigilMap = map;
@@ -281,6 +283,11 @@ export function MapView({
   useEffect(() => {
     clusterClient().select(selection, mapRef.current?.getZoom() ?? DEFAULT_MAP_VIEW.zoom);
   }, [selection]);
+
+  // The map outlives a change of language: its canvas's name follows it.
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', t('map.canvas'));
+  }, [t]);
 
   // The new clusters replace the markers in one go (render drops those it no longer shows), so
   // the server's give way to the worker's without a frame between them.
