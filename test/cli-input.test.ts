@@ -119,7 +119,7 @@ test('show on an imported UCDP row: its figures are the dataset’s, with its cr
   assert.equal(imported.status, 0, imported.stderr);
   const show = vigil(['--db', db, 'show', 'UCDP-214797']);
   assert.equal(show.status, 0, show.stderr);
-  assert.match(show.stdout, /figures as coded in the UCDP dataset \(record 214797\), not from claims/);
+  assert.match(show.stdout, /figures as coded in the imported UCDP GED row 214797, not from claims/);
   assert.doesNotMatch(
     show.stdout,
     /rule: Civilian deaths run from/,

@@ -51,7 +51,7 @@ export function register(program: Command): void {
         i.civOverrideReason
           ? `  civilian range set by an analyst: ${i.civOverrideReason}`
           : imported && detail.claims.length === 0
-            ? `  figures as coded in the ${imported.dataset.toUpperCase()} dataset (record ${imported.dataset_id}), not from claims`
+            ? `  figures as coded in the imported ${DATASET_NAMES[imported.dataset] ?? imported.dataset} row ${imported.dataset_id}, not from claims`
             : `  rule: ${RANGE_RULE_TEXT}`,
         ...(i.attribution ? [`  data: ${i.attribution}`] : []),
         ...(imported
@@ -79,6 +79,9 @@ export function register(program: Command): void {
       process.stdout.write(`${out.join('\n')}\n`);
     });
 }
+
+/** How show names the dataset an incident was imported from (incident_imports.dataset). */
+const DATASET_NAMES: Record<string, string> = { ucdp: 'UCDP GED', acled: 'ACLED', airwars: 'Airwars-style' };
 
 /** An imported incident's dataset record and the sources the dataset cites for it; null for others. */
 async function importOf(db: Kysely<Database>, incidentId: string) {
