@@ -32,6 +32,7 @@ test('a missing path and an unsupported file named explicitly are errors naming 
   const { errors } = await listInputs([join(dir, 'nope.txt'), join(dir, 'x.pdf')]);
   assert.equal(errors.length, 2);
   assert.match(errors[0]?.where ?? '', /nope\.txt/);
+  assert.equal(errors[0]?.message, 'cannot read: no such file or directory');
   assert.match(errors[1]?.message ?? '', /unsupported file type/);
 });
 

@@ -15,6 +15,17 @@ const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl
 
 export type Collected = { ok: true; report: ReportInput } | { ok: false; error: InputError };
 
+/** Why a path could not be read, in words ("cannot read: no such file or directory"), not only an errno code. */
+function cannotRead(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+  };
+  return `cannot read: ${(code && words[code]) ?? code ?? (err as Error).message}`;
+}
+
 /** Expands directories (recursively, sorted) into the files Vigil can read; `-` stands for stdin. */
 export async function listInputs(paths: string[]): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
@@ -28,9 +39,7 @@ export async function listInputs(paths: string[]): Promise<{ files: string[]; er
     try {
       info = await stat(path);
     } catch (err) {
-      errors.push(
-        new InputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, path),
-      );
+      errors.push(new InputError(cannotRead(err), path));
       return;
     }
     if (info.isDirectory()) {
@@ -122,10 +131,7 @@ export async function* readInputs(
   } catch (err) {
     yield {
       ok: false,
-      error: new InputError(
-        `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-        file,
-      ),
+      error: new InputError(cannotRead(err), file),
     };
     return;
   }
