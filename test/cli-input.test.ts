@@ -169,3 +169,27 @@ test('output into a pipe closed early (vigil … | head) ends quietly, with no s
   assert.equal(stderr, '');
   assert.equal(status, 0);
 });
+
+test('show gives the strike status and target an analyst set', (t) => {
+  const dir = scratchDir(t);
+  const db = join(dir, 'v.db');
+  const list = join(dir, 'list.csv');
+  writeFileSync(
+    list,
+    'code,date,location,latitude,longitude,country,civilian_deaths\nCS1,2017-03-16,Al Jinah,36.1,36.8,SY,38–49\n',
+  );
+  assert.equal(vigil(['--db', db, 'import', '--format', 'airwars', list]).status, 0);
+  const before = vigil(['--db', db, 'show', 'CS1']);
+  assert.match(before.stdout, /\n {2}status published; strike status not set; grading not graded\n/);
+  assert.doesNotMatch(before.stdout, /target:/);
+  for (const args of [
+    ['strike-status', 'CS1', 'single_source'],
+    ['edit', 'CS1', '--set', 'target=mosque', '--reason', 'the sources name the mosque'],
+  ]) {
+    const r = vigil(['--db', db, 'review', ...args, '--actor', 'tester']);
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const after = vigil(['--db', db, 'show', 'CS1']);
+  assert.match(after.stdout, /\n {2}status published; strike status single source; grading not graded\n/);
+  assert.match(after.stdout, /\n {2}target: mosque\n/);
+});

@@ -45,8 +45,9 @@ export function register(program: Command): void {
       const i = detail.incident;
       const out: string[] = [
         `${i.code}  ${i.event ?? 'event unknown'}  ${dateText(i)}  ${placeText(i)}`,
-        `  status ${i.status}; grading ${i.grading ?? 'not graded'}${i.grading ? ` — ${GRADING_DEFINITIONS[i.grading as Grading]}` : ''}`,
+        `  status ${i.status}; strike status ${i.strikeStatus?.replace('_', ' ') ?? 'not set'}; grading ${i.grading ?? 'not graded'}${i.grading ? ` — ${GRADING_DEFINITIONS[i.grading as Grading]}` : ''}`,
         `  belligerents: ${i.belligerents.join(', ') || 'unknown'}`,
+        ...(i.target ? [`  target: ${i.target}`] : []),
         `  civilians killed ${formatRange(i.civiliansKilled)}; killed ${formatRange(i.killed)}; injured ${formatRange(i.injured)}`,
         i.civOverrideReason
           ? `  civilian range set by an analyst: ${i.civOverrideReason}`
