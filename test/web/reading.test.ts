@@ -4,6 +4,7 @@
  * datasets credited wherever their rows are shown.
  */
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -15,6 +16,7 @@ import { browserSkipReason, ROOT, servedPage, waitForMapDrawn } from './harness.
 const skip = browserSkipReason();
 if (skip) console.log(`# ${skip}`);
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const UCDP_SAMPLE = join(ROOT, 'test', 'fixtures', 'ucdp-ged-syria-sample.csv');
 
 async function seed(db: string): Promise<void> {
@@ -173,6 +175,15 @@ test('reading the web app: layout, scripts and credits', {
   await t.test('an incident page tells an unknown incident from a server it cannot reach', async () => {
     await page.goto(`${base}/incidents/V-999999`);
     assert.equal(await page.getByTestId('incident-error').innerText(), 'No such incident.');
+    // The message is announced, and is the page's level-one heading.
+    await page.addScriptTag({ path: AXE });
+    const failing = await page.evaluate(async () => {
+      type Axe = { run(o: unknown): Promise<{ violations: { id: string }[] }> };
+      const axe = (window as unknown as { axe: Axe }).axe;
+      const r = await axe.run({ runOnly: ['page-has-heading-one', 'aria-allowed-role'] });
+      return r.violations.map((v) => v.id);
+    });
+    assert.deepEqual(failing, []);
     await page.route('**/api/incidents/**', (r) => r.abort());
     await page.goto(`${base}/incidents/UCDP-214797`);
     const said = await page.getByTestId('incident-error').innerText();

@@ -145,9 +145,12 @@ export function IncidentPage({ id }: { id: string }) {
     const missing = detail.error instanceof ApiRequestError && detail.error.status === 404;
     return (
       <main id="main" className="incident-page">
-        <h1 role="alert" data-testid="incident-error">
-          {missing ? t('incident.notFound') : t('common.error', { message: detail.error.message })}
-        </h1>
+        {/* The heading stays a heading (an alert role on it would hide it from the outline). */}
+        <div role="alert">
+          <h1 data-testid="incident-error">
+            {missing ? t('incident.notFound') : t('common.error', { message: detail.error.message })}
+          </h1>
+        </div>
         {!missing && (
           <button type="button" onClick={() => detail.reload()}>
             {t('common.retry')}
