@@ -170,7 +170,7 @@ test('output into a pipe closed early (vigil … | head) ends quietly, with no s
   assert.equal(status, 0);
 });
 
-test('show gives the strike status and target an analyst set', (t) => {
+test('show gives the strike status, target and belligerent entries an analyst set', (t) => {
   const dir = scratchDir(t);
   const db = join(dir, 'v.db');
   const list = join(dir, 'list.csv');
@@ -185,6 +185,7 @@ test('show gives the strike status and target an analyst set', (t) => {
   for (const args of [
     ['strike-status', 'CS1', 'single_source'],
     ['edit', 'CS1', '--set', 'target=mosque', '--reason', 'the sources name the mosque'],
+    ['belligerent', 'CS1', 'russia', '--role', 'suspected', '--assessment', 'non_credible'],
   ]) {
     const r = vigil(['--db', db, 'review', ...args, '--actor', 'tester']);
     assert.equal(r.status, 0, r.stderr);
@@ -192,4 +193,5 @@ test('show gives the strike status and target an analyst set', (t) => {
   const after = vigil(['--db', db, 'show', 'CS1']);
   assert.match(after.stdout, /\n {2}status published; strike status single source; grading not graded\n/);
   assert.match(after.stdout, /\n {2}target: mosque\n/);
+  assert.match(after.stdout, /\n {2}belligerents: russia \(suspected; its own assessment: non-credible\)\n/);
 });

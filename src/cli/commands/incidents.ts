@@ -34,11 +34,18 @@ export function register(program: Command): void {
     .argument('<id>', 'incident id or code (e.g. V-000001)')
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { json?: boolean }, cmd: Command) => {
-      const { detail, imported } = await withExistingStore(
+      const { detail, imported, roles } = await withExistingStore(
         cmd.optsWithGlobals<GlobalOptions>(),
         async (s) => {
           const detail = await getIncident(s.db, id);
-          return { detail, imported: flags.json ? null : await importOf(s.db, detail.incident.id) };
+          if (flags.json) return { detail, imported: null, roles: [] };
+          const roles = await s.db
+            .selectFrom('incident_belligerents')
+            .select(['belligerent', 'role', 'assessment'])
+            .where('incident_id', '=', detail.incident.id)
+            .orderBy('belligerent')
+            .execute();
+          return { detail, imported: await importOf(s.db, detail.incident.id), roles };
         },
       );
       if (flags.json) return printJson(detail);
@@ -46,7 +53,14 @@ export function register(program: Command): void {
       const out: string[] = [
         `${i.code}  ${i.event ?? 'event unknown'}  ${dateText(i)}  ${placeText(i)}`,
         `  status ${i.status}; strike status ${i.strikeStatus?.replace('_', ' ') ?? 'not set'}; grading ${i.grading ?? 'not graded'}${i.grading ? ` — ${GRADING_DEFINITIONS[i.grading as Grading]}` : ''}`,
-        `  belligerents: ${i.belligerents.join(', ') || 'unknown'}`,
+        `  belligerents: ${
+          roles
+            .map(
+              (b) =>
+                `${b.belligerent} (${b.role}${b.assessment === 'not_assessed' ? '' : `; its own assessment: ${b.assessment.replace('_', '-')}`})`,
+            )
+            .join(', ') || 'unknown'
+        }`,
         ...(i.target ? [`  target: ${i.target}`] : []),
         `  civilians killed ${formatRange(i.civiliansKilled)}; killed ${formatRange(i.killed)}; injured ${formatRange(i.injured)}`,
         i.civOverrideReason
