@@ -6,7 +6,8 @@ import { finished } from 'node:stream/promises';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { REPO_ROOT } from '../../test/support/cli.js';
-import { scratchDir, scratchStore } from '../../test/support/fixtures.js';
+import { scratchDir, scratchStore, testDeps } from '../../test/support/fixtures.js';
+import type { ReportInput } from '../domain/report.js';
 import { ACLED_COLUMNS } from '../ingest/importers/acled.js';
 import { UCDP_ATTRIBUTION } from '../ingest/importers/types.js';
 import type { Store } from '../store/database.js';
@@ -14,6 +15,7 @@ import { type ExportFormat, exportIncidents } from './export.js';
 import { UCDP_COLUMNS } from './export-datasets.js';
 import { applyIncidentFilter, type IncidentFilter } from './filters.js';
 import { importFile } from './import.js';
+import { ingestReport } from './ingest.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'ucdp-ged-syria-sample.csv');
 type Row = Record<string, string>;
@@ -139,4 +141,43 @@ test('imported rows are filed under the GeoNames code of their division: filters
   await exportTo(store, 'acled', { grading: 'all', text: 'CS9' }, out);
   const [row] = parse(readFileSync(out), { columns: true }) as Row[];
   assert.equal(row?.admin1, 'Aleppo');
+});
+
+test('an extracted incident cites the reports behind its claims in the UCDP and ACLED CSVs, sensitive sources left out', async (t) => {
+  const store = await scratchStore(t);
+  const deps = testDeps(store);
+  const report = (text: string, name: string): ReportInput => ({
+    bytes: Buffer.from(text),
+    origin: 'test',
+    externalId: null,
+    url: null,
+    title: `${name} on the strike`,
+    published: '2017-03-21',
+    language: 'en',
+    source: { name, kind: 'news' },
+    text,
+    mediaType: 'text/plain',
+  });
+  await ingestReport(deps, report('CLAIM 2017-03-20 35.95 39.01 33 us-led-coalition', 'Levant Wire'));
+  await ingestReport(deps, report('CLAIM 2017-03-20 35.95 39.01 40 us-led-coalition', 'Raqqa Network'));
+  await ingestReport(deps, report('CLAIM 2017-03-20 35.95 39.01 35 us-led-coalition', 'Resident A'));
+  // An analyst protects this one's identity.
+  await store.db.updateTable('sources').set({ sensitive: 1 }).where('name', '=', 'Resident A').execute();
+  const incidents = await store.db.selectFrom('incidents').select('id').execute();
+  assert.equal(incidents.length, 1, 'the three reports tell of one incident');
+  const dir = scratchDir(t);
+  const read = async (format: ExportFormat): Promise<Row> => {
+    const path = join(dir, `${format}.csv`);
+    await exportTo(store, format, { grading: 'all' }, path);
+    const [row] = parse(readFileSync(path), { columns: true, bom: true }) as Row[];
+    assert.ok(row);
+    return row;
+  };
+  const ucdp = await read('ucdp');
+  assert.equal(ucdp.number_of_sources, '2');
+  assert.deepEqual(ucdp.source_office?.split(';').sort(), ['Levant Wire', 'Raqqa Network']);
+  assert.match(ucdp.source_headline ?? '', /Levant Wire on the strike/);
+  const acled = await read('acled');
+  assert.deepEqual(acled.source?.split('; ').sort(), ['Levant Wire', 'Raqqa Network']);
+  for (const row of [ucdp, acled]) assert.doesNotMatch(JSON.stringify(row), /Resident A/);
 });

@@ -90,7 +90,10 @@ const NO_EXTRAS: IncidentExtras = {
   sources: [],
 };
 
-/** Loads the extras of one page of incidents in two queries. Sensitive sources never leave. */
+/**
+ * Loads the extras of one page of incidents in three queries: the dataset record, the sources a
+ * dataset cites, the reports behind an extracted incident's claims. Sensitive sources never leave.
+ */
 export async function loadExtras(db: Kysely<Database>, ids: string[]): Promise<Map<string, IncidentExtras>> {
   const out = new Map<string, IncidentExtras>();
   if (ids.length === 0) return out;
@@ -115,8 +118,21 @@ export async function loadExtras(db: Kysely<Database>, ids: string[]): Promise<M
     .orderBy('s.incident_id')
     .orderBy('s.ordinal')
     .execute();
-  for (const s of sources) {
-    if (Number(s.sensitive ?? 0) === 1) continue;
+  // An extracted incident cites the reports behind its claims (rejected ones aside), one each.
+  const reports = await db
+    .selectFrom('claims as c')
+    .innerJoin('reports as r', 'r.id', 'c.report_id')
+    .leftJoin('sources', 'sources.id', 'r.source_id')
+    .select(['c.incident_id', 'sources.name', 'sources.sensitive', 'r.published', 'r.title'])
+    .distinct()
+    .where('c.incident_id', 'in', ids)
+    .where('c.status', '!=', 'rejected')
+    .orderBy('c.incident_id')
+    .orderBy('r.published')
+    .orderBy('r.title')
+    .execute();
+  for (const s of [...sources, ...reports]) {
+    if (!s.incident_id || Number(s.sensitive ?? 0) === 1) continue;
     const e = out.get(s.incident_id) ?? { ...NO_EXTRAS, record: {}, sources: [] };
     e.sources.push({ name: s.name, published: s.published, title: s.title });
     out.set(s.incident_id, e);
