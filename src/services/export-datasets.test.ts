@@ -181,3 +181,22 @@ test('an extracted incident cites the reports behind its claims in the UCDP and 
   assert.deepEqual(acled.source?.split('; ').sort(), ['Levant Wire', 'Raqqa Network']);
   for (const row of [ucdp, acled]) assert.doesNotMatch(JSON.stringify(row), /Resident A/);
 });
+
+test("UCDP rows exported as ACLED carry an event type from UCDP's type of violence, and read back as ACLED", async (t) => {
+  const store = await scratchStore(t);
+  await importFile(store, { format: 'ucdp', path: FIXTURE, actor: 'test' });
+  const path = join(scratchDir(t), 'acled.csv');
+  await exportTo(store, 'acled', { grading: 'all' }, path);
+  const exported = parse(readFileSync(path), { columns: true, bom: true }) as Row[];
+  const violence = new Map(rows().map((r) => [r.id, r.type_of_violence]));
+  assert.equal(exported.length, violence.size);
+  for (const r of exported) {
+    const type = violence.get(r.event_id_cnty?.replace(/^UCDP-/, '') ?? '');
+    assert.ok(type, `${r.event_id_cnty} is a row of the file`);
+    assert.equal(r.sub_event_type, type === '3' ? 'Attack' : 'Armed clash', r.event_id_cnty);
+  }
+  const back = await scratchStore(t);
+  const s = await importFile(back, { format: 'acled', path, actor: 'test' });
+  assert.deepEqual(s.errors, []);
+  assert.equal(s.created, exported.length);
+});
