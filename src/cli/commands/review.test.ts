@@ -128,3 +128,15 @@ test('editing an audit row in the database file makes `vigil audit verify` fail 
   assert.match(verify.stdout, new RegExp(`audit entry ${row.seq}: contents changed`));
   assert.match(verify.stdout, /audit log BROKEN/);
 });
+
+test('review help says what each argument takes, and the queue marks an ungraded incident with –', async (t) => {
+  const help = vigil(['review', 'set-range', '--help']);
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /^\s+min\s+lowest civilian deaths/m);
+  assert.match(help.stdout, /^\s+max\s+highest; "\+" for open-ended/m);
+  const db = await seeded(t);
+  const list = vigil(['--db', db, 'review', 'list']);
+  assert.equal(list.status, 0, list.stderr);
+  const [row] = list.stdout.split('\n').filter((l) => /^V-\d+/.test(l));
+  assert.match(row ?? '', /\s–$/, 'the grading column of an ungraded incident');
+});

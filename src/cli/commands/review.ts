@@ -149,7 +149,7 @@ export function register(program: Command): void {
             r.claims,
             r.sources,
             r.openSuggestions,
-            r.grading,
+            r.grading ?? '–',
           ]),
         )}\n${rows.length} incident(s) awaiting review\n`,
       );
@@ -166,10 +166,11 @@ export function register(program: Command): void {
       flags: Record<string, unknown>,
     ) => Promise<{ incident: IncidentView }>,
     extra: (c: Command) => Command = (c) => c,
-    args: string[] = [],
+    /** Arguments after the incident, each with the help line that says what it takes. */
+    args: [name: string, description: string][] = [],
   ): void => {
     let c = review.command(name).description(description).argument('<incident>', 'incident id or code');
-    for (const a of args) c = c.argument(a);
+    for (const [a, d] of args) c = c.argument(a, d);
     extra(writeOptions(c)).action(async (...all: unknown[]) => {
       const cmd = all[all.length - 1] as Command;
       const flags = all[all.length - 2] as WriteFlags & Record<string, unknown>;
@@ -188,21 +189,21 @@ export function register(program: Command): void {
     'give an incident to an analyst (a new one enters review)',
     (s, ref, c, [who]) => assign({ store: s }, ref, who as string, c),
     undefined,
-    ['<assignee>'],
+    [['<assignee>', 'the analyst’s user name']],
   );
   onIncident(
     'grade',
     'grade: confirmed | fair | weak | contested | discounted',
     (s, ref, c, [g]) => grade({ store: s }, ref, g as Grading, c),
     undefined,
-    ['<grading>'],
+    [['<grading>', 'confirmed, fair, weak, contested or discounted']],
   );
   onIncident(
     'strike-status',
     'strike status: declared | likely | contested | single_source',
     (s, ref, c, [st]) => setStrikeStatus({ store: s }, ref, st as StrikeStatus, c),
     undefined,
-    ['<status>'],
+    [['<status>', 'declared, likely, contested or single_source']],
   );
   onIncident(
     'set-range',
@@ -210,7 +211,10 @@ export function register(program: Command): void {
     (s, ref, c, [min, max], flags) =>
       setCivilianRange({ store: s }, ref, flags.clear ? null : parseRange(min, max), c),
     (c) => c.option('--clear', 'drop the override: the range follows the claims again'),
-    ['[min]', '[max]'],
+    [
+      ['[min]', 'lowest civilian deaths (a whole number)'],
+      ['[max]', 'highest; "+" for open-ended; left out: the same as min'],
+    ],
   );
   onIncident(
     'belligerent',
@@ -233,7 +237,7 @@ export function register(program: Command): void {
         .option('--role <role>', 'known | suspected', 'suspected')
         .option('--assessment <a>', 'the belligerent’s own assessment', 'not_assessed')
         .option('--remove', 'remove the entry'),
-    ['<belligerent>'],
+    [['<belligerent>', 'belligerent code (us-led-coalition, russia, syrian-government…)']],
   );
   onIncident(
     'edit',
@@ -275,14 +279,14 @@ export function register(program: Command): void {
         c,
       ),
     (c) => c.option('--expect-source-version <n>', 'the source incident’s version', wholeNumber(1)),
-    ['<source>'],
+    [['<source>', 'the incident merged in and closed (id or code)']],
   );
   onIncident(
     'split',
     'split claims off into a new incident (needs --reason)',
     (s, ref, c, claims) => split({ store: s }, ref, claims, c),
     undefined,
-    ['<claims...>'],
+    [['<claims...>', 'ids of the claims that leave (c_…)']],
   );
 
   const onClaim = (
