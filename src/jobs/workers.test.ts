@@ -14,17 +14,21 @@ import { toReportPayload } from './report-payload.js';
 const JOBS = 40;
 
 function startWorker(url: string): ChildProcess {
-  return spawn(process.execPath, cliArgs(['--database', url, 'worker', '--concurrency', '2']), {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      VIGIL_EXTRACTOR: join(REPO_ROOT, 'test/support/slow-extractor.ts'),
-      VIGIL_TEST_EXTRACT_MS: '150',
-      VIGIL_JOB_EXPIRE_SECONDS: '3',
-      VIGIL_JOB_MAINTENANCE_SECONDS: '1',
+  return spawn(
+    process.execPath,
+    cliArgs(['--database', url, 'worker', '--concurrency', '2'], { typescript: true }),
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        VIGIL_EXTRACTOR: join(REPO_ROOT, 'test/support/slow-extractor.ts'),
+        VIGIL_TEST_EXTRACT_MS: '150',
+        VIGIL_JOB_EXPIRE_SECONDS: '3',
+        VIGIL_JOB_MAINTENANCE_SECONDS: '1',
+      },
     },
-  });
+  );
 }
 
 test('three worker processes on one queue: every job done exactly once, and a SIGKILLed worker loses nothing', async (t) => {
