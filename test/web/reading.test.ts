@@ -193,6 +193,23 @@ test('reading the web app: layout, scripts and credits', {
     await page.getByTestId('incident-page').waitFor();
   });
 
+  await t.test(
+    'with the incidents out of reach, the map and totals say so instead of loading for ever',
+    async () => {
+      await page.route('**/api/map/**', (r) => r.abort());
+      try {
+        await page.goto(`${base}/`);
+        await page.getByTestId('totals-unavailable').waitFor();
+        assert.equal(await page.getByTestId('map-status').innerText(), 'The incidents could not be loaded.');
+      } finally {
+        await page.unroute('**/api/map/**');
+      }
+      await page.goto(`${base}/`);
+      await page.getByTestId('headline-range').waitFor();
+      assert.equal(await page.getByTestId('totals-unavailable').count(), 0);
+    },
+  );
+
   await t.test('a mistyped page address opens the app on its "not found" page', async () => {
     for (const [lang, said] of [
       ['en', 'No such page.'],

@@ -140,9 +140,10 @@ export function Explore() {
             highlightAdmin1={filters.admin1}
             onViewChange={onViewChange}
             onOpenIncident={onOpenIncident}
+            failed={error !== null && !points}
           />
         )}
-        <Totals totals={totals ?? early?.totals ?? null} />
+        <Totals totals={totals ?? early?.totals ?? null} failed={error !== null && !points} />
       </div>
       {credits.length > 0 && (
         <p className="credits muted" data-testid="credits">

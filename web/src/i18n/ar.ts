@@ -36,6 +36,7 @@ export const ar: Catalogue = {
   'map.title': 'خريطة الحوادث',
   'map.canvas': 'الخريطة: تحركها مفاتيح الأسهم، و+ و− للتكبير والتصغير',
   'map.loading': 'جارٍ تحميل الحوادث…',
+  'map.unavailable': 'تعذّر تحميل الحوادث.',
   'map.cluster': '{count} حادثة؛ كبّر للعرض',
   'map.unlocated': '{count} حادثة بلا موقع غير معروضة على الخريطة',
   'map.attribution': 'الحدود: Natural Earth (ملك عام)',
@@ -52,6 +53,7 @@ export const ar: Catalogue = {
   'timeline.summary': '{buckets} فترة من {first} إلى {last}',
 
   'totals.title': 'المجاميع',
+  'totals.unavailable': 'تعذّر تحميل المجاميع.',
   'totals.headline': 'القتلى المدنيون في الحوادث المصنفة «معقولة» أو «مؤكدة»',
   'totals.incidents': '{count} حادثة',
   'totals.byGrade': 'كل تصنيف آخر على حدة',

@@ -37,6 +37,7 @@ export const en = {
   'map.title': 'Map of incidents',
   'map.canvas': 'Map: arrow keys move it, + and − zoom',
   'map.loading': 'Loading incidents…',
+  'map.unavailable': 'The incidents could not be loaded.',
   'map.cluster': '{count} incidents; zoom in',
   'map.unlocated': '{count} incidents without a location are not on the map',
   'map.attribution': 'Boundaries: Natural Earth (public domain)',
@@ -53,6 +54,7 @@ export const en = {
   'timeline.summary': '{buckets} periods from {first} to {last}',
 
   'totals.title': 'Totals',
+  'totals.unavailable': 'The totals could not be loaded.',
   'totals.headline': 'Civilians killed in incidents graded fair or confirmed',
   'totals.incidents': '{count} incidents',
   'totals.byGrade': 'Each other grading, on its own',

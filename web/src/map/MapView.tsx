@@ -27,6 +27,8 @@ interface Props {
   highlightAdmin1: string[];
   onViewChange(view: MapViewState): void;
   onOpenIncident(code: string): void;
+  /** The incidents could not be loaded: the map says so instead of waiting for them. */
+  failed?: boolean;
 }
 
 /** The closest the landing view zooms in to frame the incidents: a town's surroundings, not a street. */
@@ -76,6 +78,7 @@ export function MapView({
   highlightAdmin1,
   onViewChange,
   onOpenIncident,
+  failed = false,
 }: Props) {
   const { t, num } = useI18n();
   const container = useRef<HTMLDivElement>(null);
@@ -354,7 +357,11 @@ export function MapView({
         {t('map.title')}
       </h2>
       <div ref={container} className="map" data-testid="map" />
-      {!points && !serverClusters && <p className="map-status">{t('map.loading')}</p>}
+      {!points && !serverClusters && (
+        <p className="map-status" data-testid="map-status">
+          {t(failed ? 'map.unavailable' : 'map.loading')}
+        </p>
+      )}
       {unlocated > 0 && <p className="map-note">{t('map.unlocated', { count: unlocated })}</p>}
     </section>
   );

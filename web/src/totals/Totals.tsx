@@ -3,7 +3,14 @@ import { combine, type Totals as T } from '../data/points.js';
 import { useI18n } from '../i18n/I18n.js';
 import { formatRange } from '../incidents/format.js';
 
-export function Totals({ totals }: { totals: Record<GradeName, T> | null }) {
+/** `failed`: the data behind the totals could not be loaded, so they are not on their way either. */
+export function Totals({
+  totals,
+  failed = false,
+}: {
+  totals: Record<GradeName, T> | null;
+  failed?: boolean;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const headline = totals ? combine([totals.confirmed, totals.fair]) : null;
@@ -32,6 +39,8 @@ export function Totals({ totals }: { totals: Record<GradeName, T> | null }) {
             ))}
           </dl>
         </>
+      ) : failed ? (
+        <p data-testid="totals-unavailable">{t('totals.unavailable')}</p>
       ) : (
         <p>{t('common.loading')}</p>
       )}
