@@ -30,7 +30,7 @@ export function filterFromFlags(flags: FilterFlags, gradingDefault: string[] | '
   const { search, ...rest } = flags;
   const filter = filterFromParams({ ...rest, text: search }, gradingDefault);
   // Checked here, before a command writes anything (an export's header, its output file).
-  checkFilterDates(filter);
+  checkFilterDates(filter, (field) => `--${field}`);
   if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to)
     throw new Error(`--from ${filter.from} is after --to ${filter.to}: no day is in between`);
   return filter;

@@ -6,7 +6,7 @@ import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../
 import { addDays } from '../domain/dates.js';
 import type { Store } from '../store/database.js';
 import type { IncidentsTable } from '../store/schema.js';
-import { applyIncidentFilter, FilterError, filterFromParams } from './filters.js';
+import { applyIncidentFilter, checkFilterDates, FilterError, filterFromParams } from './filters.js';
 
 // Spans that stress the bound: same day, across a month and a year end, years long, reversed,
 // unparseable, a month 13, a pre-1000 year and undated.
@@ -168,4 +168,16 @@ test('a status or event type Vigil does not know is refused, naming the field, n
       (err: unknown) =>
         err instanceof FilterError && err.field === field && err.message.includes(`"${value}"`),
     );
+});
+
+test('an impossible filter date is named as its reader knows the field: from for the API, --from for the CLI', () => {
+  assert.throws(
+    () => checkFilterDates({ from: '2019-02-30' }),
+    /^FilterError: from must be a real date YYYY-MM-DD, got "2019-02-30"$/,
+  );
+  assert.throws(
+    () => checkFilterDates({ to: '2019-13-01' }, (f) => `--${f}`),
+    /^FilterError: --to must be a real date YYYY-MM-DD, got "2019-13-01"$/,
+  );
+  assert.doesNotThrow(() => checkFilterDates({ from: '2019-02-28', to: '2019-03-01' }));
 });

@@ -89,11 +89,15 @@ export function splitList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export function checkFilterDates(filter: IncidentFilter): void {
+/**
+ * Refuses a date that is no real day. `named` says a field as its reader knows it: the API's
+ * parameter (`from`) by default, the CLI's option (`--from`) there.
+ */
+export function checkFilterDates(filter: IncidentFilter, named: (field: string) => string = (f) => f): void {
   for (const field of ['from', 'to'] as const) {
     const v = filter[field];
     if (v !== undefined && !isIsoDay(v))
-      throw new FilterError(`--${field} must be a real date YYYY-MM-DD, got "${v}"`, field);
+      throw new FilterError(`${named(field)} must be a real date YYYY-MM-DD, got "${v}"`, field);
   }
 }
 
