@@ -152,7 +152,11 @@ test('reading the web app: layout, scripts and credits', {
     const [src, day] = heading ?? [];
     assert.ok(src && day, 'a claim heading names the source and the day');
     assert.ok(day.left >= src.right - 1, `the day (${day.left}) is after the name (${src.right})`);
-    // The review panel's "NAME — Candidate": the name first.
+    // The review panel's "NAME — Candidate": the name first. The panel loads apart from the claims.
+    await page.waitForFunction(
+      (n) => [...document.querySelectorAll('.claim-actions li')].some((el) => el.textContent?.includes(n)),
+      name,
+    );
     const item = await textBoxes(page, '.claim-actions li', [name, 'Candidate']);
     const [src2, status] = item ?? [];
     assert.ok(src2 && status, 'the review panel names the source and the claim status');
