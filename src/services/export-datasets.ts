@@ -73,13 +73,23 @@ export const UCDP_COLUMNS = [
 export const UCDP_EXPORT_COLUMNS = [...UCDP_COLUMNS, 'attribution'] as const;
 export const ACLED_EXPORT_COLUMNS = [...ACLED_COLUMNS, 'attribution'] as const;
 
+/** A source an incident cites: a publisher a dataset names, or a report behind a claim. */
+export interface CitedSourceRow {
+  name: string | null;
+  published: string | null;
+  title: string | null;
+  url: string | null;
+  /** An analyst protects the source's identity: it never leaves in an export. */
+  sensitive: boolean;
+}
+
 /** What an incident brings beyond its row: the dataset record and the sources it cites. */
 export interface IncidentExtras {
   dataset: string | null;
   datasetId: string | null;
   killedBest: number | null;
   record: Record<string, string>;
-  sources: { name: string | null; published: string | null; title: string | null }[];
+  sources: CitedSourceRow[];
 }
 
 const NO_EXTRAS: IncidentExtras = {
@@ -91,10 +101,13 @@ const NO_EXTRAS: IncidentExtras = {
 };
 
 /**
- * Loads the extras of one page of incidents in three queries: the dataset record, the sources a
- * dataset cites, the reports behind an extracted incident's claims. Sensitive sources never leave.
+ * Imported incidents' dataset records and the sources each dataset cites, sensitive ones included,
+ * in two queries; incidents imported from no dataset are absent.
  */
-export async function loadExtras(db: Kysely<Database>, ids: string[]): Promise<Map<string, IncidentExtras>> {
+export async function loadImported(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, IncidentExtras>> {
   const out = new Map<string, IncidentExtras>();
   if (ids.length === 0) return out;
   const imports = await db
@@ -113,11 +126,44 @@ export async function loadExtras(db: Kysely<Database>, ids: string[]): Promise<M
   const sources = await db
     .selectFrom('incident_sources as s')
     .leftJoin('sources', 'sources.id', 's.source_id')
-    .select(['s.incident_id', 'sources.name', 'sources.sensitive', 's.published', 's.title'])
+    .select(['s.incident_id', 'sources.name', 'sources.sensitive', 's.published', 's.title', 's.url'])
     .where('s.incident_id', 'in', ids)
     .orderBy('s.incident_id')
     .orderBy('s.ordinal')
     .execute();
+  for (const s of sources) citeIn(out, s.incident_id, s);
+  return out;
+}
+
+function citeIn(
+  out: Map<string, IncidentExtras>,
+  id: string,
+  s: {
+    name: string | null;
+    sensitive: number | null;
+    published: string | null;
+    title: string | null;
+    url: string | null;
+  },
+): void {
+  const e = out.get(id) ?? { ...NO_EXTRAS, record: {}, sources: [] };
+  e.sources.push({
+    name: s.name,
+    published: s.published,
+    title: s.title,
+    url: s.url,
+    sensitive: Number(s.sensitive ?? 0) === 1,
+  });
+  out.set(id, e);
+}
+
+/**
+ * Loads the extras of one page of incidents for an export in three queries: loadImported's two, and
+ * the reports behind an extracted incident's claims. Sensitive sources never leave.
+ */
+export async function loadExtras(db: Kysely<Database>, ids: string[]): Promise<Map<string, IncidentExtras>> {
+  const out = await loadImported(db, ids);
+  if (ids.length === 0) return out;
   // An extracted incident cites the reports behind its claims (rejected ones aside), one each.
   const reports = await db
     .selectFrom('claims as c')
@@ -131,12 +177,8 @@ export async function loadExtras(db: Kysely<Database>, ids: string[]): Promise<M
     .orderBy('r.published')
     .orderBy('r.title')
     .execute();
-  for (const s of [...sources, ...reports]) {
-    if (!s.incident_id || Number(s.sensitive ?? 0) === 1) continue;
-    const e = out.get(s.incident_id) ?? { ...NO_EXTRAS, record: {}, sources: [] };
-    e.sources.push({ name: s.name, published: s.published, title: s.title });
-    out.set(s.incident_id, e);
-  }
+  for (const r of reports) if (r.incident_id) citeIn(out, r.incident_id, { ...r, url: null });
+  for (const e of out.values()) e.sources = e.sources.filter((c) => !c.sensitive);
   return out;
 }
 

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
-import type { Kysely } from 'kysely';
-import { GRADING_DEFINITIONS, type Grading } from '../../domain/codes.js';
+import { GRADING_DEFINITIONS, type Grading, isOneOf } from '../../domain/codes.js';
 import { RANGE_RULE_TEXT } from '../../domain/incident.js';
 import { formatRange } from '../../domain/range.js';
+import { IMPORTERS } from '../../ingest/importers/index.js';
+import { IMPORT_FORMATS } from '../../ingest/importers/types.js';
 import { admin1NameOf } from '../../services/admin1-names.js';
+import { loadImported } from '../../services/export-datasets.js';
 import { getIncident, listIncidents } from '../../services/incidents.js';
+import { belligerentEntries } from '../../services/review/belligerent.js';
 import type { IncidentView } from '../../store/rows.js';
-import type { Database } from '../../store/schema.js';
 import { type GlobalOptions, withExistingStore } from '../context.js';
 import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
 import { wholeNumber } from '../numbers.js';
@@ -39,13 +41,13 @@ export function register(program: Command): void {
         async (s) => {
           const detail = await getIncident(s.db, id);
           if (flags.json) return { detail, imported: null, roles: [] };
-          const roles = await s.db
-            .selectFrom('incident_belligerents')
-            .select(['belligerent', 'role', 'assessment'])
-            .where('incident_id', '=', detail.incident.id)
-            .orderBy('belligerent')
-            .execute();
-          return { detail, imported: await importOf(s.db, detail.incident.id), roles };
+          const imports = await loadImported(s.db, [detail.incident.id]);
+          const imported = imports.get(detail.incident.id);
+          return {
+            detail,
+            imported: imported?.dataset ? imported : null,
+            roles: await belligerentEntries(s.db, detail.incident.id),
+          };
         },
       );
       if (flags.json) return printJson(detail);
@@ -66,7 +68,7 @@ export function register(program: Command): void {
         i.civOverrideReason
           ? `  civilian range set by an analyst: ${i.civOverrideReason}`
           : imported && detail.claims.length === 0
-            ? `  figures as coded in the imported ${DATASET_NAMES[imported.dataset] ?? imported.dataset} row ${imported.dataset_id}, not from claims`
+            ? `  figures as coded in the imported ${datasetTitle(imported.dataset)} row ${imported.datasetId}, not from claims`
             : `  rule: ${RANGE_RULE_TEXT}`,
         ...(i.attribution ? [`  data: ${i.attribution}`] : []),
         ...(imported
@@ -96,24 +98,8 @@ export function register(program: Command): void {
 }
 
 /** How show names the dataset an incident was imported from (incident_imports.dataset). */
-const DATASET_NAMES: Record<string, string> = { ucdp: 'UCDP GED', acled: 'ACLED', airwars: 'Airwars-style' };
-
-/** An imported incident's dataset record and the sources the dataset cites for it; null for others. */
-async function importOf(db: Kysely<Database>, incidentId: string) {
-  const imp = await db
-    .selectFrom('incident_imports')
-    .select(['dataset', 'dataset_id'])
-    .where('incident_id', '=', incidentId)
-    .executeTakeFirst();
-  if (!imp) return null;
-  const sources = await db
-    .selectFrom('incident_sources')
-    .leftJoin('sources', 'sources.id', 'incident_sources.source_id')
-    .select(['sources.name', 'incident_sources.published', 'incident_sources.title', 'incident_sources.url'])
-    .where('incident_sources.incident_id', '=', incidentId)
-    .orderBy('incident_sources.ordinal')
-    .execute();
-  return { ...imp, sources };
+function datasetTitle(dataset: string | null): string {
+  return (isOneOf(IMPORT_FORMATS, dataset) ? IMPORTERS[dataset].title : dataset) ?? 'unknown';
 }
 
 function dateText(i: IncidentView): string {

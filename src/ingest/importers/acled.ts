@@ -178,6 +178,7 @@ function acledSources(source: string): CitedSource[] {
 
 export const acledImporter: Importer = {
   format: 'acled',
+  title: 'ACLED',
   requiredColumns: ACLED_REQUIRED,
   recordColumns: KEPT,
   mapRow: mapAcledRow,

@@ -228,6 +228,7 @@ function eventCode(v: string): EventType | null {
 
 export const airwarsImporter: Importer = {
   format: 'airwars',
+  title: 'Airwars-style',
   requiredColumns: AIRWARS_REQUIRED,
   recordColumns: [...AIRWARS_KEPT, 'event', 'admin1'],
   mapRow: mapAirwarsRow,

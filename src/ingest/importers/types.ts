@@ -65,6 +65,8 @@ export interface RowContext {
 /** A dataset's CSV dialect: which columns it needs and how a row maps. */
 export interface Importer {
   format: ImportFormat;
+  /** How people name the dataset or layout ("UCDP GED"). */
+  title: string;
   /**
    * Columns without which no row can be mapped, checked against the header before any row;
    * a list inside means "any one of these names".

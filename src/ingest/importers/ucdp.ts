@@ -215,6 +215,7 @@ function parseArticle(entry: string): CitedSource {
 
 export const ucdpImporter: Importer = {
   format: 'ucdp',
+  title: 'UCDP GED',
   requiredColumns: UCDP_REQUIRED,
   recordColumns: UCDP_KEPT,
   mapRow: mapUcdpRow,
