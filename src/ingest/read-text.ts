@@ -42,12 +42,18 @@ export function readTextReport(
   }
 }
 
-/** The front matter keys each field is read from, as reportFrom reads them. */
+/** The front matter keys a field may be written under, first found first; reportFrom reads them with `entry`. */
 const FIELD_KEYS: Record<string, string[]> = {
   published: ['published', 'date'],
   language: ['language', 'lang'],
   source_kind: ['source_kind', 'source kind', 'sourceKind'],
 };
+
+/** A field's value under the first of its keys that is set. */
+function entry(data: Record<string, unknown>, field: string): unknown {
+  for (const key of FIELD_KEYS[field] ?? [field]) if (data[key] != null) return data[key];
+  return undefined;
+}
 
 /** The 1-based file line of the first of `keys` set in the front matter (which opens at line 1). */
 function frontMatterLine(raw: string, keys: string[]): number | null {
@@ -83,10 +89,10 @@ function reportFrom(
     externalId: optionalString(data.id, 'id', where),
     url: optionalString(data.url, 'url', where),
     title: optionalString(data.title, 'title', where) ?? firstHeading(body),
-    published: publishedDate(data.published ?? data.date, where),
-    language: languageCode(data.language ?? data.lang, where),
+    published: publishedDate(entry(data, 'published'), where),
+    language: languageCode(entry(data, 'language'), where),
     country: countryField(data.country, where),
-    source: sourceFrom(data.source, data.source_kind ?? data['source kind'] ?? data.sourceKind, where),
+    source: sourceFrom(data.source, entry(data, 'source_kind'), where),
     text,
     mediaType,
   };
