@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { BELLIGERENTS, type Belligerent, isOneOf } from '../domain/codes.js';
+import { BELLIGERENTS, type Belligerent, type EventType, isOneOf } from '../domain/codes.js';
 import { ACLED_COLUMNS } from '../ingest/importers/acled.js';
 import { acledFromEvent } from '../ingest/importers/acled-codes.js';
 import { BELLIGERENT_NAMES } from '../ingest/importers/actors.js';
@@ -270,23 +270,23 @@ const GEO_PRECISION: Record<string, string> = {
 
 /** One ACLED row. `fatalities` is Vigil's killed minimum (else its civilian minimum): ACLED keeps one figure. */
 /**
- * ACLED's event type for a UCDP row, which has no Vigil event: UCDP's type of violence. State-based
- * (1) and non-state (2) conflict are fighting between organised groups, ACLED's armed clashes;
- * one-sided violence (3) is a group's attack on civilians. ACLED requires a sub-event type, and a row
- * without one would not read back.
+ * The event a UCDP row, which has no Vigil event, stands for in ACLED's terms: UCDP's type of
+ * violence. State-based (1) and non-state (2) conflict are fighting between organised groups, armed
+ * clashes; one-sided violence (3) is a group's attack on civilians. ACLED requires a sub-event type,
+ * and a row without one would not read back.
  */
-const UCDP_VIOLENCE_AS_ACLED: Record<string, { eventType: string; subEventType: string }> = {
-  '1': { eventType: 'Battles', subEventType: 'Armed clash' },
-  '2': { eventType: 'Battles', subEventType: 'Armed clash' },
-  '3': { eventType: 'Violence against civilians', subEventType: 'Attack' },
+const UCDP_VIOLENCE_EVENT: Record<string, EventType> = {
+  '1': 'armed_clash',
+  '2': 'armed_clash',
+  '3': 'attack',
 };
 
 export function acledRow(i: IncidentView, x: IncidentExtras): Cell[] {
   const own = x.dataset === 'acled';
   const r = own ? x.record : {};
-  const acled =
-    (i.event ? acledFromEvent(i.event) : null) ??
-    (x.dataset === 'ucdp' ? (UCDP_VIOLENCE_AS_ACLED[x.record.type_of_violence ?? ''] ?? null) : null);
+  const event =
+    i.event ?? (x.dataset === 'ucdp' ? UCDP_VIOLENCE_EVENT[x.record.type_of_violence ?? ''] : null);
+  const acled = event ? acledFromEvent(event) : null;
   const precision = i.date?.precision;
   const middle = i.date ? midpoint(i.date.from, i.date.to) : null;
   const values: Record<(typeof ACLED_COLUMNS)[number], Cell> = {
