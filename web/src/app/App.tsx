@@ -1,6 +1,7 @@
 import { LoginPage } from '../analyst/LoginPage.js';
 import { ReviewQueue } from '../analyst/ReviewQueue.js';
 import { I18nProvider, useI18n } from '../i18n/I18n.js';
+import { isolated } from '../i18n/messages.js';
 import { IncidentPage } from '../incidents/IncidentPage.js';
 import { parseState, serializeState } from '../state/query.js';
 import { Explore } from './Explore.js';
@@ -49,8 +50,7 @@ function Header() {
           <>
             <span className="muted" data-testid="signed-in-as">
               {t('nav.signedInAs', {
-                // The name isolated (FSI … PDI): a Latin name in Arabic text keeps its place.
-                name: `\u2068${user.name}\u2069`,
+                name: isolated(user.name),
                 role: i18n.code('account', user.role),
               })}
             </span>

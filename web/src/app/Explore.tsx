@@ -10,6 +10,7 @@ import {
 } from '../data/prefetch.js';
 import { FilterBar } from '../filters/FilterBar.js';
 import { useI18n } from '../i18n/I18n.js';
+import { isolated } from '../i18n/messages.js';
 import { IncidentList } from '../incidents/IncidentList.js';
 import {
   type Admin1Entry,
@@ -104,6 +105,8 @@ export function Explore() {
     serverClusters?.key === key && serverClustersApply(sel, state.map?.zoom ?? DEFAULT_MAP_VIEW.zoom)
       ? serverClusters.clusters
       : null;
+  // The points failed to load and none are shown: the map and totals say so rather than "Loading…".
+  const unavailable = error !== null && !points;
   const totals = useMemo(
     () => (points && selected ? totalsByGrade(points, selected) : null),
     [points, selected],
@@ -140,14 +143,14 @@ export function Explore() {
             highlightAdmin1={filters.admin1}
             onViewChange={onViewChange}
             onOpenIncident={onOpenIncident}
-            failed={error !== null && !points}
+            failed={unavailable}
           />
         )}
-        <Totals totals={totals ?? early?.totals ?? null} failed={error !== null && !points} />
+        <Totals totals={totals ?? early?.totals ?? null} failed={unavailable} />
       </div>
       {credits.length > 0 && (
         <p className="credits muted" data-testid="credits">
-          {t('map.credits', { credits: credits.map((c) => `\u2068${c}\u2069`).join('; ') })}
+          {t('map.credits', { credits: credits.map(isolated).join('; ') })}
         </p>
       )}
       <Timeline

@@ -5,6 +5,14 @@ import { type Catalogue, en, type MessageKey } from './en.js';
 
 const CATALOGUES: Record<Lang, Catalogue> = { en, ar };
 
+/**
+ * A name set into a message, isolated (FSI … PDI): a name in the other script keeps its place and
+ * does not carry the words beside it along ("Claim from شبكة…, 22 Mar 2017").
+ */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 export interface I18n {
   lang: Lang;
   dir: 'ltr' | 'rtl';

@@ -6,6 +6,7 @@ import { navigate } from '../app/router.js';
 import { mayReview, useSession } from '../app/session.js';
 import { useAsync } from '../app/useAsync.js';
 import { useI18n } from '../i18n/I18n.js';
+import { isolated } from '../i18n/messages.js';
 import { EvidenceText } from './EvidenceText.js';
 import { formatDateSpan, formatRange } from './format.js';
 import { MapInset } from './MapInset.js';
@@ -52,8 +53,7 @@ function Claim({
       <header>
         <h3>
           {t('incident.claimFrom', {
-            // Isolated (FSI … PDI), so a name in the other script does not carry the date with it.
-            source: `\u2068${source}\u2069`,
+            source: isolated(source),
             date: claim.report.published ? i18n.date(claim.report.published) : t('common.unknown'),
           })}
         </h3>
