@@ -80,6 +80,12 @@ export const ADMIN1_WORDS = words(`
   muhafazat countryside rural
   provincia région region estado regiao região provinz bundesland gouvernorat
 `);
+/**
+ * Offices after or before a name that say which kind of place it is: "New York Gov. Cuomo" is the
+ * state's, "New York Mayor" the city's, as is "the governor of Idlib" the governorate's.
+ */
+export const ADMIN1_OFFICE_WORDS = words(`governor gov governors legislature legislator legislators`);
+export const TOWN_OFFICE_WORDS = words(`mayor mayors`);
 export const ADMIN2_WORDS = words(
   `county parish district districts borough municipality department canton kreis landkreis`,
 );
@@ -168,3 +174,15 @@ export const BORROWED_NAME_WORDS = words(`
   delta river lake gulf bay sea ocean basin trail
   quarter
 `);
+
+/**
+ * The kind of place the words around a Latin-script name ask for, from the word after it and the
+ * two before it, folded: "Idlib province", "province of Idlib", "New York Gov.", "the city of X".
+ */
+export function latinKindCue(next: string, prev: string, prev2: string): 'admin1' | 'admin2' | 'town' | null {
+  const around = (set: Set<string>) => set.has(next) || ((prev === 'of' || prev === 'de') && set.has(prev2));
+  if (around(ADMIN1_WORDS) || around(ADMIN1_OFFICE_WORDS)) return 'admin1';
+  if (around(ADMIN2_WORDS)) return 'admin2';
+  if (around(TOWN_WORDS) || around(TOWN_OFFICE_WORDS)) return 'town';
+  return null;
+}

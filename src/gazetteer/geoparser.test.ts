@@ -626,3 +626,19 @@ test('parse() keeps a village matched as a spelling variant where the story name
     'Mokha is Al Mukhā',
   );
 });
+
+test('a bare name shared by a state and its great city is the city; an office of the state is the state', () => {
+  // New York City goes by "New York": the state's name is not an alternate name the city merely also has.
+  const trip = 'Tillerson met Trump in New York on Saturday before flying to Boston and Washington.';
+  assert.equal(found(trip, 'New York')?.entry?.kind, 'populated');
+  const governor = 'The former New York Gov. Mario Cuomo died on Thursday, his office in Albany said.';
+  assert.equal(found(governor, 'New York')?.entry?.kind, 'admin1');
+  const mayor = 'The governor of Idlib and the Aleppo mayor met on Monday.';
+  assert.equal(found(mayor, 'Idlib')?.entry?.kind, 'admin1');
+  assert.equal(found(mayor, 'Aleppo')?.entry?.kind, 'populated');
+  // A country keeps its name: "Mexico" is not Mexico City.
+  assert.equal(
+    found('Rains flooded towns across Mexico, officials in Guadalajara said.', 'Mexico')?.entry?.kind,
+    'country',
+  );
+});

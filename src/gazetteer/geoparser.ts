@@ -1,4 +1,11 @@
-import { ADMIN1_WORDS, ADMIN2_WORDS, COMMON_WORDS, DIRECTION_WORDS, TOWN_WORDS } from './cues.js';
+import {
+  ADMIN1_WORDS,
+  ADMIN2_WORDS,
+  COMMON_WORDS,
+  DIRECTION_WORDS,
+  latinKindCue,
+  TOWN_WORDS,
+} from './cues.js';
 import { demonymBases } from './demonym-forms.js';
 import {
   adjectivalReading,
@@ -175,12 +182,7 @@ function unwrittenCounties(g: Gazetteer, raw: string, known: GazetteerEntry[]): 
 function cueAround(text: string, span: PlaceSpan): TypeCue {
   const after = foldText(text.slice(span.end, span.end + 20)).split(' ')[0] ?? '';
   const beforeWords = foldText(text.slice(Math.max(0, span.start - 25), span.start)).split(' ');
-  const b1 = beforeWords.at(-1) ?? '';
-  const b2 = beforeWords.at(-2) ?? '';
-  if (ADMIN1_WORDS.has(after) || (b1 === 'of' && ADMIN1_WORDS.has(b2))) return 'admin1';
-  if (ADMIN2_WORDS.has(after) || (b1 === 'of' && ADMIN2_WORDS.has(b2))) return 'admin2';
-  if (TOWN_WORDS.has(after) || (b1 === 'of' && TOWN_WORDS.has(b2))) return 'town';
-  return null;
+  return latinKindCue(after, beforeWords.at(-1) ?? '', beforeWords.at(-2) ?? '');
 }
 
 /**

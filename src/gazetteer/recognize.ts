@@ -13,6 +13,7 @@ import {
   COMMON_WORDS,
   DIRECTION_WORDS,
   LOCATIVE_BEFORE,
+  latinKindCue,
   NAME_CONNECTORS,
   OPENERS,
   ORG_WORDS,
@@ -133,19 +134,12 @@ function typeCueAround(tokens: Token[], i: number, j: number): TypeCue {
   const next = foldWord(tokens[j + 1]);
   const prev = foldWord(tokens[i - 1]);
   const prev2 = foldWord(tokens[i - 2]);
-  if (ADMIN1_WORDS.has(next) || ((prev === 'of' || prev === 'de') && ADMIN1_WORDS.has(prev2)))
-    return 'admin1';
-  if (ADMIN2_WORDS.has(next) || ((prev === 'of' || prev === 'de') && ADMIN2_WORDS.has(prev2)))
-    return 'admin2';
+  const cue = latinKindCue(next, prev, prev2);
+  if (cue === 'admin1' || cue === 'admin2') return cue;
   const arPrev = tokens[i - 1]?.arabic ? arabicVariants(prev).map((v) => v.text) : [];
   if (arPrev.some((w) => AR_ADMIN1_WORDS.has(w))) return 'admin1';
   if (arPrev.some((w) => AR_ADMIN2_WORDS.has(w))) return 'admin2';
-  if (
-    TOWN_WORDS.has(next) ||
-    ((prev === 'of' || prev === 'de') && TOWN_WORDS.has(prev2)) ||
-    TOWN_WORDS.has(prev)
-  )
-    return 'town';
+  if (cue === 'town' || TOWN_WORDS.has(prev)) return 'town';
   if (arPrev.some((w) => AR_TOWN_WORDS.has(w))) return 'town';
   return null;
 }
@@ -542,7 +536,8 @@ function judgeLatin(
   const divisionNamed = !single && (ADMIN1_WORDS.has(foldWord(last)) || ADMIN2_WORDS.has(foldWord(last)));
   if (next?.capital && next.end > last.end && !next.sentenceStart && !divisionNamed && !endsInside) {
     const attached = joinedBySpace(text, last.end, next.start);
-    if (attached && !ADMIN1_WORDS.has(nextWord) && !ADMIN2_WORDS.has(nextWord) && !TOWN_WORDS.has(nextWord)) {
+    // A kind word or an office after it keeps the place ("Idlib Province", "New York Gov. Cuomo").
+    if (attached && latinKindCue(nextWord, '', '') === null) {
       if (!(prominent && orgNameAhead(tokens, j))) return 'reject';
     }
   }

@@ -60,10 +60,21 @@ function optionsFor(g: Gazetteer, c: Candidate): GazetteerEntry[] {
 const ALTERNATE_NAME_PENALTY = 1;
 const UNWRITTEN_DIVISION_PENALTY = 1;
 
+/**
+ * Whether the entry goes by the name as written: its own name, or that name with "City" where
+ * the city is named so only to tell it from the state that shares its name ("New York City").
+ * A country keeps its name ("Mexico", not Mexico City).
+ */
+function ownName(e: GazetteerEntry, written: string, all: GazetteerEntry[]): boolean {
+  const own = nameKey(e.name);
+  const key = nameKey(written);
+  if (own === key) return true;
+  return e.kind === 'populated' && own === `${key} city` && !all.some((o) => o.kind === 'country');
+}
+
 function baseScore(c: Candidate, e: GazetteerEntry, all: GazetteerEntry[], hint: string | null): number {
   let s = priorScore(e);
-  if (e.kind !== 'country' && e.kind !== 'other' && nameKey(e.name) !== nameKey(c.name))
-    s -= ALTERNATE_NAME_PENALTY;
+  if (e.kind !== 'country' && e.kind !== 'other' && !ownName(e, c.name, all)) s -= ALTERNATE_NAME_PENALTY;
   // A county read from a bare name ("Douglas" as Douglas County) needs the story's backing.
   if (e.kind === 'admin2' && c.typeCue !== 'admin2' && nameKey(e.name) !== nameKey(c.name))
     s -= UNWRITTEN_DIVISION_PENALTY;
