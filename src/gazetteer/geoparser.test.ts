@@ -642,3 +642,20 @@ test('a bare name shared by a state and its great city is the city; an office of
     'country',
   );
 });
+
+test('resolve() places a name the gazetteer lacks where the story once says it lies, each time it is named', () => {
+  const text =
+    'Residents of Zorbin Hamlet fled towards Damascus on Monday. Zorbin Hamlet, a farming village in ' +
+    'Idlib province, was shelled again. Back in Zorbin Hamlet, people queued for bread.';
+  const spans = [...text.matchAll(/Zorbin Hamlet|Damascus|Idlib/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const ms = parser.resolve(text, spans);
+  const idlib = ms[3];
+  assert.equal(idlib?.entry?.kind, 'admin1');
+  for (const k of [0, 2, 4]) {
+    assert.ok(ms[k]?.inferred, `mention ${k} is inferred`);
+    assert.equal(ms[k]?.entry?.id, idlib?.entry?.id, `mention ${k} lies in Idlib, not by Damascus`);
+  }
+});

@@ -396,6 +396,23 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
         picks[k] = near ?? innerTowns.get(k) ?? null;
         if (picks[k]) inferred.add(k);
       });
+      // A name the gazetteer lacks, once written in words as lying in a place ("Kasba Bonli, a market town
+      // in Rajasthan"), lies there wherever the story names it, not by whatever place is named near it then.
+      // A bare comma is no such statement ("Beyond Madinaty, Liverpool have other academies").
+      const saysWhere = (k: number): boolean => {
+        const j = holderOf(k);
+        return j !== null && /\p{L}/u.test(text.slice(cands[k]?.end ?? 0, cands[j]?.start ?? 0));
+      };
+      const placedByText = new Map<string, GazetteerEntry>();
+      cands.forEach((c, k) => {
+        const key = nameKey(c.name);
+        const pick = picks[k];
+        if (pick && inferred.has(k) && saysWhere(k) && !placedByText.has(key)) placedByText.set(key, pick);
+      });
+      cands.forEach((c, k) => {
+        const placed = placedByText.get(nameKey(c.name));
+        if (placed && inferred.has(k)) picks[k] = placed;
+      });
       // One sense per story: a name the gazetteer reads means the same place each time it is written, the
       // place of its first mention, where a story introduces it with most context ("Springfield, Illinois",
       // then "Springfield"). Names placed by their surroundings keep their own, which vary with them.

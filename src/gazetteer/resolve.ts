@@ -141,6 +141,8 @@ export function findContainers(text: string, cands: Candidate[]): (number | null
     if (!next) return null;
     const between = text.slice(c.end, next.start);
     if (/^\s*[,(]\s*$/.test(between) || /^\s*,?\s*(in|near|of)\s+(the\s+)?$/i.test(between)) return i + 1;
+    // An apposition that says what the place is and where: "Kasba Bonli, a market town in Rajasthan".
+    if (/^\s*,\s*(a|an|the)\s+([a-z]+\s+){1,3}(in|near|of|outside)\s+(the\s+)?$/.test(between)) return i + 1;
     if (/^\s*(في|ب)?\s*(ريف|محافظة|مدينة|منطقة)?\s*$/u.test(between) && /[\u0600-\u06ff]/.test(c.name))
       return i + 1;
     if (
