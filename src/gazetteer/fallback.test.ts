@@ -27,6 +27,9 @@ test('a town inside a name, or a name borrowed by a street, embassy or river, sa
   assert.equal(innerReading(g, 'Atlantic Avenue').tier, 'town');
   assert.equal(innerReading(g, 'Russian Embassy').tier, 'town');
   assert.equal(innerReading(g, 'Niger Delta').tier, 'town');
+  // A mall named after a continent lies in one of its towns, which the story names.
+  assert.equal(innerReading(g, 'SM Mall of Asia').tier, 'town');
+  assert.equal(innerReading(g, 'European Investment Bank').tier, 'region');
   assert.deepEqual(innerReading(g, 'Zorbington Fooquux').entries, []);
 });
 

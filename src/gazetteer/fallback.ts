@@ -48,10 +48,10 @@ function tierOf(e: GazetteerEntry | undefined, demonym: boolean): InnerTier {
 export function innerReading(g: Gazetteer, raw: string): InnerReading {
   const tokens = tokenize(raw);
   const borrowed = BORROWED_NAME_WORDS.has(foldText(tokens.at(-1)?.text ?? ''));
-  const reading = (entries: GazetteerEntry[], demonym: boolean): InnerReading => ({
-    entries,
-    tier: borrowed ? 'town' : tierOf(entries[0], demonym),
-  });
+  const reading = (entries: GazetteerEntry[], demonym: boolean): InnerReading => {
+    const continental = entries[0]?.featureCode === 'CONT' || entries[0]?.featureCode === 'RGN';
+    return { entries, tier: borrowed || (ofRegion && continental) ? 'town' : tierOf(entries[0], demonym) };
+  };
   // A place written after the building's kind says where the building is ("British Embassy Tokyo",
   // "Robinson College Cambridge"), as "X, Tokyo" would.
   // "St" before a name is Saint; a compass word after a street is part of its name ("Eglinton Avenue West").
@@ -60,6 +60,8 @@ export function innerReading(g: Gazetteer, raw: string): InnerReading {
     if (t.text !== 'St' && FACILITY_WORDS.has(foldText(t.text))) facility = k;
   });
   const after = tokens.slice(facility + 1);
+  // "Mall of Asia", "Cup of Africa": a building or event named after a continent or region lies in some town of it.
+  const ofRegion = facility > 0 && after[0]?.text === 'of';
   if (
     facility > 0 &&
     after.length > 0 &&
