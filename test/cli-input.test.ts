@@ -130,6 +130,20 @@ test('show on an imported UCDP row: its figures are the dataset’s, with its cr
     show.stdout,
     /1 source\(s\) cited by the dataset:\n- SOHR, 2015-01-01: "14 shells hit Dahya al-Assad/,
   );
+  // --json gives what the text gives: the dataset row, the sources it cites, and the belligerents' roles.
+  const json = vigil(['--db', db, 'show', '--json', 'UCDP-214797']);
+  assert.equal(json.status, 0, json.stderr);
+  const detail = JSON.parse(json.stdout) as {
+    dataset: { name: string; id: string; sources: { name: string; published: string }[] } | null;
+    belligerentRoles: { belligerent: string; role: string }[];
+  };
+  assert.equal(detail.dataset?.name, 'ucdp');
+  assert.equal(detail.dataset?.id, '214797');
+  assert.deepEqual(
+    detail.dataset?.sources.map((c) => [c.name, c.published]),
+    [['SOHR', '2015-01-01']],
+  );
+  assert.ok(detail.belligerentRoles.length > 0 && detail.belligerentRoles.every((b) => b.role === 'known'));
 });
 
 test('user: every subcommand is described in --help, and an unknown role is refused before any password prompt', (t) => {

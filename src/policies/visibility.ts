@@ -1,4 +1,5 @@
 import type { IncidentFilter } from '../services/filters.js';
+import type { IncidentProvenance } from '../services/incident-provenance.js';
 import type { ClaimView, IncidentView } from '../store/rows.js';
 import { type Actor, can } from './roles.js';
 
@@ -99,4 +100,10 @@ export function redactClaim<T extends ClaimView>(claim: T, sensitiveCoords: bool
     if (claim.geoPrecision === 'point' || claim.geoPrecision === 'town') out.geoPrecision = 'district';
   }
   return out;
+}
+
+/** An incident's provenance as a reader may see it: sources an analyst protects are left out, as in exports. */
+export function redactProvenance(p: IncidentProvenance, actor: Actor): IncidentProvenance {
+  if (!p.dataset || can(actor, 'sensitive:read')) return p;
+  return { ...p, dataset: { ...p.dataset, sources: p.dataset.sources.filter((s) => !s.sensitive) } };
 }

@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { lineExtractor, scratchStore } from '../../test/support/fixtures.js';
+import { REPO_ROOT } from '../../test/support/cli.js';
+import { lineExtractor, scratchDir, scratchStore } from '../../test/support/fixtures.js';
 import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../test/support/postgres.js';
 import type { ReportInput } from '../domain/report.js';
 import type { Extractor } from '../extract/types.js';
 import { jobHandlers } from '../jobs/handlers.js';
 import { LocalJobQueue } from '../jobs/local-queue.js';
 import { createApiToken, createUser } from '../services/accounts.js';
+import { importFile } from '../services/import.js';
 import { ingestReport } from '../services/ingest.js';
 import type { Store } from '../store/database.js';
 import { buildServer } from './app.js';
@@ -591,4 +595,48 @@ test('review over HTTP: an analyst grades and publishes; a stale version gets 40
   }
   const anon = await w.app.inject({ method: 'GET', url: `/api/incidents/${w.unpublished}` });
   assert.equal(anon.statusCode, 200, 'published incidents are public');
+});
+
+test('an imported incident’s detail gives its dataset row, the sources it cites (protected ones to analysts only) and the belligerents’ roles', async (t) => {
+  const w = await world(t, await scratchStore(t));
+  const sample = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'ucdp-ged-syria-sample.csv'), 'utf8');
+  const ged = join(scratchDir(t), 'ged.csv');
+  writeFileSync(ged, sample.split('\n').slice(0, 2).join('\n'));
+  const summary = await importFile(w.store, { format: 'ucdp', path: ged, actor: 'test' });
+  assert.equal(summary.created, 1);
+  await w.store.db
+    .updateTable('incidents')
+    .set({ status: 'published' })
+    .where('code', '=', 'UCDP-214797')
+    .execute();
+  type Detail = {
+    dataset: { name: string; id: string; sources: { name: string }[] } | null;
+    belligerentRoles: { belligerent: string; role: string; assessment: string }[];
+  };
+  const detail = async (headers: Record<string, string> = {}): Promise<Detail> => {
+    const res = await w.app.inject({ method: 'GET', url: '/api/incidents/UCDP-214797', headers });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json<Detail>();
+  };
+  const open = await detail();
+  assert.equal(open.dataset?.name, 'ucdp');
+  assert.equal(open.dataset?.id, '214797');
+  assert.deepEqual(
+    open.dataset?.sources.map((s) => s.name),
+    ['SOHR'],
+  );
+  assert.ok(open.belligerentRoles.length > 0 && open.belligerentRoles.every((b) => b.role === 'known'));
+  await w.store.db.updateTable('sources').set({ sensitive: 1 }).where('name', '=', 'SOHR').execute();
+  assert.deepEqual(
+    (await detail()).dataset?.sources,
+    [],
+    'a protected source is not shown to anonymous readers',
+  );
+  const analyst = await detail({ authorization: `Bearer ${w.tokens.analyst}` });
+  assert.deepEqual(
+    analyst.dataset?.sources.map((s) => s.name),
+    ['SOHR'],
+  );
+  const extracted = await w.app.inject({ method: 'GET', url: `/api/incidents/${w.published}` });
+  assert.equal(extracted.json<Detail>().dataset, null, 'an incident built from reports has no dataset row');
 });

@@ -232,6 +232,31 @@ export const mapClustersSchema = {
   },
 } as const;
 
+/** The detail's provenance (services/incident-provenance.ts): its dataset row and belligerents' roles. */
+export const incidentProvenanceProperties = {
+  dataset: {
+    type: ['object', 'null'],
+    description:
+      'the dataset row (UCDP, ACLED, Airwars-style) the incident was imported from, with the sources that row cites; null for an incident built from reports. Protected sources are left out for readers who may not see them',
+    properties: {
+      name: str,
+      id: nstr,
+      sources: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { name: nstr, published: nstr, title: nstr, url: nstr, sensitive: { type: 'boolean' } },
+        },
+      },
+    },
+  },
+  belligerentRoles: {
+    type: 'array',
+    description: 'each belligerent with its role (known, suspected…) and its own assessment of the incident',
+    items: { type: 'object', properties: { belligerent: str, role: str, assessment: str } },
+  },
+} as const;
+
 export const sourceSchema = {
   $id: 'Source',
   type: 'object',

@@ -5,9 +5,8 @@ import { formatRange } from '../../domain/range.js';
 import { IMPORTERS } from '../../ingest/importers/index.js';
 import { IMPORT_FORMATS } from '../../ingest/importers/types.js';
 import { admin1NameOf } from '../../services/admin1-names.js';
-import { loadImported } from '../../services/export-datasets.js';
+import { incidentProvenance } from '../../services/incident-provenance.js';
 import { getIncident, listIncidents } from '../../services/incidents.js';
-import { belligerentEntries } from '../../services/review/belligerent.js';
 import type { IncidentView } from '../../store/rows.js';
 import { type GlobalOptions, withExistingStore } from '../context.js';
 import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
@@ -36,21 +35,15 @@ export function register(program: Command): void {
     .argument('<id>', 'incident id or code (e.g. V-000001)')
     .option('--json', 'print JSON')
     .action(async (id: string, flags: { json?: boolean }, cmd: Command) => {
-      const { detail, imported, roles } = await withExistingStore(
+      const { detail, provenance } = await withExistingStore(
         cmd.optsWithGlobals<GlobalOptions>(),
         async (s) => {
           const detail = await getIncident(s.db, id);
-          if (flags.json) return { detail, imported: null, roles: [] };
-          const imports = await loadImported(s.db, [detail.incident.id]);
-          const imported = imports.get(detail.incident.id);
-          return {
-            detail,
-            imported: imported?.dataset ? imported : null,
-            roles: await belligerentEntries(s.db, detail.incident.id),
-          };
+          return { detail, provenance: await incidentProvenance(s.db, detail.incident.id) };
         },
       );
-      if (flags.json) return printJson(detail);
+      if (flags.json) return printJson({ ...detail, ...provenance });
+      const { dataset: imported, belligerentRoles: roles } = provenance;
       const i = detail.incident;
       const out: string[] = [
         `${i.code}  ${i.event ?? 'event unknown'}  ${dateText(i)}  ${placeText(i)}`,
@@ -68,7 +61,7 @@ export function register(program: Command): void {
         i.civOverrideReason
           ? `  civilian range set by an analyst: ${i.civOverrideReason}`
           : imported && detail.claims.length === 0
-            ? `  figures as coded in the imported ${datasetTitle(imported.dataset)} row ${imported.datasetId}, not from claims`
+            ? `  figures as coded in the imported ${datasetTitle(imported.name)} row ${imported.id}, not from claims`
             : `  rule: ${RANGE_RULE_TEXT}`,
         ...(i.attribution ? [`  data: ${i.attribution}`] : []),
         ...(imported

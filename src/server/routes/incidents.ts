@@ -3,6 +3,7 @@ import {
   mayReadIncidentStatus,
   redactClaim,
   redactIncident,
+  redactProvenance,
   redactReportRef,
   scopeIncidentFilter,
 } from '../../policies/visibility.js';
@@ -12,6 +13,7 @@ import {
   MAX_PAGE_SIZE,
   pageIncidents,
 } from '../../services/incident-pages.js';
+import { incidentProvenance } from '../../services/incident-provenance.js';
 import { getIncident } from '../../services/incidents.js';
 import { listClaims } from '../../services/reading.js';
 import type { Store } from '../../store/database.js';
@@ -19,7 +21,7 @@ import { requirePermission } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { type FilterQuery, filterFromQuery } from '../query.js';
 import { REVIEW_ACTIONS } from '../review-actions.js';
-import { errors, incidentFilterQuery, pageOf, ref } from '../schemas.js';
+import { errors, incidentFilterQuery, incidentProvenanceProperties, pageOf, ref } from '../schemas.js';
 
 export function incidentRoutes(app: FastifyInstance, store: Store): void {
   app.get<{ Querystring: FilterQuery & { sort?: IncidentSort; cursor?: string; limit?: number } }>(
@@ -70,7 +72,11 @@ export function incidentRoutes(app: FastifyInstance, store: Store): void {
         response: {
           200: {
             type: 'object',
-            properties: { incident: ref('Incident'), claims: { type: 'array', items: ref('Claim') } },
+            properties: {
+              incident: ref('Incident'),
+              claims: { type: 'array', items: ref('Claim') },
+              ...incidentProvenanceProperties,
+            },
           },
           ...errors(404, 429),
         },
@@ -92,6 +98,7 @@ export function incidentRoutes(app: FastifyInstance, store: Store): void {
         claims: detail.claims.map((c) =>
           redactClaim({ ...c, report: redactReportRef(c.report, req.actor) }, flagged, req.actor),
         ),
+        ...redactProvenance(await incidentProvenance(store.reads, detail.incident.id), req.actor),
       };
     },
   );
