@@ -214,6 +214,28 @@ test('reading the web app: layout, scripts and credits', {
     },
   );
 
+  await t.test('a page of the list that fails to load says so and keeps the rows shown', async () => {
+    await page.goto(`${base}/`);
+    const rows = page.locator('[data-testid=incident-table] tbody tr');
+    await page.getByTestId('list-more').waitFor();
+    const shown = await rows.count();
+    await page.route('**/api/incidents?*cursor=*', (r) => r.abort());
+    try {
+      await page.getByTestId('list-more').click();
+      await page.locator('.list-panel [role=alert]').waitFor();
+      assert.match(await page.locator('.list-panel [role=alert]').innerText(), /^Something went wrong/);
+      assert.equal(await rows.count(), shown, 'the rows already shown stay');
+    } finally {
+      await page.unroute('**/api/incidents?*cursor=*');
+    }
+    await page.getByTestId('list-more').click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=incident-table] tbody tr').length > n,
+      shown,
+    );
+    assert.equal(await page.locator('.list-panel [role=alert]').count(), 0, 'the message goes once it loads');
+  });
+
   await t.test('a mistyped page address opens the app on its "not found" page', async () => {
     for (const [lang, said] of [
       ['en', 'No such page.'],

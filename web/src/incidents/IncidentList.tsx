@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, withQuery } from '../api/client.js';
 import type { IncidentView, Page } from '../api/types.js';
 import { navigate } from '../app/router.js';
@@ -23,6 +23,9 @@ export function IncidentList({ filters, sort, onSort, version }: Props) {
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  // Which query the list shows: a page asked for under an earlier one is dropped, not appended.
+  const query = useRef(0);
 
   const load = async (cursor: string | null, signal?: AbortSignal) => {
     const q = apiQuery(filters);
@@ -35,7 +38,9 @@ export function IncidentList({ filters, sort, onSort, version }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the query changes
   useEffect(() => {
     const ctrl = new AbortController();
+    query.current++;
     setLoading(true);
+    setLoadingMore(false);
     load(null, ctrl.signal).then(
       (p) => {
         setItems(p.items);
@@ -52,6 +57,27 @@ export function IncidentList({ filters, sort, onSort, version }: Props) {
     );
     return () => ctrl.abort();
   }, [filters, sort, version]);
+
+  const loadMore = () => {
+    if (!next || loadingMore) return;
+    const asked = query.current;
+    setLoadingMore(true);
+    load(next).then(
+      (p) => {
+        if (asked !== query.current) return;
+        setItems((xs) => [...xs, ...p.items]);
+        setNext(p.next);
+        setError(null);
+        setLoadingMore(false);
+      },
+      (e: Error) => {
+        if (asked !== query.current) return;
+        // The rows already shown stay; the button stays to try again.
+        setError(e.message);
+        setLoadingMore(false);
+      },
+    );
+  };
 
   return (
     <section className="list-panel" aria-labelledby="list-title">
@@ -114,14 +140,12 @@ export function IncidentList({ filters, sort, onSort, version }: Props) {
       {next && (
         <button
           type="button"
-          onClick={() =>
-            void load(next).then((p) => {
-              setItems((xs) => [...xs, ...p.items]);
-              setNext(p.next);
-            })
-          }
+          onClick={loadMore}
+          disabled={loadingMore}
+          aria-busy={loadingMore}
+          data-testid="list-more"
         >
-          {t('list.more')}
+          {loadingMore ? t('common.loading') : t('list.more')}
         </button>
       )}
     </section>
