@@ -64,30 +64,47 @@ function chunks<T>(rows: T[], columns: number): T[][] {
   return out;
 }
 
-/** Child rows of one incident, as positional values in the *_COLUMNS orders. */
-function childRows(id: string, row: EncodedImport, opts: ImportBatchOptions) {
-  return {
-    // A dataset names the parties it coded: known, not merely suspected; not assessed by anyone here.
-    belligerents: row.belligerents.map((b): Value[] => [id, b, 'known', 'not_assessed']),
-    sources: row.sources.map(([source, published, title, url], ordinal): Value[] => [
-      id,
-      ordinal,
-      source,
-      published,
-      title,
-      url,
-    ]),
-    imp: [
-      id,
-      row.dataset,
-      row.datasetId,
-      row.killedBest,
-      row.record,
-      row.hash,
-      opts.origin,
-      opts.now,
-    ] as Value[],
-  };
+/**
+ * Rows of one table, their values one after another in BULK_COLUMNS' order: built once, with no
+ * array per row. Rows built as arrays (the incident's spread from its values) and then copied value
+ * by value into each statement's parameters cost the embedded writer about a sixth of its CPU
+ * (7.7 → 6.5 s for 200,000 rows).
+ */
+type FlatRows = Value[];
+
+/** The child tables' rows of the incidents a batch writes. */
+interface ChildRows {
+  belligerents: FlatRows;
+  sources: FlatRows;
+  imports: FlatRows;
+}
+
+/** Appends one incident's child rows, as positional values in the *_COLUMNS orders. */
+function pushChildRows(into: ChildRows, id: string, row: EncodedImport, opts: ImportBatchOptions): void {
+  // A dataset names the parties it coded: known, not merely suspected; not assessed by anyone here.
+  for (const b of row.belligerents) into.belligerents.push(id, b, 'known', 'not_assessed');
+  const { sources } = row;
+  for (let ordinal = 0; ordinal < sources.length; ordinal++) {
+    const [source, published, title, url] = sources[ordinal] as EncodedImport['sources'][number];
+    into.sources.push(id, ordinal, source, published, title, url);
+  }
+  into.imports.push(
+    id,
+    row.dataset,
+    row.datasetId,
+    row.killedBest,
+    row.record,
+    row.hash,
+    opts.origin,
+    opts.now,
+  );
+}
+
+/** Flat rows of `width` values as one array per row (PostgreSQL's COPY and inserts take those). */
+function rowsOf(values: FlatRows, width: number): Value[][] {
+  const rows: Value[][] = [];
+  for (let i = 0; i < values.length; i += width) rows.push(values.slice(i, i + width));
+  return rows;
 }
 
 /**
@@ -127,7 +144,7 @@ async function writeCopyBatch(
         writeInTransaction(trx, items, opts, (t, table, rows, ignoreConflicts) =>
           ignoreConflicts
             ? insertRows(t, table, rows, true)
-            : copyRows(client, table, BULK_COLUMNS[table], rows),
+            : copyRows(client, table, BULK_COLUMNS[table], rowsOf(rows, BULK_COLUMNS[table].length)),
         ),
       );
   } catch (err) {
@@ -144,7 +161,7 @@ async function writeCopyBatch(
 type BulkWriter = (
   trx: Transaction<Database>,
   table: BulkTable,
-  rows: Value[][],
+  rows: FlatRows,
   ignoreConflicts?: boolean,
 ) => Promise<void>;
 
@@ -156,13 +173,10 @@ interface Existing {
 }
 
 /** What a batch will write, decided from what the store already holds (pure). */
-interface BatchPlan {
+interface BatchPlan extends ChildRows {
   result: ImportBatchResult;
-  incidents: Value[][];
-  belligerents: Value[][];
-  sources: Value[][];
-  imports: Value[][];
-  sourceRows: Value[][];
+  incidents: FlatRows;
+  sourceRows: FlatRows;
   names: Set<string>;
   changed: { index: number; id: string; row: EncodedImport; keep: Set<string> }[];
 }
@@ -218,30 +232,17 @@ function planBatch(
     taken.set(row.code, row.externalId);
     const id = importedIncidentId();
     // In INCIDENT_COLUMNS order: not overridden, the default range rule, coordinates not sensitive, unassigned.
-    plan.incidents.push([
-      id,
-      row.code,
-      row.externalId,
-      ...row.values,
-      null,
-      DEFAULT_RANGE_RULE,
-      0,
-      null,
-      1,
-      opts.now,
-      opts.now,
-      null,
-    ]);
-    const children = childRows(id, row, opts);
-    for (const b of children.belligerents) plan.belligerents.push(b);
-    for (const s of children.sources) plan.sources.push(s);
-    plan.imports.push(children.imp);
+    const incidents = plan.incidents;
+    incidents.push(id, row.code, row.externalId);
+    for (const v of row.values) incidents.push(v);
+    incidents.push(null, DEFAULT_RANGE_RULE, 0, null, 1, opts.now, opts.now, null);
+    pushChildRows(plan, id, row, opts);
     for (const name of row.publishers) if (!knownSources.has(name)) plan.names.add(name);
     result.created.push(row.code);
   }
   for (const { row } of plan.changed)
     for (const name of row.publishers) if (!knownSources.has(name)) plan.names.add(name);
-  plan.sourceRows = [...plan.names].map((name) => [datasetSourceId(name), name, SOURCE_KIND, 0, opts.now]);
+  for (const name of plan.names) plan.sourceRows.push(datasetSourceId(name), name, SOURCE_KIND, 0, opts.now);
   return plan;
 }
 
@@ -464,17 +465,20 @@ const BULK_COLUMNS = {
 type BulkTable = keyof typeof BULK_COLUMNS;
 
 /**
- * Rows of positional values in BULK_COLUMNS' order, written by reused prepared statements of
- * ROWS_PER_INSERT rows each, the remainder one row at a time.
+ * Flat rows of positional values in BULK_COLUMNS' order, written by reused prepared statements of
+ * ROWS_PER_INSERT rows each, the remainder one row at a time. Each statement's parameters are one
+ * slice of the flat array (a block copy).
  */
 function runRows(
   sqlite: SqliteDatabase.Database,
   table: BulkTable | 'audit_log',
-  rows: Value[][],
+  values: FlatRows,
   ignoreConflicts = false,
   columns: readonly string[] = BULK_COLUMNS[table as BulkTable],
 ) {
-  if (rows.length === 0) return;
+  const width = columns.length;
+  const rows = values.length / width;
+  if (rows === 0) return;
   // Table and column names come from this module's own constants, never from input.
   const insert = (n: number) => {
     const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -485,18 +489,14 @@ function runRows(
     );
   };
   let i = 0;
-  if (rows.length >= ROWS_PER_INSERT) {
+  if (rows >= ROWS_PER_INSERT) {
     const many = insert(ROWS_PER_INSERT);
-    const params: Value[] = new Array(ROWS_PER_INSERT * columns.length);
-    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
-      let k = 0;
-      for (let r = i; r < i + ROWS_PER_INSERT; r++) for (const v of rows[r] as Value[]) params[k++] = v;
-      many.run(params);
-    }
+    for (; i + ROWS_PER_INSERT <= rows; i += ROWS_PER_INSERT)
+      many.run(values.slice(i * width, (i + ROWS_PER_INSERT) * width));
   }
-  if (i === rows.length) return;
+  if (i === rows) return;
   const one = insert(1);
-  for (; i < rows.length; i++) one.run(rows[i] as Value[]);
+  for (; i < rows; i++) one.run(values.slice(i * width, (i + 1) * width));
 }
 
 type Changed = BatchPlan['changed'][number];
@@ -516,10 +516,11 @@ function updateImportedSqlite(sqlite: SqliteDatabase.Database, c: Changed, opts:
   ).run(...cols.map(([, v]) => v), opts.now, c.id);
   for (const table of ['incident_belligerents', 'incident_sources', 'incident_imports'] as const)
     prepared(sqlite, `delete from "${table}" where incident_id = ?`).run(c.id);
-  const children = childRows(c.id, c.row, opts);
+  const children: ChildRows = { belligerents: [], sources: [], imports: [] };
+  pushChildRows(children, c.id, c.row, opts);
   runRows(sqlite, 'incident_belligerents', children.belligerents);
   runRows(sqlite, 'incident_sources', children.sources);
-  runRows(sqlite, 'incident_imports', [children.imp]);
+  runRows(sqlite, 'incident_imports', children.imports);
 }
 
 /** appendAudit's row, written through the raw handle (the caller's transaction). */
@@ -528,13 +529,15 @@ function appendAuditSqlite(sqlite: SqliteDatabase.Database, entry: AuditEntry, n
     | { seq: number; hash: string }
     | undefined;
   const row = chainedAuditRow(entry, last, now);
-  runRows(sqlite, 'audit_log', [Object.values(row) as Value[]], false, Object.keys(row));
+  runRows(sqlite, 'audit_log', Object.values(row) as Value[], false, Object.keys(row));
 }
 
-/** Positional rows as objects keyed by their table's column names. */
-function asObjects(table: BulkTable, rows: Value[][]): Record<string, Value>[] {
+/** Flat rows as objects keyed by their table's column names. */
+function asObjects(table: BulkTable, values: FlatRows): Record<string, Value>[] {
   const columns = BULK_COLUMNS[table];
-  return rows.map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k] ?? null])));
+  return rowsOf(values, columns.length).map((r) =>
+    Object.fromEntries(columns.map((c, k) => [c, r[k] ?? null])),
+  );
 }
 
 /**
@@ -546,7 +549,7 @@ function asObjects(table: BulkTable, rows: Value[][]): Record<string, Value>[] {
 async function insertRows(
   trx: Transaction<Database>,
   table: BulkTable,
-  rows: Value[][],
+  rows: FlatRows,
   ignoreConflicts = false,
 ): Promise<void> {
   if (rows.length === 0) return;
@@ -588,8 +591,9 @@ async function updateImported(
   await trx.deleteFrom('incident_belligerents').where('incident_id', '=', c.id).execute();
   await trx.deleteFrom('incident_sources').where('incident_id', '=', c.id).execute();
   await trx.deleteFrom('incident_imports').where('incident_id', '=', c.id).execute();
-  const children = childRows(c.id, c.row, opts);
+  const children: ChildRows = { belligerents: [], sources: [], imports: [] };
+  pushChildRows(children, c.id, c.row, opts);
   await insertRows(trx, 'incident_belligerents', children.belligerents);
   await insertRows(trx, 'incident_sources', children.sources);
-  await insertRows(trx, 'incident_imports', [children.imp]);
+  await insertRows(trx, 'incident_imports', children.imports);
 }
