@@ -249,6 +249,84 @@ const ROWS: Row[] = [
     // News names the building as often as a major city, far more than the towns also so called.
     { code: 'BLDG', country: 'US', population: 10_000_000 },
   ],
+  // Seats of power, districts and airports that news names as places, often for those who work there
+  // ("the Kremlin said"), and which GeoNames' populated places lack. Points are the sites themselves.
+  ...landmarks([
+    ['kremlin', 'Kremlin', 55.752, 37.6175, ['Kremlin', 'Moscow Kremlin', 'Кремль', 'الكرملين'], 'RU'],
+    ['pentagon', 'Pentagon', 38.8719, -77.0563, ['Pentagon', 'البنتاغون'], 'US'],
+    ['capitol-hill', 'Capitol Hill', 38.8899, -77.0091, ['Capitol Hill'], 'US'],
+    ['downing-street', 'Downing Street', 51.5033, -0.1276, ['Downing Street', 'Number 10', 'No 10'], 'GB'],
+    [
+      'elysee',
+      'Élysée Palace',
+      48.8704,
+      2.3167,
+      ['Élysée', 'Élysée Palace', 'Elysee Palace', 'الإليزيه'],
+      'FR',
+    ],
+    ['wall-street', 'Wall Street', 40.706, -74.009, ['Wall Street'], 'US'],
+    ['broadway', 'Broadway', 40.759, -73.9845, ['Broadway'], 'US'],
+    ['silicon-valley', 'Silicon Valley', 37.3875, -122.0575, ['Silicon Valley'], 'US'],
+    [
+      'heathrow',
+      'Heathrow Airport',
+      51.47,
+      -0.4543,
+      ['Heathrow', 'Heathrow Airport', 'London Heathrow'],
+      'GB',
+    ],
+    ['gatwick', 'Gatwick Airport', 51.1537, -0.1821, ['Gatwick', 'Gatwick Airport', 'London Gatwick'], 'GB'],
+    [
+      'disney-world',
+      'Walt Disney World',
+      28.3852,
+      -81.5639,
+      ['Walt Disney World', 'Disney World', 'Disneyworld'],
+      'US',
+    ],
+    ['disneyland', 'Disneyland', 33.8121, -117.919, ['Disneyland'], 'US'],
+    [
+      'green-zone',
+      'Green Zone',
+      33.303,
+      44.392,
+      ['Green Zone', 'International Zone', 'المنطقة الخضراء'],
+      'IQ',
+    ],
+    // Air bases the wars Vigil monitors are fought from and over.
+    [
+      'hmeimim',
+      'Hmeimim Air Base',
+      35.4011,
+      35.9487,
+      ['Hmeimim', 'Khmeimim', 'Hmeimim Air Base', 'حميميم'],
+      'SY',
+    ],
+    [
+      'shayrat',
+      'Shayrat Air Base',
+      34.49,
+      36.909,
+      ['Shayrat', 'Al Shayrat', 'Shairat', 'Shayrat Air Base', 'الشعيرات'],
+      'SY',
+    ],
+    [
+      'tiyas',
+      'Tiyas Air Base',
+      34.5225,
+      37.63,
+      ['Tiyas', 'Tiyas Air Base', 'T-4 air base', 'التيفور', 'التياس'],
+      'SY',
+    ],
+    [
+      'al-udeid',
+      'Al Udeid Air Base',
+      25.1174,
+      51.315,
+      ['Al Udeid', 'Udeid', 'Al Udeid Air Base', 'العديد'],
+      'QA',
+    ],
+  ]),
   [
     'rg:darfur',
     'Darfur',
@@ -334,6 +412,21 @@ const ROWS: Row[] = [
     { code: 'AREA', country: 'PS' },
   ],
 ];
+
+/**
+ * Sites news names as often as a large city (as the White House): prominent enough to beat the
+ * villages also so called, but not the countries and divisions they lie in.
+ */
+function landmarks(rows: [string, string, number, number, string[], string][]): Row[] {
+  return rows.map(([slug, name, lat, lon, names, country]) => [
+    `lm:${slug}`,
+    name,
+    lat,
+    lon,
+    names,
+    { code: 'BLDG', country, population: 1_000_000 },
+  ]);
+}
 
 export const CONTINENTS_AND_REGIONS: ExtraPlace[] = ROWS.map(([id, name, lat, lon, names, more]) => ({
   id,
