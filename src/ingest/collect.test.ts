@@ -230,3 +230,35 @@ test('a directory named on the command line with nothing readable in it is an er
     ),
   );
 });
+
+test('a report may name its source as protected, in front matter or JSONL; a value other than true or false is an error at its line', async (t) => {
+  const dir = scratchDir(t);
+  const md = join(dir, 'r.md');
+  writeFileSync(
+    md,
+    '---\nsource: Witness Network\nsource_kind: local\nsource_sensitive: true\n---\nShelling hit Ariha.\n',
+  );
+  const [a] = await collect(md);
+  assert.ok(a?.ok);
+  if (a?.ok) assert.deepEqual(a.report.source, { name: 'Witness Network', kind: 'local', sensitive: true });
+  const jsonl = join(dir, 'r.jsonl');
+  writeFileSync(
+    jsonl,
+    `${JSON.stringify({ text: 'Shelling hit Ariha.', source: { name: 'Witness Network', kind: 'local', sensitive: true } })}\n` +
+      `${JSON.stringify({ text: 'Shelling hit Ariha again.', source: { name: 'Witness Network', sensitive: 'yes' } })}\n`,
+  );
+  const [b, c] = await collect(jsonl);
+  assert.ok(b?.ok);
+  if (b?.ok) assert.equal(b.report.source?.sensitive, true);
+  assert.ok(c && !c.ok);
+  if (c && !c.ok) {
+    assert.match(c.error.where, /r\.jsonl:2/);
+    assert.match(c.error.message, /expected true or false, got "yes"/);
+    assert.equal(c.error.field, 'source.sensitive');
+  }
+  const bad = join(dir, 'bad.md');
+  writeFileSync(bad, '---\nsource: Witness Network\nsource_sensitive: maybe\n---\nShelling hit Ariha.\n');
+  const [d] = await collect(bad);
+  assert.ok(d && !d.ok);
+  if (d && !d.ok) assert.match(d.error.where, /bad\.md:3/);
+});

@@ -59,15 +59,27 @@ export function sourceKind(value: unknown, where: Where, field = 'source_kind'):
   return fail(where, field, `expected one of ${SOURCE_KINDS.join(', ')}, got "${String(value)}"`);
 }
 
+/**
+ * The source a report names, with its kind and whether its identity is to be protected from the
+ * moment it is stored (a local witness network, say), rather than only once an analyst flags it.
+ */
 export function sourceFrom(
   name: unknown,
   kind: unknown,
   where: Where,
-  kindField = 'source_kind',
+  fields: { kind: string; sensitive: string } = { kind: 'source_kind', sensitive: 'source_sensitive' },
+  sensitive: unknown = undefined,
 ): SourceInput | null {
   const n = optionalString(name, 'source', where);
-  if (n === null) return null;
+  if (n === null) {
+    if (sensitive === true) fail(where, fields.sensitive, 'a protected source needs its name in "source"');
+    return null;
+  }
   if (n.length > MAX_SOURCE_NAME_CHARS)
     fail(where, 'source', `a source name of ${n.length} characters; at most ${MAX_SOURCE_NAME_CHARS}`);
-  return { name: n, kind: sourceKind(kind, where, kindField) };
+  const out: SourceInput = { name: n, kind: sourceKind(kind, where, fields.kind) };
+  if (sensitive === undefined || sensitive === null || sensitive === false) return out;
+  if (sensitive !== true) fail(where, fields.sensitive, `expected true or false, got "${String(sensitive)}"`);
+  out.sensitive = true;
+  return out;
 }

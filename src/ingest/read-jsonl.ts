@@ -5,7 +5,7 @@ import { NUL_MESSAGE } from './read-text.js';
 
 /**
  * One line of a .jsonl file in the ../shared/eval shape:
- * {id, published, language, country?, source:{name,kind}, title, text, url?}.
+ * {id, published, language, country?, source:{name,kind,sensitive?}, title, text, url?}.
  */
 export function readJsonlLine(line: string, origin: string, lineNo: number): ReportInput {
   let obj: unknown;
@@ -31,7 +31,13 @@ export function readJsonlLine(line: string, origin: string, lineNo: number): Rep
   if (typeof src === 'string') source = sourceFrom(src, undefined, where);
   else if (typeof src === 'object' && src !== null) {
     const s = src as Record<string, unknown>;
-    source = sourceFrom(s.name, s.kind, where, 'source.kind');
+    source = sourceFrom(
+      s.name,
+      s.kind,
+      where,
+      { kind: 'source.kind', sensitive: 'source.sensitive' },
+      s.sensitive,
+    );
   }
   return {
     bytes: Buffer.from(line, 'utf8'),

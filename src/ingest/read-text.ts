@@ -4,7 +4,7 @@ import type { ReportInput } from '../domain/report.js';
 import { InputError } from './errors.js';
 import { countryField, languageCode, optionalString, publishedDate, sourceFrom } from './fields.js';
 
-/** A .txt or .md file, with optional YAML front matter (title, published, source, source_kind, language, country, url). */
+/** A .txt or .md file, with optional YAML front matter (title, published, source, source_kind, source_sensitive, language, country, url). */
 export function readTextReport(
   bytes: Buffer,
   origin: string,
@@ -47,6 +47,7 @@ const FIELD_KEYS: Record<string, string[]> = {
   published: ['published', 'date'],
   language: ['language', 'lang'],
   source_kind: ['source_kind', 'source kind', 'sourceKind'],
+  source_sensitive: ['source_sensitive', 'source sensitive', 'sourceSensitive'],
 };
 
 /** A field's value under the first of its keys that is set. */
@@ -92,7 +93,13 @@ function reportFrom(
     published: publishedDate(entry(data, 'published'), where),
     language: languageCode(entry(data, 'language'), where),
     country: countryField(data.country, where),
-    source: sourceFrom(data.source, entry(data, 'source_kind'), where),
+    source: sourceFrom(
+      data.source,
+      entry(data, 'source_kind'),
+      where,
+      undefined,
+      entry(data, 'source_sensitive'),
+    ),
     text,
     mediaType,
   };

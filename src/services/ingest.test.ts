@@ -93,3 +93,33 @@ test('every ingest is in the audit chain, and the chain verifies', async (t) => 
   assert.ok(v.entries >= 4, `expected entries for reports and incidents, got ${v.entries}`);
   assert.deepEqual(v.problems, []);
 });
+
+test('a report that names its source as protected flags the source, new or known, in the audit chain; none unflags it', async (t) => {
+  const store = await scratchStore(t);
+  const deps = testDeps(store);
+  const sensitive = async () =>
+    Number(
+      (
+        await store.db
+          .selectFrom('sources')
+          .select('sensitive')
+          .where('name', '=', 'Test Wire')
+          .executeTakeFirstOrThrow()
+      ).sensitive,
+    );
+  await ingestReport(deps, report('CLAIM 2017-03-20 35.95 39.01 33'));
+  assert.equal(await sensitive(), 0);
+  const flagged = report('CLAIM 2017-03-21 35.95 39.01 4');
+  flagged.source = { name: 'Test Wire', kind: 'news', sensitive: true };
+  await ingestReport(deps, flagged);
+  assert.equal(await sensitive(), 1, 'a known source is flagged');
+  await ingestReport(deps, report('CLAIM 2017-03-22 35.95 39.01 5'));
+  assert.equal(await sensitive(), 1, 'a later report that does not say so leaves it protected');
+  const audit = await store.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('action', '=', 'source.sensitivity')
+    .execute();
+  assert.equal(audit.length, 1);
+  assert.deepEqual((await verifyAudit(store.db)).problems, []);
+});

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ClaimDraft } from '../domain/claim.js';
 import { reportIdFor, sha256Hex, sourceIdFor } from '../domain/ids.js';
-import type { ReportInput } from '../domain/report.js';
+import type { ReportInput, SourceInput } from '../domain/report.js';
 import type { ExtractionContext, Extractor } from '../extract/types.js';
 import { appendAudit } from '../store/audit.js';
 import type { Store } from '../store/database.js';
@@ -57,7 +57,7 @@ export async function ingestReport(deps: IngestDeps, input: ReportInput): Promis
       .executeTakeFirst();
     if (raced) return { status: 'known' as const, origin: input.origin, reportId: raced.id };
 
-    const sourceId = input.source ? await upsertSource(trx, input.source.name, input.source.kind, now) : null;
+    const sourceId = input.source ? await upsertSource(trx, input.source, deps.actor, now) : null;
     await trx
       .insertInto('reports')
       .values({
@@ -100,21 +100,46 @@ export async function ingestReport(deps: IngestDeps, input: ReportInput): Promis
   });
 }
 
+/**
+ * The source's row, made if new. A report that says its source is to be protected flags it, new or
+ * known (audited as an analyst's flag is); no report unflags one: that is an analyst's decision.
+ */
 async function upsertSource(
   trx: Transaction<Database>,
-  name: string,
-  kind: string,
+  source: SourceInput,
+  actor: string,
   now: string,
 ): Promise<string> {
+  const { name, kind } = source;
+  const sensitive = source.sensitive === true;
   const found = await trx
     .selectFrom('sources')
-    .select('id')
+    .select(['id', 'sensitive'])
     .where('name', '=', name)
     .where('kind', '=', kind)
     .executeTakeFirst();
-  if (found) return found.id;
-  const id = sourceIdFor(kind, name);
-  await trx.insertInto('sources').values({ id, name, kind, sensitive: 0, created_at: now }).execute();
+  if (found && (!sensitive || Number(found.sensitive) === 1)) return found.id;
+  const id = found?.id ?? sourceIdFor(kind, name);
+  if (found) await trx.updateTable('sources').set({ sensitive: 1 }).where('id', '=', id).execute();
+  else
+    await trx
+      .insertInto('sources')
+      .values({ id, name, kind, sensitive: sensitive ? 1 : 0, created_at: now })
+      .execute();
+  if (sensitive)
+    await appendAudit(
+      trx,
+      {
+        actor,
+        action: 'source.sensitivity',
+        entityType: 'source',
+        entityId: id,
+        before: found ? { sensitive: false } : null,
+        after: { sensitive: true },
+        reason: 'the report ingested names its source as protected',
+      },
+      now,
+    );
   return id;
 }
 
