@@ -232,6 +232,12 @@ export const mapClustersSchema = {
   },
 } as const;
 
+/** A belligerent of an incident with its role (known, suspected…) and its own assessment of it. */
+export const belligerentRoleSchema = {
+  type: 'object',
+  properties: { belligerent: str, role: str, assessment: str },
+} as const;
+
 /** The detail's provenance (services/incident-provenance.ts): its dataset row and belligerents' roles. */
 export const incidentProvenanceProperties = {
   dataset: {
@@ -253,7 +259,7 @@ export const incidentProvenanceProperties = {
   belligerentRoles: {
     type: 'array',
     description: 'each belligerent with its role (known, suspected…) and its own assessment of the incident',
-    items: { type: 'object', properties: { belligerent: str, role: str, assessment: str } },
+    items: belligerentRoleSchema,
   },
 } as const;
 

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { INCIDENT_STATUSES, type IncidentStatus, isOneOf } from '../../domain/codes.js';
 import { can } from '../../policies/roles.js';
 import { mayReadIncidentStatus } from '../../policies/visibility.js';
+import { belligerentEntries } from '../../services/review/belligerent.js';
 import { incidentHistory } from '../../services/review/history.js';
 import { reviewQueue } from '../../services/review/queue.js';
 import type { Store } from '../../store/database.js';
 import { requirePermission } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { errors, listOf } from '../schemas.js';
+import { belligerentRoleSchema, errors, listOf } from '../schemas.js';
 
 const str = { type: 'string' } as const;
 const nstr = { type: ['string', 'null'] } as const;
@@ -118,20 +119,14 @@ export function reviewReadRoutes(app: FastifyInstance, store: Store): void {
         summary: "Each belligerent of an incident: known or suspected, and the belligerent's own assessment",
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } },
         response: {
-          200: listOf({ type: 'object', properties: { belligerent: str, role: str, assessment: str } }),
+          200: listOf(belligerentRoleSchema),
           ...errors(404, 429),
         },
       },
     },
     async (req) => {
       const row = await visibleIncident(store, req.params.id, req.actor);
-      const items = await store.reads
-        .selectFrom('incident_belligerents')
-        .select(['belligerent', 'role', 'assessment'])
-        .where('incident_id', '=', row.id)
-        .orderBy('belligerent')
-        .execute();
-      return { items };
+      return { items: await belligerentEntries(store.reads, row.id) };
     },
   );
 }
