@@ -77,7 +77,21 @@ export function parseRangeCell(value: string): CountRange | null {
   return null;
 }
 
-function rangeFrom(row: CsvRecord, ctx: RowContext, min: Key, max: Key, one: Key): CountRange | null {
+/**
+ * A figure's range from its min/max columns or its one cell. A range that runs backwards is kept as
+ * the file gives it, with a warning, as the UCDP import keeps UCDP's own (a low above its high): a
+ * dataset's row is not dropped for it, and Vigil's export of such a row reads back.
+ */
+function rangeFrom(
+  row: CsvRecord,
+  ctx: RowContext,
+  warnings: RowWarning[],
+  min: Key,
+  max: Key,
+  one: Key,
+): CountRange | null {
+  const backwards = (field: string, what: string) =>
+    warnings.push({ line: ctx.line, field, message: `${what}; kept as the file gives it` });
   const lo = pick(row, min);
   const hi = pick(row, max);
   const num = (p: { field: string; value: string | null }) =>
@@ -86,7 +100,7 @@ function rangeFrom(row: CsvRecord, ctx: RowContext, min: Key, max: Key, one: Key
   const b = num(hi);
   if (a !== null || b !== null) {
     if (a === null) throw cellError(ctx, lo.field, `${hi.field} is given but ${lo.field} is empty`);
-    if (b !== null && b < a) throw cellError(ctx, hi.field, `maximum ${b} is below minimum ${a}`);
+    if (b !== null && b < a) backwards(hi.field, `maximum ${b} is below minimum ${a}`);
     return { min: a, max: b };
   }
   const cell = pick(row, one);
@@ -99,8 +113,7 @@ function rangeFrom(row: CsvRecord, ctx: RowContext, min: Key, max: Key, one: Key
       cell.field,
       `expected a count or a range such as "3–5" or "12+", got "${cell.value}"`,
     );
-  if (r.max !== null && r.max < r.min)
-    throw cellError(ctx, cell.field, `range "${cell.value}" runs backwards`);
+  if (r.max !== null && r.max < r.min) backwards(cell.field, `range "${cell.value}" runs backwards`);
   for (const n of [r.min, r.max]) if (n !== null) boundedCount(n, cell.value, cell.field, ctx);
   return r;
 }
@@ -204,9 +217,9 @@ export function mapAirwarsRow(row: CsvRecord, ctx: RowContext): MappedRow {
       event: eventCell === null ? null : eventCode(eventCell),
       target: null,
       belligerents: codes,
-      civiliansKilled: rangeFrom(row, ctx, 'civMin', 'civMax', 'civ'),
-      killed: rangeFrom(row, ctx, 'killedMin', 'killedMax', 'killedMin'),
-      injured: rangeFrom(row, ctx, 'injMin', 'injMax', 'inj'),
+      civiliansKilled: rangeFrom(row, ctx, warnings, 'civMin', 'civMax', 'civ'),
+      killed: rangeFrom(row, ctx, warnings, 'killedMin', 'killedMax', 'killedMin'),
+      injured: rangeFrom(row, ctx, warnings, 'injMin', 'injMax', 'inj'),
       killedBest: null,
       sources: sources(pick(row, 'sources').value),
       attribution: pick(row, 'attribution').value,

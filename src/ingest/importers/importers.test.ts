@@ -189,14 +189,19 @@ test('Airwars-style rows: ranges, grading, belligerent names, source links', () 
     ],
   );
   assert.throws(() => mapAirwarsRow({ ...row, grading: 'probable' }, ctx(Object.keys(row))), /grading/);
-  assert.throws(
-    () =>
-      mapAirwarsRow(
-        { ...row, civilian_deaths: '', civilian_deaths_min: '9', civilian_deaths_max: '4' },
-        ctx([]),
-      ),
-    /below minimum/,
+  // A range that runs backwards is kept as the file gives it, with a warning naming its column.
+  const backwards = mapAirwarsRow(
+    { ...row, civilian_deaths: '', civilian_deaths_min: '9', civilian_deaths_max: '4' },
+    ctx([]),
   );
+  assert.deepEqual(backwards.incident.civiliansKilled, { min: 9, max: 4 });
+  assert.deepEqual(
+    backwards.warnings.map((w) => [w.field, w.message]),
+    [['civilian_deaths_max', 'maximum 4 is below minimum 9; kept as the file gives it']],
+  );
+  const cell = mapAirwarsRow({ ...row, civilian_deaths: '177–142' }, ctx([]));
+  assert.deepEqual(cell.incident.civiliansKilled, { min: 177, max: 142 });
+  assert.match(cell.warnings[0]?.message ?? '', /range "177–142" runs backwards; kept as the file gives it/);
   // Counts beyond what the databases hold are refused in every form a count takes.
   for (const cells of [
     { civilian_deaths: '3000000000' },
