@@ -188,7 +188,14 @@ export const statsRowSchema = {
 export const rangeTotalSchema = {
   $id: 'RangeTotal',
   type: 'object',
-  properties: { min: int, max: { type: ['integer', 'null'] } },
+  properties: {
+    min: int,
+    max: { type: ['integer', 'null'], description: 'null when some incident gives no upper bound ("12+")' },
+    unreported: {
+      type: 'integer',
+      description: 'incidents that give no figure at all (in statistics): they add nothing to either bound',
+    },
+  },
 } as const;
 
 /** GET /api/map/clusters: one map level's clusters and lone incidents, and the totals by grading. */

@@ -59,8 +59,8 @@ test('UCDP import: totals by year are the plain sums of low, high and deaths_civ
     const e = expected.get(s.key);
     assert.ok(e);
     assert.equal(s.incidents, e.n);
-    assert.deepEqual(s.killed, { min: e.low, max: e.high });
-    assert.deepEqual(s.civilians_killed, { min: e.civ, max: e.civ });
+    assert.deepEqual(s.killed, { min: e.low, max: e.high, unreported: 0 });
+    assert.deepEqual(s.civilians_killed, { min: e.civ, max: e.civ, unreported: 0 });
   }
   // Ungraded: the CLI's default figures (fair, confirmed) leave them out; "ungraded" finds them all.
   assert.deepEqual(await statsBy(store.db, 'year', { grading: ['fair', 'confirmed'] }), []);
@@ -254,7 +254,7 @@ test('on PostgreSQL the same import gives the same figures, and a re-import is a
     assert.ok(e);
     assert.deepEqual(
       [y.incidents, y.killed, y.civilians_killed],
-      [e.n, { min: e.low, max: e.high }, { min: e.civ, max: e.civ }],
+      [e.n, { min: e.low, max: e.high, unreported: 0 }, { min: e.civ, max: e.civ, unreported: 0 }],
     );
   }
   const again = await importFile(store, { format: 'ucdp', path: FIXTURE, actor: 'test' });
@@ -367,7 +367,7 @@ test('a large embedded import rebuilds the incidents indexes at its end; one an 
   for (const y of await statsBy(store.db, 'year', { grading: 'all' }))
     assert.deepEqual(
       [y.key, y.killed],
-      [y.key, { min: expected.get(y.key)?.low, max: expected.get(y.key)?.high }],
+      [y.key, { min: expected.get(y.key)?.low, max: expected.get(y.key)?.high, unreported: 0 }],
     );
   assert.deepEqual(sqlite.pragma('integrity_check', { simple: true }), 'ok');
 });

@@ -42,8 +42,25 @@ test('stats by month: sums of minimums and maximums; an open maximum makes the s
   assert.deepEqual(
     rows.map((r) => [r.key, r.incidents, r.civilians_killed]),
     [
-      ['2017-03', 2, { min: 43, max: 50 }],
-      ['2017-05', 1, { min: 7, max: null }],
+      ['2017-03', 2, { min: 43, max: 50, unreported: 0 }],
+      ['2017-05', 1, { min: 7, max: null, unreported: 0 }],
+    ],
+  );
+});
+
+test('stats say how many incidents give no figure at all, since they add nothing to either bound', async (t) => {
+  const store = await seeded(t);
+  await store.db
+    .updateTable('incidents')
+    .set({ civ_min: null, civ_max: null })
+    .where('civ_min', '=', 10)
+    .execute();
+  const rows = await statsBy(store.db, 'month', { grading: 'all' });
+  assert.deepEqual(
+    rows.map((r) => [r.key, r.incidents, r.civilians_killed, r.injured.unreported]),
+    [
+      ['2017-03', 2, { min: 33, max: 40, unreported: 1 }, 2],
+      ['2017-05', 1, { min: 7, max: null, unreported: 0 }, 1],
     ],
   );
 });
@@ -53,7 +70,7 @@ test('stats default grading filter counts only graded incidents; belligerent spl
   const fair = await statsBy(store.db, 'year', { grading: ['fair', 'confirmed'] });
   assert.deepEqual(
     fair.map((r) => [r.key, r.incidents, r.civilians_killed]),
-    [['2017', 1, { min: 10, max: 10 }]],
+    [['2017', 1, { min: 10, max: 10, unreported: 0 }]],
   );
   const byActor = await statsBy(store.db, 'belligerent', { grading: 'all' });
   assert.deepEqual(

@@ -9,6 +9,11 @@ export interface RangeTotal {
   min: number;
   /** null when any summed maximum is open-ended. */
   max: number | null;
+  /**
+   * Incidents that give no figure at all (UCDP codes no injuries; a report may give no civilian
+   * toll). They add nothing to either bound, so a reader must know how many there are.
+   */
+  unreported: number;
 }
 
 export interface StatsRow {
@@ -40,6 +45,7 @@ export async function statsBy(
       sql<number>`sum(case when incidents.${sql.ref(min)} is not null and incidents.${sql.ref(max)} is null then 1 else 0 end)`.as(
         `${max}_open`,
       ),
+      sql<number>`sum(case when incidents.${sql.ref(min)} is null then 1 else 0 end)`.as(`${min}_none`),
     ] as const;
   const keyExpr =
     by === 'month'
@@ -70,14 +76,18 @@ export async function statsBy(
     .orderBy(sql`1`)
     .execute();
   const r = (v: unknown) => Number(v ?? 0);
-  return (rows as unknown as Record<string, unknown>[]).map((row) => ({
-    key: String(row.key),
-    incidents: r(row.incidents),
-    killed: { min: r(row.killed_min_sum), max: r(row.killed_max_open) > 0 ? null : r(row.killed_max_sum) },
-    civilians_killed: { min: r(row.civ_min_sum), max: r(row.civ_max_open) > 0 ? null : r(row.civ_max_sum) },
-    injured: {
-      min: r(row.injured_min_sum),
-      max: r(row.injured_max_open) > 0 ? null : r(row.injured_max_sum),
-    },
-  }));
+  return (rows as unknown as Record<string, unknown>[]).map((row) => {
+    const total = (min: string, max: string): RangeTotal => ({
+      min: r(row[`${min}_sum`]),
+      max: r(row[`${max}_open`]) > 0 ? null : r(row[`${max}_sum`]),
+      unreported: r(row[`${min}_none`]),
+    });
+    return {
+      key: String(row.key),
+      incidents: r(row.incidents),
+      killed: total('killed_min', 'killed_max'),
+      civilians_killed: total('civ_min', 'civ_max'),
+      injured: total('injured_min', 'injured_max'),
+    };
+  });
 }

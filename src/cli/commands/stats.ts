@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { RANGE_RULE_TEXT } from '../../domain/incident.js';
-import { STATS_DIMENSIONS, type StatsDimension, type StatsRow, statsBy } from '../../services/stats.js';
+import {
+  type RangeTotal,
+  STATS_DIMENSIONS,
+  type StatsDimension,
+  type StatsRow,
+  statsBy,
+} from '../../services/stats.js';
 import { type GlobalOptions, withExistingStore } from '../context.js';
 import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
 import { printJson, table } from '../output.js';
@@ -15,7 +21,10 @@ export function register(program: Command): void {
     DEFAULT_STATS_GRADINGS.join(','),
   )
     .requiredOption('--by <dimension>', `one of ${STATS_DIMENSIONS.join(', ')}`)
-    .option('--json', 'print an array of {key, incidents, killed, civilians_killed, injured}')
+    .option(
+      '--json',
+      'print an array of {key, incidents, killed, civilians_killed, injured}, each total {min, max, unreported}',
+    )
     .action(async (flags: FilterFlags & { by: string; json?: boolean }, cmd: Command) => {
       if (!(STATS_DIMENSIONS as readonly string[]).includes(flags.by))
         throw new Error(`--by must be one of ${STATS_DIMENSIONS.join(', ')}, got "${flags.by}"`);
@@ -31,10 +40,21 @@ export function register(program: Command): void {
 }
 
 export function statsTable(by: string, rows: StatsRow[]): string {
-  const fmt = (r: { min: number; max: number | null }) =>
-    r.max === null ? `${r.min}+` : r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
   return table(
     [by, 'incidents', 'civilians killed', 'killed', 'injured'],
-    rows.map((r) => [r.key, r.incidents, fmt(r.civilians_killed), fmt(r.killed), fmt(r.injured)]),
+    rows.map((r) => [
+      r.key,
+      r.incidents,
+      totalText(r.civilians_killed, r.incidents),
+      totalText(r.killed, r.incidents),
+      totalText(r.injured, r.incidents),
+    ]),
   );
+}
+
+/** A total as a range, saying how many of the incidents give no figure ("not reported" when none does). */
+function totalText(t: RangeTotal, incidents: number): string {
+  if (incidents > 0 && t.unreported === incidents) return 'not reported';
+  const range = t.max === null ? `${t.min}+` : t.min === t.max ? `${t.min}` : `${t.min}–${t.max}`;
+  return t.unreported > 0 ? `${range} (${t.unreported} without)` : range;
 }
