@@ -99,11 +99,19 @@ test('the bundled examples give the incidents examples/README.md describes', (t)
   assert.deepEqual(khan.killed, { min: 7, max: 7 });
   assert.equal(claimsOf(khan)[0]?.children?.min, 3);
 
-  // 07: a car bomb is a remote explosive; nobody claimed it.
+  // 07: a car bomb is a remote explosive; nobody claimed it; the town's officials suspect ISIS (said in
+  // a sentence whose relative clauses name periods: "run by the SDF since 2016", "this year").
   const manbij = find('Manbij', '2018-10-05');
   assert.equal(manbij.event, 'remote_explosive');
   assert.deepEqual(manbij.civiliansKilled, { min: 9, max: 9 });
   assert.deepEqual(manbij.injured, { min: 21, max: 21 });
+  const manbijRoles = vigil(['--db', db, 'show', '--json', manbij.code]);
+  assert.deepEqual(
+    (
+      JSON.parse(manbijRoles.stdout) as { belligerentRoles: { belligerent: string; role: string }[] }
+    ).belligerentRoles.map((b) => [b.belligerent, b.role]),
+    [['isis', 'suspected']],
+  );
 
   // 08: two tolls (18 and 25); residents' unconfirmed blame on the coalition, so hedged; the
   // fighters-only car bomb is not coded.

@@ -3,7 +3,7 @@ import type { Language } from '../domain/codes.js';
 import { parseIsoDay } from '../domain/dates.js';
 import type { PlaceMention } from '../gazetteer/types.js';
 import { type ActorMention, findActors } from './actors.js';
-import { isAggregate } from './aggregates.js';
+import { readAggregates } from './aggregates.js';
 import { buildClaims } from './build.js';
 import { type Figure, findFigures } from './casualties.js';
 import { findDates } from './dates.js';
@@ -161,24 +161,31 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   layout.sentences.forEach((s, index) => {
     if (layout.headlineEnd > 0 && s.end <= layout.headlineEnd) return;
     const sNorm = f.norm.slice(s.start, s.end);
-    if (isAggregate(sNorm, lex)) return;
-    const sPlaces = inSentence(places, s);
-    const sFigures = inSentence(figures, s);
+    const aggregates = readAggregates(sNorm, lex);
+    if (aggregates.whole) return;
+    // What a relative clause about a period holds is background, not the sentence's event.
+    const inEvent = <T extends { start: number }>(xs: T[]): T[] =>
+      aggregates.clauses.length === 0
+        ? xs
+        : xs.filter(
+            (x) => !aggregates.clauses.some(([a, b]) => x.start >= s.start + a && x.start < s.start + b),
+          );
+    const sPlaces = inEvent(inSentence(places, s));
+    const sFigures = inEvent(inSentence(figures, s));
+    const sTriggers = inEvent(inSentence(triggers, s));
     sentences.push({
       sentence: s,
       index,
-      triggers: inSentence(triggers, s),
+      triggers: sTriggers,
       figures: sFigures,
-      dates: inSentence(dates, s),
+      dates: inEvent(inSentence(dates, s)),
       hedges: inSentence(hedges, s),
-      actors: inSentence(actors, s),
+      actors: inEvent(inSentence(actors, s)),
       places: sPlaces,
       unknownActor: unknownRe.test(sNorm),
       newEvent: newEventRe.test(sNorm),
       anaphoric: new Set(
-        inSentence(triggers, s).filter((t) =>
-          detRe.test(f.norm.slice(Math.max(s.start, t.start - 30), t.start)),
-        ),
+        sTriggers.filter((t) => detRe.test(f.norm.slice(Math.max(s.start, t.start - 30), t.start))),
       ),
       shared: sharedFigures(f.norm, sFigures, sPlaces, lex),
     });

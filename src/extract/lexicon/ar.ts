@@ -206,6 +206,7 @@ export const ar: Lexicon = {
     'خلال 24 ساعة',
     'منذ نهاية',
   ],
+  relativeOpeners: ['الذي', 'التي', 'الذين', 'حيث'],
   superlatives: ['الأعنف', 'الأكثر دموية', 'الأسوأ', 'الأكبر'],
 
   weekdays: [

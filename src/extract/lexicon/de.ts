@@ -177,6 +177,7 @@ export const de: Lexicon = {
     'in diesem jahr',
     'im vergangenen jahr',
   ],
+  relativeOpeners: ['der', 'die', 'das', 'welche', 'welcher', 'wo'],
   superlatives: ['schwerste', 'todlichste', 'blutigste'],
   weekdays: [
     ['sonntag\\S*'],

@@ -331,6 +331,7 @@ export const en: Lexicon = {
     // The causes of a total just given: "152 civilian deaths in September. Most were caused by ground fighting".
     '^(?:most|many|the majority|half|nearly half|more than half)(?: of them| of these| of the deaths)? (?:were|was) (?:caused by|due to)',
   ],
+  relativeOpeners: ['which', 'who', 'whose', 'where'],
   superlatives: ['deadliest', 'worst', 'bloodiest', 'largest', 'most deadly', 'heaviest', 'single'],
 
   weekdays: [['sunday'], ['monday'], ['tuesday'], ['wednesday'], ['thursday'], ['friday'], ['saturday']],

@@ -124,6 +124,7 @@ export const es: Lexicon = {
     'el ano pasado',
     'en 24 horas',
   ],
+  relativeOpeners: ['que', 'quien', 'quienes', 'donde', 'cuyo', 'cuya'],
   superlatives: ['mas sangriento', 'mas mortifero', 'peor'],
   weekdays: [['domingo'], ['lunes'], ['martes'], ['miercoles'], ['jueves'], ['viernes'], ['sabado']],
   months: [

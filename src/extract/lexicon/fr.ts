@@ -182,6 +182,7 @@ export const fr: Lexicon = {
     "l'an dernier",
     'en 24 heures',
   ],
+  relativeOpeners: ['qui', 'dont', 'où', 'ou', 'lequel', 'laquelle'],
   superlatives: [
     'plus meurtri(?:er|ere|eres|ers)',
     'aussi meurtri(?:er|ere|eres|ers)',

@@ -104,6 +104,7 @@ export const pt: Lexicon = {
     'no ano passado',
     'em 24 horas',
   ],
+  relativeOpeners: ['que', 'quem', 'onde', 'cujo', 'cuja'],
   superlatives: ['mais sangrento', 'mais mortal', 'pior'],
   weekdays: [
     ['domingo'],

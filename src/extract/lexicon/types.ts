@@ -89,6 +89,11 @@ export interface Lexicon {
   aggregates: string[];
   /** "deadliest ... since 2011" compares; it does not aggregate. */
   superlatives: string[];
+  /**
+   * Words that open a relative clause after a comma (", which", ", who"): a period named inside one
+   * ("the town, which the SDF has held since 2016,") says nothing of the sentence's own event.
+   */
+  relativeOpeners: string[];
 
   // dates.ts
   /** Sunday first, each with variants. */
