@@ -13,6 +13,7 @@ interface Range {
 }
 interface Incident {
   code: string;
+  target: string | null;
   date: { from: string; to: string };
   placeName: string;
   country: string;
@@ -103,6 +104,7 @@ test('the bundled examples give the incidents examples/README.md describes', (t)
   // a sentence whose relative clauses name periods: "run by the SDF since 2016", "this year").
   const manbij = find('Manbij', '2018-10-05');
   assert.equal(manbij.event, 'remote_explosive');
+  assert.equal(manbij.target, 'market', '"blew up on a busy market street"');
   assert.deepEqual(manbij.civiliansKilled, { min: 9, max: 9 });
   assert.deepEqual(manbij.injured, { min: 21, max: 21 });
   const manbijRoles = vigil(['--db', db, 'show', '--json', manbij.code]);
@@ -131,6 +133,7 @@ test('the bundled examples give the incidents examples/README.md describes', (t)
   // 09: an "UNCONFIRMED" post.
   const hajin = find('Hajin', '2018-11-19');
   assert.deepEqual(hajin.killed, { min: 10, max: 10 });
+  assert.equal(hajin.target, 'mosque', 'the strike "hit the mosque near the main roundabout"');
   assert.ok(claimsOf(hajin)[0]?.hedged);
 
   // 13: Douma shelled "yesterday" (the day before publication).

@@ -105,6 +105,8 @@ export function buildClaims(events: readonly EventMentions[], ctx: BuildContext)
       evidence.push({ field: 'strikes', span: span(s) });
     }
     for (const h of e.hedges) evidence.push({ field: 'hedged', span: span(h) });
+    const hit = e.targets[0] ?? null;
+    if (hit) evidence.push({ field: 'target', span: span(hit) });
 
     const hasOwnDate = ev !== null;
     if (!hasOwnDate && tolls.length === 0 && !lead) return;
@@ -119,7 +121,7 @@ export function buildClaims(events: readonly EventMentions[], ctx: BuildContext)
       place: toPlace(placeRef),
       belligerents,
       event,
-      target: null,
+      target: hit?.name ?? null,
       civiliansKilled,
       killed,
       injured,

@@ -5,6 +5,7 @@ import { type EventGroup, groupOf, groupsCompatible, type Trigger } from './even
 import type { Hedge } from './hedging.js';
 import { haversineKm, type PlaceRef, samePlace } from './places.js';
 import type { Sentence } from './segment.js';
+import { TARGET_REACH_AFTER, TARGET_REACH_BEFORE, type TargetMention } from './targets.js';
 
 /** The mentions of one event, gathered across sentences. Folded offsets. */
 export interface EventMentions {
@@ -15,6 +16,8 @@ export interface EventMentions {
   figures: Figure[];
   actors: Array<ActorMention & { sentence: number }>;
   hedges: Hedge[];
+  /** Kinds of place the event's triggers hit ("the mosque"), in the order written. */
+  targets: TargetMention[];
   group: EventGroup;
   firstSentence: number;
   lastSentence: number;
@@ -31,6 +34,7 @@ export interface SentenceMentions {
   hedges: Hedge[];
   actors: ActorMention[];
   places: PlaceRef[];
+  targets: TargetMention[];
   unknownActor: boolean;
   /** Opens with "Separately,": its first trigger is a new event. */
   newEvent: boolean;
@@ -174,6 +178,7 @@ export function groupEvents(sentences: readonly SentenceMentions[]): EventMentio
           figures: [],
           actors: [],
           hedges: [],
+          targets: [],
           group: g,
           firstSentence: s.index,
           lastSentence: s.index,
@@ -213,6 +218,7 @@ export function groupEvents(sentences: readonly SentenceMentions[]): EventMentio
           figures: [],
           actors: [...owner.actors],
           hedges: [],
+          targets: [...owner.targets],
         };
         events.push(byPlace);
       }
@@ -233,6 +239,15 @@ export function groupEvents(sentences: readonly SentenceMentions[]): EventMentio
       o?.actors.push({ ...a, sentence: s.index });
     }
     for (const p of localPlaces) ownerOf(p)?.places.push(p);
+    // The place an attack hit is named close to its trigger ("an air strike hit the mosque", "the market
+    // was shelled"); one named elsewhere ("families fled to a school") is no target.
+    for (const x of s.targets) {
+      const t = nearest(triggers, x);
+      if (!t) continue;
+      const reach =
+        x.start >= t.end ? x.start - t.end <= TARGET_REACH_AFTER : t.start - x.end <= TARGET_REACH_BEFORE;
+      if (reach) owner.get(t)?.targets.push(x);
+    }
     if (s.unknownActor) {
       const o = ownerOf(s.sentence);
       if (o) o.unknownActor = true;

@@ -17,6 +17,7 @@ import type { Lexicon } from './lexicon/types.js';
 import { findQuantities } from './numbers.js';
 import { choosePlaces, cuedSpans, mainPlace, type PlaceRef, resolvePlaces, samePlace } from './places.js';
 import { segment } from './segment.js';
+import { findTargets } from './targets.js';
 import { fold } from './text.js';
 import type { ExtractionContext, ExtractionInput, Extractor } from './types.js';
 
@@ -144,6 +145,7 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
   const { figures, fighterSentences } = findFigures(f.norm, lex, quantities, layout.sentences);
   const dates = findDates(f.norm, lex, published);
   const hedges = findHedges(f.norm, lex);
+  const targets = findTargets(f.norm, lex);
   const actors: ActorMention[] = findActors(f, lex, countryOf);
   const unknownRe = memo(lex, 'unknownActor', () => wordRe(lex, lex.unknownActor, 'u'));
   const newEventRe = memo(
@@ -182,6 +184,7 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
       hedges: inSentence(hedges, s),
       actors: inEvent(inSentence(actors, s)),
       places: sPlaces,
+      targets: inEvent(inSentence(targets, s)),
       unknownActor: unknownRe.test(sNorm),
       newEvent: newEventRe.test(sNorm),
       anaphoric: new Set(

@@ -304,6 +304,35 @@ export const en: Lexicon = {
     'contradictory',
   ],
 
+  targets: {
+    school: ['schools?', 'kindergarten'],
+    mosque: ['mosques?'],
+    church: ['church(?:es)?'],
+    market: ['markets?(?: street| square| place)?', 'marketplace', 'souk', 'bazaar'],
+    hospital: [
+      'hospitals?',
+      'clinics?',
+      'medical (?:centre|center|point|facility)',
+      'health (?:centre|center)',
+    ],
+    bakery: ['bakery', 'bakeries', 'bread queue'],
+    home: [
+      'houses?',
+      'homes',
+      "(?:their|his|her|a|the|family|family's) home",
+      'residential (?:building|buildings|block|blocks|area|areas|neighbourhood|neighborhood|street|streets|district)',
+      'apartment (?:building|block)s?',
+    ],
+    camp: ['(?:displacement|idp|refugee) camps?', 'camps? for (?:the )?displaced(?: people| families)?'],
+    shelter: ['shelters?'],
+    'civil defence centre': [
+      'civil defen[cs]e (?:centre|center|building|station)',
+      'white helmets (?:centre|center)',
+    ],
+    'water station': ['water (?:station|plant|pumping station|treatment plant)'],
+    'power station': ['power (?:station|plant)'],
+    university: ['universit(?:y|ies)'],
+  },
   aggregates: [
     'over the (?:past|last) (?:\\S+ )?(?:years?|months)',
     'in the (?:past|last) (?:\\S+ )?(?:years?|months)',

@@ -85,6 +85,10 @@ export interface Lexicon {
   // hedging.ts
   hedges: string[];
 
+  // targets.ts
+  /** Kinds of place an attack hits, by their English name: the forms each is written in. */
+  targets: Record<string, string[]>;
+
   // aggregates.ts
   aggregates: string[];
   /** "deadliest ... since 2011" compares; it does not aggregate. */

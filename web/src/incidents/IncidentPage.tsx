@@ -199,7 +199,7 @@ export function IncidentPage({ id }: { id: string }) {
             {inc.target && (
               <div>
                 <dt>{t('incident.target')}</dt>
-                <dd dir="auto">{inc.target}</dd>
+                <dd dir="auto">{i18n.code('target', inc.target)}</dd>
               </div>
             )}
             <div>

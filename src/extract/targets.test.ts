@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fakeGeoparser } from './fake-geoparser.js';
+import { extractClaims } from './index.js';
+import { LEXICONS } from './lexicon/index.js';
+import { findTargets } from './targets.js';
+import { fold } from './text.js';
+
+const kinds = (s: string, lang: keyof typeof LEXICONS = 'en') =>
+  findTargets(fold(s).norm, LEXICONS[lang]).map((t) => t.name);
+
+test('kinds of place an attack hits are found in each language, the longest form first', () => {
+  assert.deepEqual(kinds('A car bomb blew up on a busy market street near a school.'), ['market', 'school']);
+  assert.deepEqual(kinds('Jets bombed residential buildings and a field hospital.'), ['home', 'hospital']);
+  assert.deepEqual(kinds('قصف الطيران مسجد البلدة والسوق الشعبي', 'ar'), ['mosque', 'market']);
+  assert.deepEqual(kinds("Une frappe a touché l'hôpital et une école.", 'fr'), ['hospital', 'school']);
+  assert.deepEqual(kinds('Das Krankenhaus von Afrin wurde getroffen.', 'de'), ['hospital']);
+});
+
+test('a claim takes as its target the place its attack hit, with the words as evidence; a place named away from any attack is none', () => {
+  const context = { geoparser: fakeGeoparser({ Ariha: { lat: 35.81, lon: 36.61, country: 'SY' } }) };
+  const [hit] = extractClaims(
+    {
+      text: 'An air strike hit the mosque in Ariha on 3 June 2019, killing 12 civilians, medics said.',
+      published: '2019-06-04',
+      language: 'en',
+    },
+    context,
+  );
+  assert.equal(hit?.target, 'mosque');
+  const ev = hit?.evidence.find((e) => e.field === 'target');
+  assert.ok(ev);
+  const [fled] = extractClaims(
+    {
+      text:
+        'An air strike on Ariha on 3 June 2019 killed 12 civilians, medics said. Hundreds of families ' +
+        'later sought refuge in the town, and many of those who stayed have since been sleeping in a school.',
+      published: '2019-06-04',
+      language: 'en',
+    },
+    context,
+  );
+  assert.ok(fled);
+  assert.equal(fled?.target, null);
+});
