@@ -101,6 +101,7 @@ test('exports: CSV rows, RFC 7946 GeoJSON with [lon, lat], JSONL lines', async (
   const csv = (await collect('csv')).trim().split('\n');
   assert.equal(csv.length, 4);
   assert.match(csv[0] ?? '', /^code,status,grading,date_from/);
+  assert.match(csv[0] ?? '', /,event,target,belligerents,/);
   const geo = JSON.parse(await collect('geojson')) as {
     type: string;
     features: { geometry: { coordinates: number[] } }[];

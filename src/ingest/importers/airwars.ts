@@ -23,7 +23,7 @@ import type { CitedSource, CsvRecord, Importer, MappedRow, RowContext, RowWarnin
  *   longitude | lon · geo_precision · admin1 · country (name or ISO code) · belligerent(s)
  *   (codes or names, `;`-separated) · civilian deaths as civilian_deaths_min/_max (or
  *   civilians_killed_min/_max, or one civilian_deaths cell such as "3–5", "7", "12+") · killed_min/_max ·
- *   injuries_min/_max (or injured_…, or one "injuries" cell) · grading · status · event ·
+ *   injuries_min/_max (or injured_…, or one "injuries" cell) · grading · status · event · target ·
  *   sources (`;` or newline-separated names or URLs) · attribution.
  *
  * Grading is the file's own (Airwars' scale, any case; empty or "ungraded" → none); status
@@ -52,6 +52,7 @@ const ALIASES = {
   grading: ['grading', 'grade'],
   status: ['status'],
   event: ['event', 'event_type', 'sub_event_type'],
+  target: ['target', 'target_type'],
   sources: ['sources', 'source', 'source_links', 'links'],
   attribution: ['attribution'],
 } as const;
@@ -215,7 +216,7 @@ export function mapAirwarsRow(row: CsvRecord, ctx: RowContext): MappedRow {
       country,
       geoPrecision: (gp.value as MappedRow['incident']['geoPrecision']) ?? (lat === null ? null : 'town'),
       event: eventCell === null ? null : eventCode(eventCell),
-      target: null,
+      target: pick(row, 'target').value,
       belligerents: codes,
       civiliansKilled: rangeFrom(row, ctx, warnings, 'civMin', 'civMax', 'civ'),
       killed: rangeFrom(row, ctx, warnings, 'killedMin', 'killedMax', 'killedMin'),

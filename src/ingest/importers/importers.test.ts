@@ -189,6 +189,9 @@ test('Airwars-style rows: ranges, grading, belligerent names, source links', () 
     ],
   );
   assert.throws(() => mapAirwarsRow({ ...row, grading: 'probable' }, ctx(Object.keys(row))), /grading/);
+  // What the attack hit, as Vigil's CSV export writes it.
+  assert.equal(mapAirwarsRow({ ...row, target: 'mosque' }, ctx(Object.keys(row))).incident.target, 'mosque');
+  assert.equal(mapAirwarsRow(row, ctx(Object.keys(row))).incident.target, null);
   // A range that runs backwards is kept as the file gives it, with a warning naming its column.
   const backwards = mapAirwarsRow(
     { ...row, civilian_deaths: '', civilian_deaths_min: '9', civilian_deaths_max: '4' },
