@@ -670,3 +670,12 @@ test('seats of power, districts and air bases news names as places are known', (
   const show = found('The musical opened on Broadway last night.', 'Broadway');
   assert.ok(near(show, 40.76, -73.98, 10), 'Broadway');
 });
+
+test('resolve() reads the places the text names outside the given spans as context', () => {
+  const text =
+    'The contract to run the prison in Shelby was extended, the Montana Department of Corrections said.';
+  const at = text.indexOf('Shelby');
+  const [shelby] = parser.resolve(text, [{ start: at, end: at + 'Shelby'.length }]);
+  assert.equal(shelby?.entry?.country, 'US');
+  assert.equal(shelby?.entry?.admin1, 'MT');
+});

@@ -341,7 +341,25 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
           offset: relativeOffsetBefore(text, s.start),
         };
       });
-      const picks = resolveCandidates(gazetteer, text, cands, hint);
+      // Places the text names outside the given spans still say where the story is ("Montana Department
+      // of Corrections" for a Shelby): they vote in the context, and only the spans are answered.
+      const spanned = (c: Candidate) => cands.some((s) => c.start < s.end && s.start < c.end);
+      const context = recognize(gazetteer, text, { demonyms: true, focusCountry: hint }).filter(
+        (c) => !spanned(c),
+      );
+      const merged = [...cands.map((c, k) => ({ c, k })), ...context.map((c) => ({ c, k: -1 }))].sort(
+        (a, b) => a.c.start - b.c.start,
+      );
+      const allPicks = resolveCandidates(
+        gazetteer,
+        text,
+        merged.map((m) => m.c),
+        hint,
+      );
+      const picks: (GazetteerEntry | null)[] = new Array(cands.length).fill(null);
+      merged.forEach((m, j) => {
+        if (m.k >= 0) picks[m.k] = allPicks[j] ?? null;
+      });
       const stray = strayPicks(cands, picks, hint);
       // A name written as lying in another ("Camp Murray, Wash.", "a village near Aleppo") lies there.
       const containers = findContainers(text, cands);
