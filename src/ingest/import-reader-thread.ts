@@ -1,9 +1,13 @@
+import { unpackImports, type Value } from '../store/import-rows.js';
 import { startModuleWorker } from '../store/module-worker.js';
 import { InputError } from './errors.js';
 import type { ReadBatch, ReadOptions } from './import-reader.js';
 
+/** A batch as it crosses threads: its rows packed into one flat array (packImports). */
+export type PostedBatch = Omit<ReadBatch, 'rows'> & { rows: Value[] };
+
 export type ReaderMessage =
-  | { kind: 'batch'; batch: ReadBatch }
+  | { kind: 'batch'; batch: PostedBatch }
   | { kind: 'end' }
   | { kind: 'input-error'; message: string; line: number | null; field: string | null }
   | { kind: 'error'; message: string; stack: string | null };
@@ -68,7 +72,7 @@ export async function* readImportBatchesInThread(options: ReadOptions): AsyncGen
         throw err;
       }
       worker.postMessage('more');
-      yield m.batch;
+      yield { ...m.batch, rows: unpackImports(m.batch.rows) };
     }
   } finally {
     await worker.terminate();

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { packImports } from '../store/import-rows.js';
 import { InputError } from './errors.js';
 import { type ReadOptions, readImportBatches } from './import-reader.js';
 import type { ReaderMessage } from './import-reader-thread.js';
@@ -26,7 +27,7 @@ try {
   for await (const batch of readImportBatches(options)) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    send({ kind: 'batch', batch });
+    send({ kind: 'batch', batch: { ...batch, rows: packImports(batch.rows) } });
   }
   send({ kind: 'end' });
 } catch (err) {

@@ -156,3 +156,63 @@ export function encodeImport(item: ImportedIncident, recordColumns: readonly str
     hash,
   };
 }
+
+/**
+ * A batch's rows as one flat array of values, for the reader thread to post to the writer: the
+ * structured clone of eleven-key objects with nested arrays cost the writer's thread about 6 µs a
+ * row to rebuild and the reader's about 3 to write; a flat array of strings and numbers, and
+ * rebuilding the objects from it here, cost less on both sides. unpackImports reverses it.
+ * Per row: the seven scalars, DATASET_COLUMNS' values, then each list as its length and its items.
+ */
+export function packImports(rows: readonly EncodedImport[]): Value[] {
+  const out: Value[] = [];
+  for (const r of rows) {
+    out.push(r.dataset, r.datasetId, r.externalId, r.code, r.killedBest, r.record, r.hash);
+    for (const v of r.values) out.push(v);
+    out.push(r.belligerents.length);
+    for (const b of r.belligerents) out.push(b);
+    out.push(r.sources.length);
+    for (const s of r.sources) out.push(s[0], s[1], s[2], s[3]);
+    out.push(r.publishers.length);
+    for (const p of r.publishers) out.push(p);
+  }
+  return out;
+}
+
+/** The rows packImports packed. */
+export function unpackImports(packed: readonly Value[]): EncodedImport[] {
+  const rows: EncodedImport[] = [];
+  const width = DATASET_COLUMNS.length;
+  const text = (i: number) => packed[i] as string;
+  const maybe = (i: number) => packed[i] as string | null;
+  let i = 0;
+  while (i < packed.length) {
+    const start = i;
+    i += 7;
+    const values = packed.slice(i, i + width);
+    i += width;
+    let n = packed[i++] as number;
+    const belligerents = packed.slice(i, i + n) as string[];
+    i += n;
+    n = packed[i++] as number;
+    const sources: EncodedImport['sources'] = [];
+    for (let k = 0; k < n; k++, i += 4) sources.push([maybe(i), maybe(i + 1), maybe(i + 2), maybe(i + 3)]);
+    n = packed[i++] as number;
+    const publishers = packed.slice(i, i + n) as string[];
+    i += n;
+    rows.push({
+      dataset: text(start),
+      datasetId: text(start + 1),
+      externalId: text(start + 2),
+      code: text(start + 3),
+      killedBest: packed[start + 4] as number | null,
+      values,
+      belligerents,
+      sources,
+      publishers,
+      record: text(start + 5),
+      hash: text(start + 6),
+    });
+  }
+  return rows;
+}
