@@ -117,6 +117,11 @@ test('reading the web app: layout, scripts and credits', {
       await page.getByTestId('incident-attribution').innerText(),
       /Uppsala Conflict Data Program.*CC BY 4\.0/,
     );
+    // The sources the UCDP row cites stand where report claims would.
+    assert.match(
+      await page.getByTestId('dataset-sources').innerText(),
+      /Sources the dataset cites \(row \u2068UCDP 214797\u2069\)\s+SOHR, .*2015.*14 shells hit Dahya al-Assad/su,
+    );
     // A row UCDP places only in the country: its pin is said to stand for the country, not a place.
     await page.goto(`${base}/incidents/UCDP-236764`);
     assert.match(await page.getByTestId('inset-caption').innerText(), /precision: country\)/);

@@ -2,11 +2,14 @@
  * Shapes the HTTP API returns. The service types are imported (types only, erased at build) so
  * a change on the server side breaks the web type-check instead of the page.
  */
-import type { IncidentDetail } from '../../../src/services/incidents.js';
+import type { IncidentProvenance } from '../../../src/services/incident-provenance.js';
+import type { IncidentDetail as IncidentClaims } from '../../../src/services/incidents.js';
 import type { StatsRow } from '../../../src/services/stats.js';
 import type { IncidentView } from '../../../src/store/rows.js';
 
-export type { IncidentDetail, IncidentView, StatsRow };
+export type { IncidentView, StatsRow };
+/** GET /api/incidents/{id}: the incident, its claims, and its dataset row and belligerents' roles. */
+export type IncidentDetail = IncidentClaims & IncidentProvenance;
 export type ClaimWithSource = IncidentDetail['claims'][number];
 
 export interface Page<T> {

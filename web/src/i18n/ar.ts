@@ -119,6 +119,7 @@ export const ar: Catalogue = {
   'geo.country': 'البلد',
   'incident.claimStatus': 'حالة الادعاء',
   'incident.dataSource': 'مصدر البيانات',
+  'incident.datasetSources': 'المصادر التي تذكرها قاعدة البيانات (السجل {row})',
   'incident.imported': 'مستوردة من مجموعة بيانات: لا ادعاءات من تقارير لعرضها.',
 
   'review.title': 'قائمة المراجعة',

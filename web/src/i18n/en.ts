@@ -119,6 +119,7 @@ export const en = {
   'geo.country': 'country',
   'incident.claimStatus': 'Claim status',
   'incident.dataSource': 'Data source',
+  'incident.datasetSources': 'Sources the dataset cites (row {row})',
   'incident.imported': 'Imported from a dataset: no report claims to show.',
 
   'review.title': 'Review queue',

@@ -11,12 +11,6 @@ import { EvidenceText } from './EvidenceText.js';
 import { formatDateSpan, formatRange } from './format.js';
 import { MapInset } from './MapInset.js';
 
-interface BelligerentAssessment {
-  belligerent: string;
-  role: string;
-  assessment: string;
-}
-
 function Claim({
   claim,
   canReadReports,
@@ -119,16 +113,6 @@ export function IncidentPage({ id }: { id: string }) {
     (signal) => api.get<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`, signal),
     [id, version],
   );
-  const belligerents = useAsync(
-    (signal) =>
-      api
-        .get<{ items: BelligerentAssessment[] }>(
-          `/api/incidents/${encodeURIComponent(id)}/belligerents`,
-          signal,
-        )
-        .then((r) => r.items),
-    [id, version],
-  );
   const history = useAsync(
     (signal) =>
       api
@@ -166,10 +150,8 @@ export function IncidentPage({ id }: { id: string }) {
         <p>{t('common.loading')}</p>
       </main>
     );
-  const { incident: inc, claims } = detail.data;
-  const assessments: BelligerentAssessment[] =
-    belligerents.data ??
-    inc.belligerents.map((b) => ({ belligerent: b, role: 'known', assessment: 'not_assessed' }));
+  const { incident: inc, claims, dataset } = detail.data;
+  const assessments = detail.data.belligerentRoles;
 
   return (
     <main id="main" className="incident-page" data-testid="incident-page">
@@ -279,6 +261,36 @@ export function IncidentPage({ id }: { id: string }) {
       <section aria-labelledby="claims-title">
         <h2 id="claims-title">{t('incident.claims')}</h2>
         {claims.length === 0 && <p>{inc.attribution ? t('incident.imported') : t('common.none')}</p>}
+        {dataset && dataset.sources.length > 0 && (
+          <section aria-labelledby="dataset-sources-title" data-testid="dataset-sources">
+            <h3 id="dataset-sources-title">
+              {t('incident.datasetSources', {
+                row: isolated(`${dataset.name.toUpperCase()} ${dataset.id ?? ''}`.trim()),
+              })}
+            </h3>
+            <ul>
+              {dataset.sources.map((c, k) => (
+                <li key={`${k}:${c.name ?? ''}`}>
+                  <bdi>{c.name ?? t('incident.unknownSource')}</bdi>
+                  {', '}
+                  {c.published ? i18n.date(c.published) : t('common.unknown')}
+                  {c.title && (
+                    <>
+                      {': '}
+                      {c.url ? (
+                        <a href={c.url} rel="noreferrer noopener" target="_blank" dir="auto">
+                          {c.title}
+                        </a>
+                      ) : (
+                        <q dir="auto">{c.title}</q>
+                      )}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {claims.map((c) => (
           <Claim
             key={c.id}
