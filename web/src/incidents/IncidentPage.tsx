@@ -269,8 +269,8 @@ export function IncidentPage({ id }: { id: string }) {
               })}
             </h3>
             <ul>
-              {dataset.sources.map((c, k) => (
-                <li key={`${k}:${c.name ?? ''}`}>
+              {dataset.sources.map((c) => (
+                <li key={[c.name, c.published, c.title, c.url].join('\u0000')}>
                   <bdi>{c.name ?? t('incident.unknownSource')}</bdi>
                   {', '}
                   {c.published ? i18n.date(c.published) : t('common.unknown')}
