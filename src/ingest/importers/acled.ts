@@ -4,7 +4,15 @@ import type { CountRange } from '../../domain/range.js';
 import { eventFromAcled } from './acled-codes.js';
 import { mapActors } from './actors.js';
 import { countryCode, countryCodeFromNumeric } from './countries.js';
-import { cellError, coordinate, keep, requiredCount, requiredDay, requiredText, text } from './fields.js';
+import {
+  cellError,
+  coordinate,
+  keepValues,
+  requiredCount,
+  requiredDay,
+  requiredText,
+  text,
+} from './fields.js';
 import {
   ACLED_ATTRIBUTION,
   type CitedSource,
@@ -161,7 +169,7 @@ export function mapAcledRow(row: CsvRecord, ctx: RowContext): MappedRow {
       killedBest: null,
       sources: acledSources(row.source ?? ''),
       attribution: ACLED_ATTRIBUTION,
-      record: keep(row, KEPT),
+      record: keepValues(row, KEPT),
     },
     warnings,
     unmappedActors: unmapped,

@@ -1,6 +1,7 @@
 import { parseIsoDay } from '../../domain/dates.js';
 import { MAX_COUNT } from '../../domain/range.js';
 import { InputError } from '../errors.js';
+import { KeptValues } from './record-codec.js';
 import type { CsvRecord, RowContext } from './types.js';
 
 /** The error for one cell: names the file, the line and the column (by name and number). */
@@ -103,4 +104,22 @@ export function keep(row: CsvRecord, fields: readonly string[]): Record<string, 
     if (v !== undefined && v !== '') out[f] = v;
   }
   return out;
+}
+
+/**
+ * keep()'s columns by position in `fields` (KeptValues): for an importer whose record columns are
+ * exactly `fields`, encodeRecord then stores them as they are.
+ */
+export function keepValues(row: CsvRecord, fields: readonly string[]): KeptValues {
+  const values: (string | null)[] = new Array(fields.length);
+  let last = -1;
+  for (let i = 0; i < fields.length; i++) {
+    const v = row[fields[i] as string];
+    if (v !== undefined && v !== '') {
+      values[i] = v;
+      last = i;
+    } else values[i] = null;
+  }
+  values.length = last + 1;
+  return new KeptValues(fields, values);
 }

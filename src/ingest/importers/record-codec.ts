@@ -8,7 +8,11 @@
  * A position means the same column for as long as records exist: an importer's list may only
  * grow at its end.
  */
-export function encodeRecord(columns: readonly string[], record: Readonly<Record<string, string>>): string {
+export function encodeRecord(columns: readonly string[], record: KeptRecord): string {
+  if (record instanceof KeptValues) {
+    if (record.columns === columns) return JSON.stringify(record.values);
+    return encodeRecord(columns, record.asObject());
+  }
   const values: (string | null)[] = [];
   let last = -1;
   let present = 0;
@@ -25,6 +29,32 @@ export function encodeRecord(columns: readonly string[], record: Readonly<Record
   values.length = last + 1;
   return JSON.stringify(values);
 }
+
+/**
+ * A row's kept columns by position in `columns`, null where absent or empty, with no trailing
+ * nulls: already the stored form when `columns` are the importer's record columns. keep() built an
+ * object key by key, which encodeRecord then read back column by column: 5.3 µs a UCDP row against
+ * 2.9 this way, of the import reader's ~27.
+ */
+export class KeptValues {
+  constructor(
+    readonly columns: readonly string[],
+    readonly values: readonly (string | null)[],
+  ) {}
+
+  /** The same columns as keep() gives them: the present, non-empty ones by name. */
+  asObject(): Record<string, string> {
+    const out: Record<string, string> = {};
+    this.values.forEach((v, i) => {
+      const name = this.columns[i];
+      if (v !== null && name !== undefined) out[name] = v;
+    });
+    return out;
+  }
+}
+
+/** An imported row's kept columns: by name, or by position (KeptValues). */
+export type KeptRecord = Readonly<Record<string, string>> | KeptValues;
 
 export function decodeRecord(columns: readonly string[], text: string): Record<string, string> {
   const parsed = JSON.parse(text) as unknown;

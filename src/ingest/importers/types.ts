@@ -1,6 +1,7 @@
 import type { Grading, IncidentStatus } from '../../domain/codes.js';
 import type { IncidentSummary } from '../../domain/incident.js';
 import type { Admin1Resolver } from './admin1-codes.js';
+import type { KeptRecord } from './record-codec.js';
 
 export const IMPORT_FORMATS = ['ucdp', 'acled', 'airwars'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -29,7 +30,7 @@ export interface ImportedIncident extends Omit<IncidentSummary, 'placeId'> {
   sources: CitedSource[];
   attribution: string | null;
   /** The dataset's columns Vigil has no field for (raw actor names, UCDP's dyad…), kept verbatim. */
-  record: Record<string, string>;
+  record: KeptRecord;
 }
 
 /** Something odd but importable, e.g. UCDP's low above its high. */

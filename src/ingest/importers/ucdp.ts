@@ -1,7 +1,15 @@
 import type { DatePrecision, GeoPrecision } from '../../domain/codes.js';
 import { mapActors } from './actors.js';
 import { countryCode } from './countries.js';
-import { cellError, coordinate, keep, requiredCount, requiredDay, requiredText, text } from './fields.js';
+import {
+  cellError,
+  coordinate,
+  keepValues,
+  requiredCount,
+  requiredDay,
+  requiredText,
+  text,
+} from './fields.js';
 import {
   type CitedSource,
   type CsvRecord,
@@ -169,7 +177,7 @@ export function mapUcdpRow(row: CsvRecord, ctx: RowContext): MappedRow {
       killedBest: best,
       sources: ucdpSources(row),
       attribution: UCDP_ATTRIBUTION,
-      record: keep(row, UCDP_KEPT),
+      record: keepValues(row, UCDP_KEPT),
     },
     warnings,
     unmappedActors: unmapped,
