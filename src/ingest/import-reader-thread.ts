@@ -1,13 +1,10 @@
-import { unpackImports, type Value } from '../store/import-rows.js';
+import { unpackImports } from '../store/import-rows.js';
 import { startModuleWorker } from '../store/module-worker.js';
 import { InputError } from './errors.js';
-import type { ReadBatch, ReadOptions } from './import-reader.js';
-
-/** A batch as it crosses threads: its rows packed into one flat array (packImports). */
-export type PostedBatch = Omit<ReadBatch, 'rows'> & { rows: Value[] };
+import type { PackedReadBatch, ReadBatch, ReadOptions } from './import-reader.js';
 
 export type ReaderMessage =
-  | { kind: 'batch'; batch: PostedBatch }
+  | { kind: 'batch'; batch: PackedReadBatch }
   | { kind: 'end' }
   | { kind: 'input-error'; message: string; line: number | null; field: string | null }
   | { kind: 'error'; message: string; stack: string | null };

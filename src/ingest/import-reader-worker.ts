@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { packImports } from '../store/import-rows.js';
 import { InputError } from './errors.js';
-import { type ReadOptions, readImportBatches } from './import-reader.js';
+import { type ReadOptions, readPackedImportBatches } from './import-reader.js';
 import type { ReaderMessage } from './import-reader-thread.js';
 
 /**
@@ -24,10 +23,10 @@ port.on('message', (m: unknown) => {
 const send = (m: ReaderMessage) => port.postMessage(m);
 
 try {
-  for await (const batch of readImportBatches(options)) {
+  for await (const batch of readPackedImportBatches(options)) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    send({ kind: 'batch', batch: { ...batch, rows: packImports(batch.rows) } });
+    send({ kind: 'batch', batch });
   }
   send({ kind: 'end' });
 } catch (err) {

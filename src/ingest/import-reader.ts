@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { readAdmin1Names } from '../gazetteer/admin1-names.js';
-import { type EncodedImport, encodeImport } from '../store/import-rows.js';
+import { type EncodedImport, encodeImport, packImport, type Value } from '../store/import-rows.js';
 import { type CsvRow, CsvSplitter } from './csv-rows.js';
 import { InputError } from './errors.js';
 import { createAdmin1Resolver } from './importers/admin1-codes.js';
@@ -18,9 +18,12 @@ export interface RowFailure {
   field: string | null;
 }
 
-/** A run of a dataset file's rows, encoded for writing, with what went wrong on the way. */
-export interface ReadBatch {
-  rows: EncodedImport[];
+/**
+ * A run of a dataset file's rows, encoded for writing, with what went wrong on the way. `Rows` is
+ * how the rows are held: as objects, or packed into one flat array (PackedReadBatch).
+ */
+export interface ReadBatch<Rows = EncodedImport[]> {
+  rows: Rows;
   /** The file line each of `rows` starts on. */
   lines: number[];
   /** Data rows met (mapped or refused by the mapper; not those the CSV itself garbled). */
@@ -40,6 +43,9 @@ export interface ReadOptions {
   batchSize: number;
 }
 
+/** A batch whose rows are packed into one flat array (packImport): what the reader thread posts. */
+export type PackedReadBatch = ReadBatch<Value[]>;
+
 const READ_CHUNK = 1 << 16;
 
 /**
@@ -48,7 +54,28 @@ const READ_CHUNK = 1 << 16;
  * its line and column; a file whose header lacks the format's columns throws an InputError before
  * any batch.
  */
-export async function* readImportBatches(options: ReadOptions): AsyncGenerator<ReadBatch> {
+export function readImportBatches(options: ReadOptions): AsyncGenerator<ReadBatch> {
+  return readBatches(
+    options,
+    (): EncodedImport[] => [],
+    (rows, row) => rows.push(row),
+  );
+}
+
+/**
+ * readImportBatches with each row packed into its batch's flat array as soon as it is encoded: the
+ * row's objects then die young, where a batch of objects lived until the batch was posted, was
+ * promoted to the old generation on the way, and was packed in a second pass.
+ */
+export function readPackedImportBatches(options: ReadOptions): AsyncGenerator<PackedReadBatch> {
+  return readBatches(options, (): Value[] => [], packImport);
+}
+
+async function* readBatches<Rows>(
+  options: ReadOptions,
+  empty: () => Rows,
+  add: (rows: Rows, row: EncodedImport) => void,
+): AsyncGenerator<ReadBatch<Rows>> {
   const importer = IMPORTERS[options.format];
   const origin = options.path;
   let header: string[] | null = null;
@@ -59,8 +86,8 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
     column: (name: string) => columnIndex.get(name) ?? null,
     admin1Code: createAdmin1Resolver(readAdmin1Names()),
   };
-  const fresh = (bytes: number): ReadBatch => ({
-    rows: [],
+  const fresh = (bytes: number): ReadBatch<Rows> => ({
+    rows: empty(),
     lines: [],
     read: 0,
     bytes,
@@ -116,7 +143,7 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
         batch.failures.push({ message: long.message, line: row.line, field: long.field });
         return;
       }
-      batch.rows.push(encodeImport(mapped.incident, importer.recordColumns));
+      add(batch.rows, encodeImport(mapped.incident, importer.recordColumns));
       batch.lines.push(row.line);
       for (const w of mapped.warnings) batch.warnings.push(w);
       for (const name of mapped.unmappedActors) unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
@@ -125,7 +152,7 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
       batch.failures.push({ message: err.message, line: err.line, field: err.field });
     }
   };
-  const done = (bytes: number): ReadBatch => {
+  const done = (bytes: number): ReadBatch<Rows> => {
     const out = batch;
     out.bytes = bytes;
     out.unmapped = [...unmapped];
@@ -145,7 +172,7 @@ export async function* readImportBatches(options: ReadOptions): AsyncGenerator<R
       if (!mayHoldNul && text.includes('\u0000')) mayHoldNul = true;
       for (const row of splitter.push(text)) {
         take(row);
-        if (batch.rows.length >= options.batchSize) yield done(bytes);
+        if (batch.lines.length >= options.batchSize) yield done(bytes);
       }
     }
     const tail = decoder.end();

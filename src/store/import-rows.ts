@@ -166,17 +166,20 @@ export function encodeImport(item: ImportedIncident, recordColumns: readonly str
  */
 export function packImports(rows: readonly EncodedImport[]): Value[] {
   const out: Value[] = [];
-  for (const r of rows) {
-    out.push(r.dataset, r.datasetId, r.externalId, r.code, r.killedBest, r.record, r.hash);
-    for (const v of r.values) out.push(v);
-    out.push(r.belligerents.length);
-    for (const b of r.belligerents) out.push(b);
-    out.push(r.sources.length);
-    for (const s of r.sources) out.push(s[0], s[1], s[2], s[3]);
-    out.push(r.publishers.length);
-    for (const p of r.publishers) out.push(p);
-  }
+  for (const r of rows) packImport(out, r);
   return out;
+}
+
+/** Appends one row to a packed array (packImports). */
+export function packImport(out: Value[], r: EncodedImport): void {
+  out.push(r.dataset, r.datasetId, r.externalId, r.code, r.killedBest, r.record, r.hash);
+  for (const v of r.values) out.push(v);
+  out.push(r.belligerents.length);
+  for (const b of r.belligerents) out.push(b);
+  out.push(r.sources.length);
+  for (const s of r.sources) out.push(s[0], s[1], s[2], s[3]);
+  out.push(r.publishers.length);
+  for (const p of r.publishers) out.push(p);
 }
 
 /** The rows packImports packed. */
