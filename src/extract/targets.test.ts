@@ -43,3 +43,21 @@ test('a claim takes as its target the place its attack hit, with the words as ev
   assert.ok(fled);
   assert.equal(fled?.target, null);
 });
+
+test('"a second round of shelling" is another event: what it hit is not the first attack\'s target', () => {
+  const context = { geoparser: fakeGeoparser({ Ariha: { lat: 35.81, lon: 36.61, country: 'SY' } }) };
+  const claims = extractClaims(
+    {
+      text:
+        'Government artillery shelled Ariha on 23 April 2019, killing seven people, medics said. ' +
+        "A second round of shelling the next day damaged the town's main bakery.",
+      published: '2019-04-25',
+      language: 'en',
+    },
+    context,
+  );
+  const first = claims.find((c) => c.killed?.min === 7);
+  assert.ok(first);
+  assert.equal(first?.target, null);
+  assert.ok(!first?.evidence.some((e) => e.span.start > 90), 'nothing of the second sentence');
+});

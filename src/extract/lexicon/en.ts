@@ -635,6 +635,9 @@ export const en: Lexicon = {
     'separately',
     'in a separate',
     'in another (?:attack|incident|strike|raid)',
+    // "A second round of shelling the next day damaged the bakery": another event, not more of the first.
+    '(?:a second|a third|another) (?:round|wave|volley|barrage) of',
+    '(?:a second|a third|another) (?:air ?strike|strike|attack|raid|car bomb|explosion|blast)',
     'elsewhere',
     'hours later',
     'meanwhile',
