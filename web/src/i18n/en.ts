@@ -68,6 +68,8 @@ export const en = {
   'list.count': '{count} shown',
   'list.more': 'Load more',
   'list.empty': 'No incident matches these filters.',
+  'list.emptyPublic':
+    'No published incident matches these filters. Analysts who log in also see the incidents still under review.',
   'list.sort': 'Sort',
   'sort.-date': 'Newest first',
   'sort.date': 'Oldest first',

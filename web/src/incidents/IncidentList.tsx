@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, withQuery } from '../api/client.js';
 import type { IncidentView, Page } from '../api/types.js';
 import { navigate } from '../app/router.js';
+import { useSession } from '../app/session.js';
 import { useI18n } from '../i18n/I18n.js';
 import { apiQuery, type Filters } from '../state/query.js';
 import { formatDateSpan, formatRange } from './format.js';
@@ -19,6 +20,7 @@ interface Props {
 export function IncidentList({ filters, sort, onSort, version }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
+  const { user } = useSession();
   const [items, setItems] = useState<IncidentView[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -98,7 +100,7 @@ export function IncidentList({ filters, sort, onSort, version }: Props) {
         </label>
       </div>
       {error && <p role="alert">{t('common.error', { message: error })}</p>}
-      {!loading && items.length === 0 && !error && <p>{t('list.empty')}</p>}
+      {!loading && items.length === 0 && !error && <p>{t(user ? 'list.empty' : 'list.emptyPublic')}</p>}
       {items.length > 0 && (
         <div className="table-scroll">
           <table className="incidents" data-testid="incident-table">

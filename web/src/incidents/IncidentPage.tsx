@@ -83,6 +83,12 @@ function Claim({
           <dt>{t('incident.belligerents')}</dt>
           <dd>{claim.belligerents.map((b) => i18n.code('bell', b)).join(', ') || '–'}</dd>
         </div>
+        {claim.target && (
+          <div>
+            <dt>{t('incident.target')}</dt>
+            <dd dir="auto">{i18n.code('target', claim.target)}</dd>
+          </div>
+        )}
       </dl>
       {claim.hedged && <p className="hedged">{t('incident.hedged')}</p>}
       {report.data?.text ? (
