@@ -266,6 +266,8 @@ const ROWS: Row[] = [
     ],
     ['wall-street', 'Wall Street', 40.706, -74.009, ['Wall Street'], 'US'],
     ['broadway', 'Broadway', 40.759, -73.9845, ['Broadway'], 'US'],
+    // The film industry's home, which news names far more than Hollywood, Florida.
+    ['hollywood', 'Hollywood', 34.0983, -118.3267, ['Hollywood'], 'US'],
     ['silicon-valley', 'Silicon Valley', 37.3875, -122.0575, ['Silicon Valley'], 'US'],
     [
       'heathrow',

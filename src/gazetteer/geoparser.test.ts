@@ -669,6 +669,8 @@ test('seats of power, districts and air bases news names as places are known', (
   // A bare "Broadway" is New York's theatres, not the Virginia village.
   const show = found('The musical opened on Broadway last night.', 'Broadway');
   assert.ok(near(show, 40.76, -73.98, 10), 'Broadway');
+  const films = found('The Hollywood producer denied the claims.', 'Hollywood');
+  assert.ok(near(films, 34.1, -118.33, 10), 'Hollywood, Los Angeles');
 });
 
 test('resolve() reads the places the text names outside the given spans as context', () => {
