@@ -256,6 +256,8 @@ const ROWS: Row[] = [
     ['pentagon', 'Pentagon', 38.8719, -77.0563, ['Pentagon', 'البنتاغون'], 'US'],
     ['capitol-hill', 'Capitol Hill', 38.8899, -77.0091, ['Capitol Hill'], 'US'],
     ['downing-street', 'Downing Street', 51.5033, -0.1276, ['Downing Street', 'Number 10', 'No 10'], 'GB'],
+    ['buckingham-palace', 'Buckingham Palace', 51.5014, -0.1419, ['Buckingham Palace'], 'GB'],
+    ['windsor-castle', 'Windsor Castle', 51.4839, -0.6044, ['Windsor Castle'], 'GB'],
     [
       'elysee',
       'Élysée Palace',

@@ -283,8 +283,9 @@ export function nearestContext(
   return best ?? within;
 }
 
+/** A town, a county, or a site named as a place (the Kremlin, Windsor Castle): where a building nearby lies. */
 function isLocal(e: GazetteerEntry | null): boolean {
-  return !!e && (e.kind === 'populated' || e.kind === 'admin2');
+  return !!e && (e.kind === 'populated' || e.kind === 'admin2' || e.featureCode === 'BLDG');
 }
 
 /** Towns and counties under 100,000 (capitals aside): many share their name, and a story seldom names one alone. */

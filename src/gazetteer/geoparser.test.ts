@@ -671,6 +671,10 @@ test('seats of power, districts and air bases news names as places are known', (
   assert.ok(near(show, 40.76, -73.98, 10), 'Broadway');
   const films = found('The Hollywood producer denied the claims.', 'Hollywood');
   assert.ok(near(films, 34.1, -118.33, 10), 'Hollywood, Los Angeles');
+  // A chapel the gazetteer lacks lies at the site named beside it, not in the region of a people named before.
+  const text = 'The Sicilian lemon cake is on sale. The wedding is in St Chad’s Chapel at Windsor Castle.';
+  const [, chapel] = parser.resolve(text, spansOf(text, ['Sicilian', 'St Chad’s Chapel', 'Windsor Castle']));
+  assert.ok(chapel?.inferred && near(chapel, 51.48, -0.6, 5), 'the chapel at Windsor Castle');
 });
 
 test('resolve() reads the places the text names outside the given spans as context', () => {
