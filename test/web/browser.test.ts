@@ -91,6 +91,11 @@ test('web app end to end in chromium', { skip: skip ?? false, timeout: 180_000 }
     await waitForMapDrawn(page);
     // Nothing is published yet: an anonymous reader is told why the list is empty.
     await page.getByText('No published incident matches these filters.', { exact: false }).waitFor();
+    assert.equal(
+      await page.getByTestId('timeline-empty').innerText(),
+      'No dated incident to chart for these filters.',
+    );
+    assert.equal(await page.getByTestId('timeline').isVisible(), false);
     const attribution = await page.locator('.maplibregl-ctrl-attrib').innerText();
     assert.match(attribution, /Natural Earth/);
   });

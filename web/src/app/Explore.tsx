@@ -155,6 +155,7 @@ export function Explore() {
       )}
       <Timeline
         buckets={buckets}
+        loaded={points !== null}
         bin={state.bin}
         from={filters.from}
         to={filters.to}

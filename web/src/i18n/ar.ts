@@ -50,6 +50,7 @@ export const ar: Catalogue = {
   'timeline.legendCount': 'الحوادث',
   'timeline.brushHint': 'اسحب عبر الخط الزمني للتصفية حسب التاريخ، أو اكتب التاريخين في حقلي «من» و«إلى».',
   'timeline.clearBrush': 'مسح النطاق الزمني',
+  'timeline.empty': 'لا توجد حادثة مؤرخة لعرضها في المخطط مع عوامل التصفية هذه.',
   'timeline.summary': '{buckets} فترة من {first} إلى {last}',
 
   'totals.title': 'المجاميع',

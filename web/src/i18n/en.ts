@@ -51,6 +51,7 @@ export const en = {
   'timeline.legendCount': 'Incidents',
   'timeline.brushHint': 'Drag across the timeline to filter by date, or type the dates in From and To.',
   'timeline.clearBrush': 'Clear date range',
+  'timeline.empty': 'No dated incident to chart for these filters.',
   'timeline.summary': '{buckets} periods from {first} to {last}',
 
   'totals.title': 'Totals',

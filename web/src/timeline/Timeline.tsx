@@ -6,6 +6,8 @@ import type { Bin } from '../state/query.js';
 
 interface Props {
   buckets: Bucket[];
+  /** The incidents have come: an empty chart then means there is nothing to chart, not "not yet". */
+  loaded: boolean;
   bin: Bin;
   from: string | null;
   to: string | null;
@@ -17,7 +19,7 @@ const HEIGHT = 170;
 const COUNT_H = 40;
 const PAD = { top: 10, bottom: 22, side: 40 };
 
-export function Timeline({ buckets, bin, from, to, onBinChange, onBrush }: Props) {
+export function Timeline({ buckets, loaded, bin, from, to, onBinChange, onBrush }: Props) {
   const { t, num, date, month, dir } = useI18n();
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
@@ -121,7 +123,12 @@ export function Timeline({ buckets, bin, from, to, onBinChange, onBrush }: Props
       <p id="timeline-hint" className="hint">
         {t('timeline.brushHint')}
       </p>
-      <div ref={wrap} className="timeline">
+      {loaded && n === 0 && (
+        <p className="muted" data-testid="timeline-empty">
+          {t('timeline.empty')}
+        </p>
+      )}
+      <div ref={wrap} className="timeline" hidden={loaded && n === 0}>
         <svg
           width={width}
           height={HEIGHT}
