@@ -685,3 +685,9 @@ test('resolve() reads the places the text names outside the given spans as conte
   assert.equal(shelby?.entry?.country, 'US');
   assert.equal(shelby?.entry?.admin1, 'MT');
 });
+
+test('a place beside a country the story names is backed by it, as by a town named near it', () => {
+  // Mozambique's Gaza Province outranks the Palestinian city on its own; "Israeli" makes it the city.
+  const gaza = found('Israeli air strikes on Gaza killed 12 people, medics said.', 'Gaza');
+  assert.equal(gaza?.entry?.country, 'PS');
+});

@@ -368,7 +368,10 @@ function closeness(
       if (!c || isContinentLike(c)) continue;
       const w = c === picks[o] ? 1 : 0.6;
       let v: number;
-      if (c.kind === 'country') v = c.country === e.country ? 0.3 : 0;
+      // A small country's point lies near its borders: a place beside it ("Gaza" in a story that names
+      // Israel) is backed as by a town named near it. A large country's point is far from anything.
+      if (c.kind === 'country')
+        v = c.country === e.country ? 0.3 : near(haversineKm(c.lat, c.lon, e.lat, e.lon));
       else if (c.kind === 'admin1') v = c.country === e.country && c.admin1 === e.admin1 ? 0.8 : 0;
       else v = near(haversineKm(c.lat, c.lon, e.lat, e.lon));
       best = Math.max(best, v * w);
