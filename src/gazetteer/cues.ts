@@ -101,11 +101,12 @@ export const DIRECTION_WORDS = words(`
   nord sud est ouest nördlich südlich östlich westlich norte sur este oeste leste
 `);
 
-/** Words before a name that make a place reading likely: "in Raqqa", "village of X". */
+/** Words before a name that make a place reading likely: "in Raqqa", "village of X", "shelling hit Afrin". */
 export const LOCATIVE_BEFORE = words(`
   in at near from to into toward towards outside inside across around throughout through via
   of village town city suburb neighbourhood neighborhood district province governorate countryside
   outskirts northern southern eastern western north south east west central
+  hit struck shelled bombed bombarded targeted attacked raided stormed besieged captured seized recaptured
   à a en dans près de vers au aux im in bei nach von aus nahe en cerca hacia desde em no na perto para
 `);
 

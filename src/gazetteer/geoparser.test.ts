@@ -691,3 +691,11 @@ test('a place beside a country the story names is backed by it, as by a town nam
   const gaza = found('Israeli air strikes on Gaza killed 12 people, medics said.', 'Gaza');
   assert.equal(gaza?.entry?.country, 'PS');
 });
+
+test('a town named as what an attack hit is a place even alone in its story', () => {
+  for (const [text, name, country] of [
+    ['An air strike hit Afrin on Monday.', 'Afrin', 'SY'],
+    ['Artillery shelled Bakhmut overnight.', 'Bakhmut', 'UA'],
+  ] as const)
+    assert.equal(found(text, name)?.entry?.country, country, text);
+});
