@@ -101,13 +101,27 @@ export const DIRECTION_WORDS = words(`
   nord sud est ouest nördlich südlich östlich westlich norte sur este oeste leste
 `);
 
+/** Verbs whose object is the place an attack hit: "shelling hit Afrin". */
+const ATTACK_VERBS =
+  'hit struck shelled bombed bombarded targeted attacked raided stormed besieged captured seized recaptured';
+
 /** Words before a name that make a place reading likely: "in Raqqa", "village of X", "shelling hit Afrin". */
 export const LOCATIVE_BEFORE = words(`
   in at near from to into toward towards outside inside across around throughout through via
   of village town city suburb neighbourhood neighborhood district province governorate countryside
   outskirts northern southern eastern western north south east west central
-  hit struck shelled bombed bombarded targeted attacked raided stormed besieged captured seized recaptured
+  ${ATTACK_VERBS}
   à a en dans près de vers au aux im in bei nach von aus nahe en cerca hacia desde em no na perto para
+`);
+
+/**
+ * Words before a name that say outright it is where something happened ("in", "near", "shelled"):
+ * enough to read another romanisation of a name as that place. "of" and "de" are not
+ * ("the hospital of Maqbana" may name where the wounded went, not where the strike fell).
+ */
+export const PLACE_OF_EVENT_BEFORE = words(`
+  in at near outside inside around into
+  ${ATTACK_VERBS}
 `);
 
 /** Words that end a chunk of capitalised words without being part of a name. */

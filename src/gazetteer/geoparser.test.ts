@@ -699,3 +699,15 @@ test('a town named as what an attack hit is a place even alone in its story', ()
   ] as const)
     assert.equal(found(text, name)?.entry?.country, country, text);
 });
+
+test('another romanisation of a town in the story’s country is read where the words ask for a place', () => {
+  const text =
+    'Iraqi forces fought near Makhmour and Qayyarah, and an air strike hit Hawija, south of Kirkuk.';
+  const names = parser.parse(text).map((m) => [m.name, m.entry?.country]);
+  for (const n of ['Makhmour', 'Qayyarah', 'Hawija'])
+    assert.deepEqual(
+      names.find(([x]) => x === n),
+      [n, 'IQ'],
+      n,
+    );
+});

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { arabicSkeleton, foldText, latinSkeleton, looseKey, nameKey } from './normalize.js';
+import {
+  arabicSkeleton,
+  foldText,
+  latinSkeleton,
+  looseKey,
+  nameKey,
+  transliterationVariants,
+} from './normalize.js';
 
 test('folds case, accents and punctuation', () => {
   assert.equal(foldText('Ḩamāh'), 'hamah');
@@ -44,4 +51,11 @@ test('Latin and Arabic spellings of one name share a consonant skeleton', () => 
     assert.equal(latinSkeleton(latin), arabicSkeleton(arabic), latin);
   }
   assert.notEqual(latinSkeleton('Manbij'), arabicSkeleton('حلب'));
+});
+
+test('another romanisation of an Arabic name: a final h, and the French ou', () => {
+  assert.deepEqual(transliterationVariants('hawija'), ['hawijah']);
+  assert.deepEqual(transliterationVariants('shabwah').sort(), ['shabwa']);
+  assert.deepEqual(transliterationVariants('makhmour'), ['makhmur']);
+  assert.deepEqual(transliterationVariants('raqqa'), ['raqqah']);
 });

@@ -220,3 +220,20 @@ export function arabicSkeleton(name: string): string {
   for (const ch of nameKey(name)) out += ARABIC_CLASSES[ch] ?? '';
   return out.replace(/(.)\1+/g, '$1');
 }
+
+/**
+ * Other romanisations of the same Arabic name, as `nameKey` keys: a final tāʾ marbūṭa written with or
+ * without its h ("Hawija", "Hawijah"; "Shabwa", "Shabwah"), and the French "ou" for u ("Makhmour").
+ */
+export function transliterationVariants(key: string): string[] {
+  const out = new Set<string>();
+  const ends = (k: string): string[] =>
+    /ah$|eh$/.test(k) ? [k.slice(0, -1), `${k.slice(0, -2)}ah`] : /a$/.test(k) ? [`${k}h`] : [];
+  const vowels = key.replace(/ou/g, 'u').replace(/ee/g, 'i').replace(/oo/g, 'u');
+  for (const k of [key, vowels]) {
+    if (k !== key) out.add(k);
+    for (const e of ends(k)) out.add(e);
+  }
+  out.delete(key);
+  return [...out];
+}

@@ -17,6 +17,7 @@ import {
   NAME_CONNECTORS,
   OPENERS,
   ORG_WORDS,
+  PLACE_OF_EVENT_BEFORE,
   SPEECH_VERBS,
   TITLES,
   TOWN_WORDS,
@@ -29,7 +30,7 @@ import {
   US_POSTAL_CODES,
   US_STATE_ABBREVIATIONS,
 } from './extra-places.js';
-import { foldText, latinSkeleton, nameKey } from './normalize.js';
+import { foldText, latinSkeleton, nameKey, transliterationVariants } from './normalize.js';
 import { priorScore } from './prior.js';
 import { type RelativeOffset, relativeOffsetBefore } from './relative.js';
 import { joinedBySpace, type Token, tokenize } from './tokens.js';
@@ -615,10 +616,21 @@ function byLatinSkeleton(
       const b = tokens[k + 1];
       if (!a || !b || b.arabic || !joinedBySpace(text, a.end, b.start)) joined = false;
     }
-    if (!joined || typeCueAround(tokens, i, j) !== 'town') continue;
+    if (!joined) continue;
     const span = text.slice(first.start, last.end);
     const key = nameKey(span);
     if (key.length < 4 || COMMON_WORDS.has(key)) continue;
+    // Another spelling of the same Arabic name ("Hawija" for Al Ḩawījah, "Makhmour" for Makhmur), where
+    // the words before it ask for a place ("near", "hit"): short names whose consonants alone say too little.
+    const prevWord = foldWord(tokens[i - 1]);
+    if (PLACE_OF_EVENT_BEFORE.has(prevWord) || DIRECTION_WORDS.has(prevWord)) {
+      const variants = transliterationVariants(key).flatMap((v) =>
+        g.lookupKey(v).filter((e) => e.country === focus && e.kind !== 'country'),
+      );
+      if (variants.length > 0)
+        return { candidate: skeletonTown(first.start, last.end, span, variants), last: j };
+    }
+    if (typeCueAround(tokens, i, j) !== 'town') continue;
     if (latinSkeleton(span).length < MIN_LATIN_SKELETON) continue;
     const entries = g
       .lookupLatinSkeleton(span)
