@@ -119,7 +119,10 @@ export function analyse(input: ExtractionInput, context: ExtractionContext): Ana
     const parsed = context.geoparser.parse(text, { countryHint: country });
     const found = Array.isArray(parsed) ? parsed : [];
     const cued = cuedSpans(f, lex, found);
-    const resolved = cued.length > 0 ? context.geoparser.resolve(text, cued, { countryHint: country }) : [];
+    const resolved =
+      cued.length > 0
+        ? context.geoparser.resolve(text, cued, { countryHint: country, textContext: false })
+        : [];
     const extra = (Array.isArray(resolved) ? resolved : []).filter(
       (m) => m && m.lat !== null && m.lon !== null,
     );

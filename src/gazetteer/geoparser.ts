@@ -344,9 +344,10 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
       // Places the text names outside the given spans still say where the story is ("Montana Department
       // of Corrections" for a Shelby): they vote in the context, and only the spans are answered.
       const spanned = (c: Candidate) => cands.some((s) => c.start < s.end && s.start < c.end);
-      const context = recognize(gazetteer, text, { demonyms: true, focusCountry: hint }).filter(
-        (c) => !spanned(c),
-      );
+      const context =
+        options.textContext === false
+          ? []
+          : recognize(gazetteer, text, { demonyms: true, focusCountry: hint }).filter((c) => !spanned(c));
       const merged = [...cands.map((c, k) => ({ c, k })), ...context.map((c) => ({ c, k: -1 }))].sort(
         (a, b) => a.c.start - b.c.start,
       );

@@ -97,6 +97,12 @@ export interface GeoparseOptions {
   countryHint?: string | null;
   /** Also return demonyms ("Iraqi", "Syrians") as mentions of their country; off by default. */
   demonyms?: boolean;
+  /**
+   * resolve(): also read the places the rest of the text names, as context for the spans (on by
+   * default). A caller that has parsed the text already and gives spans it found around those
+   * places (the extractor) can skip reading it twice.
+   */
+  textContext?: boolean;
 }
 
 /** Finds and resolves the place names in a document. Pure given its gazetteer. */
