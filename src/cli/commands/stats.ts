@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { RANGE_RULE_TEXT } from '../../domain/incident.js';
+import { formatRange } from '../../domain/range.js';
 import {
   type RangeTotal,
   STATS_DIMENSIONS,
@@ -55,6 +56,6 @@ export function statsTable(by: string, rows: StatsRow[]): string {
 /** A total as a range, saying how many of the incidents give no figure ("not reported" when none does). */
 function totalText(t: RangeTotal, incidents: number): string {
   if (incidents > 0 && t.unreported === incidents) return 'not reported';
-  const range = t.max === null ? `${t.min}+` : t.min === t.max ? `${t.min}` : `${t.min}–${t.max}`;
+  const range = formatRange(t);
   return t.unreported > 0 ? `${range} (${t.unreported} without)` : range;
 }
