@@ -37,11 +37,6 @@ export function readAggregates(sentence: string, lex: Lexicon): AggregateReading
   return { whole: false, clauses };
 }
 
-/** Whether the sentence as a whole is a tally over a period (readAggregates' `whole`). */
-export function isAggregate(sentence: string, lex: Lexicon): boolean {
-  return readAggregates(sentence, lex).whole;
-}
-
 /**
  * The relative clause holding offset `at`, if any: from its comma and opener (", which") to the
  * next comma, semicolon or the sentence's end.
