@@ -711,3 +711,23 @@ test('another romanisation of a town in the story’s country is read where the 
       n,
     );
 });
+
+test('resolve() places a name written as lying in a town where none of its readings lies there, in that town', () => {
+  // "CHU" (a French university hospital) is also Chuzhou's short name; "in Montpellier" says where it is.
+  const text = 'Doctors at the CHU in Montpellier said the staff performed cardiac massage.';
+  const [chu, city] = parser.resolve(text, spansOf(text, ['CHU', 'Montpellier']));
+  assert.ok(chu?.inferred && near(chu, 43.61, 3.88, 10), 'the hospital lies in Montpellier');
+  assert.equal(city?.entry?.country, 'FR');
+  // "Near" and "of" say less: "West Stockbridge near the New York border", "the Nice of Russia".
+  for (const [said, name, country] of [
+    ['Tolls at Exit 1 in West Stockbridge near the New York border were lifted.', 'West Stockbridge', 'US'],
+    ['Sochi should become the Nice of Russia, the candidate said.', 'Nice', 'FR'],
+  ] as const) {
+    const at = said.indexOf(name);
+    const [m] = parser.resolve(said, [
+      { start: at, end: at + name.length },
+      ...spansOf(said, ['New York', 'Russia']).filter((s) => s.start >= 0),
+    ]);
+    assert.ok(m?.entry?.country === country && !m.inferred, `${name} read by its own name`);
+  }
+});

@@ -386,6 +386,14 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
         return j === null || j === undefined || stray.has(j) ? null : (picks[j] ?? null);
       };
       const inferred = new Set<number>(innerOnly);
+      // Written as lying in the place after it ("the CHU in Montpellier"); "near" and "of" say less
+      // ("Manbij near the Turkish border", "the Nice of Russia").
+      const writtenIn = (k: number): boolean => {
+        const j = holderOf(k);
+        return (
+          j !== null && /^\s*,?\s*in\s+(the\s+)?$/i.test(text.slice(cands[k]?.end ?? 0, cands[j]?.start ?? 0))
+        );
+      };
       cands.forEach((c, k) => {
         const inner = picks[k];
         // "The University of St. Thomas in Houston", "the Embassy of Armenia in the Holy See": where the text
@@ -400,6 +408,19 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
           // rather than at the middle of the state. (A country's name says less: "Bank of Japan" stays Japan.)
           const near = nearestContext(located, c.start, inner);
           if (near && near.kind === 'populated') picks[k] = near;
+          return;
+        }
+        // "The CHU in Montpellier": a name none of whose readings lies where the words say it does is
+        // something there that the gazetteer lacks (a hospital, a school), not a far town of that name.
+        if (
+          holder &&
+          inner &&
+          writtenIn(k) &&
+          (inner.kind === 'populated' || inner.kind === 'admin2') &&
+          !c.entries.some((e) => contains(holder, e))
+        ) {
+          picks[k] = nearestContext(located, c.start, holder);
+          inferred.add(k);
           return;
         }
         if (stray.has(k)) {
