@@ -13,7 +13,7 @@ export type GradeName = (typeof GRADE_NAMES)[number];
 
 /** Beyond this zoom every incident is drawn on its own. */
 export const CLUSTER_MAX_ZOOM = 11;
-const OPTIONS = { radius: 48, minPoints: 3 };
+const OPTIONS = { radius: 64, minPoints: 3 };
 
 /** The zoom the web map opens at when the URL names no view (its clusters are built at start-up). */
 export const LANDING_ZOOM = 5;

@@ -19,6 +19,8 @@ interface Drawn {
   lone: number;
   /** The incident counts the totals panel lists (headline, then each other grading). */
   panel: number[];
+  /** Pairs of cluster markers whose discs overlap (one hides part of the other's count). */
+  overlapping: string[];
 }
 
 function drawn(page: Page): Promise<Drawn> {
@@ -29,7 +31,16 @@ function drawn(page: Page): Promise<Drawn> {
       return {
         count: Number((el.textContent ?? '').replace(/\D/g, '')),
         at: `${Math.round(r.x)},${Math.round(r.y)}`,
+        x: r.x + r.width / 2,
+        y: r.y + r.height / 2,
+        r: r.width / 2,
       };
+    });
+    const overlapping: string[] = [];
+    clusters.forEach((a, i) => {
+      for (const b of clusters.slice(i + 1))
+        if (Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r)
+          overlapping.push(`${a.count}@${a.at} & ${b.count}@${b.at}`);
     });
     type MapLike = { querySourceFeatures(id: string): { properties: { code?: string } }[] };
     const map = (window as unknown as { __vigilMap: MapLike }).__vigilMap;
@@ -43,6 +54,7 @@ function drawn(page: Page): Promise<Drawn> {
       clustered: clusters.reduce((n, c) => n + c.count, 0),
       lone,
       panel,
+      overlapping,
     };
   });
 }
@@ -73,6 +85,12 @@ test('the landing map: server clusters first, the same clusters after the points
   await page.waitForFunction(() => document.querySelectorAll('.maplibregl-marker.cluster').length > 0);
   const first = await drawn(page);
   assert.ok(first.clusters.length > 0, 'clusters on the first map');
+  assert.deepEqual(first.overlapping, [], 'no cluster covers another');
+  // The legend says what the two kinds of mark are and what selecting one does.
+  assert.match(
+    await page.getByTestId('map-legend').innerText(),
+    /One incident: select it to open\s+Several incidents \(the number\): select to zoom in/,
+  );
   assert.equal(first.clustered + first.lone, INCIDENTS, 'every incident is in a cluster or drawn alone');
   assert.equal(
     first.panel.reduce((a, b) => a + b, 0),
@@ -109,9 +127,32 @@ test('the landing map: server clusters first, the same clusters after the points
     'the handover is not counted as a new view',
   );
 
+  // Nor at any other zoom the clusters are drawn at.
+  type Zoomable = { jumpTo(o: { zoom: number }): void; getZoom(): number };
+  const landing = await page.evaluate(() =>
+    (window as unknown as { __vigilMap: Zoomable }).__vigilMap.getZoom(),
+  );
+  let redraws = 1;
+  for (const zoom of [3, 4, 6, 7, 8]) {
+    await page.evaluate((z) => {
+      (window as unknown as { __vigilMap: { jumpTo(o: { zoom: number }): void } }).__vigilMap.jumpTo({
+        zoom: z,
+      });
+    }, zoom);
+    await waitForMapDrawn(page, ++redraws, 60_000);
+    const seen = await drawn(page);
+    assert.deepEqual(seen.overlapping, [], `no cluster covers another at zoom ${zoom}`);
+  }
+  await page.evaluate((z) => {
+    (window as unknown as { __vigilMap: { jumpTo(o: { zoom: number }): void } }).__vigilMap.jumpTo({
+      zoom: z,
+    });
+  }, landing);
+  await waitForMapDrawn(page, ++redraws, 60_000);
+
   // From now on the page clusters itself: a grading filter redraws with fewer incidents.
   await page.getByTestId('filter-grading').selectOption('confirmed');
-  await waitForMapDrawn(page, 2, 60_000);
+  await waitForMapDrawn(page, ++redraws, 60_000);
   const confirmed = await drawn(page);
   assert.ok(confirmed.clustered + confirmed.lone < INCIDENTS && confirmed.clustered > 0);
 

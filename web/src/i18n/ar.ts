@@ -38,6 +38,8 @@ export const ar: Catalogue = {
   'map.loading': 'جارٍ تحميل الحوادث…',
   'map.unavailable': 'تعذّر تحميل الحوادث.',
   'map.cluster': '{count} حادثة؛ كبّر للعرض',
+  'map.legendIncident': 'حادثة واحدة: اخترها لفتحها',
+  'map.legendCluster': 'عدة حوادث (العدد): اخترها للتكبير',
   'map.unlocated': '{count} حادثة بلا موقع غير معروضة على الخريطة',
   'map.attribution': 'الحدود: Natural Earth (ملك عام)',
   'map.credits': 'تتضمن بيانات من: {credits}',

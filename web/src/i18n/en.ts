@@ -39,6 +39,8 @@ export const en = {
   'map.loading': 'Loading incidents…',
   'map.unavailable': 'The incidents could not be loaded.',
   'map.cluster': '{count} incidents; zoom in',
+  'map.legendIncident': 'One incident: select it to open',
+  'map.legendCluster': 'Several incidents (the number): select to zoom in',
   'map.unlocated': '{count} incidents without a location are not on the map',
   'map.attribution': 'Boundaries: Natural Earth (public domain)',
   'map.credits': 'Includes data from: {credits}',

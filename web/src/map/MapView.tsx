@@ -38,7 +38,7 @@ const FRAME_MAX_ZOOM = 8;
 const DRAWN_WITH = ['incidents', 'basemap'];
 
 function clusterSize(count: number): number {
-  return Math.round(22 + Math.min(34, Math.log10(count) * 12));
+  return Math.round(20 + Math.min(20, Math.log10(count) * 8));
 }
 
 /** The server's clusters and lone incidents inside `bbox`, as the worker would answer (epoch 0). */
@@ -357,6 +357,16 @@ export function MapView({
         {t('map.title')}
       </h2>
       <div ref={container} className="map" data-testid="map" />
+      <ul className="legend map-legend" data-testid="map-legend">
+        <li>
+          <span className="swatch incident-dot" aria-hidden="true" />
+          {t('map.legendIncident')}
+        </li>
+        <li>
+          <span className="swatch cluster-disc" aria-hidden="true" />
+          {t('map.legendCluster')}
+        </li>
+      </ul>
       {!points && !serverClusters && (
         <p className="map-status" data-testid="map-status">
           {t(failed ? 'map.unavailable' : 'map.loading')}
