@@ -61,3 +61,47 @@ test('"a second round of shelling" is another event: what it hit is not the firs
   assert.equal(first?.target, null);
   assert.ok(!first?.evidence.some((e) => e.span.start > 90), 'nothing of the second sentence');
 });
+
+test('"a second round of shelling" opens another event in each language the extractor reads', () => {
+  const ariha = { lat: 35.81, lon: 36.61, country: 'SY' };
+  const context = { geoparser: fakeGeoparser({ Ariha: ariha, أريحا: ariha }) };
+  const cases: [string, string][] = [
+    [
+      'fr',
+      "L'artillerie gouvernementale a bombardé Ariha le 23 avril 2019, tuant sept personnes, selon des médecins. " +
+        'Une deuxième vague de bombardements le lendemain a endommagé la boulangerie principale de la ville.',
+    ],
+    [
+      'es',
+      'La artillería del gobierno bombardeó Ariha el 23 de abril de 2019 y mató a siete personas, según médicos. ' +
+        'Una segunda ronda de bombardeos al día siguiente dañó la panadería principal de la ciudad.',
+    ],
+    [
+      'pt',
+      'A artilharia do governo bombardeou Ariha em 23 de abril de 2019, matando sete pessoas, segundo médicos. ' +
+        'Uma segunda rodada de bombardeios no dia seguinte danificou a padaria principal da cidade.',
+    ],
+    [
+      'de',
+      'Regierungsartillerie beschoss Ariha am 23. April 2019 und tötete sieben Menschen, sagten Ärzte. ' +
+        'Eine zweite Welle des Beschusses am nächsten Tag beschädigte die größte Bäckerei der Stadt.',
+    ],
+    [
+      'ar',
+      'قصفت مدفعية النظام مدينة أريحا في 23 نيسان 2019 ما أدى إلى مقتل سبعة أشخاص بحسب مصادر طبية. ' +
+        // Without a day named: a date of its own would part it from the first attack anyway.
+        'وفي جولة ثانية من القصف تضرر الفرن الرئيسي في المدينة.',
+    ],
+  ];
+  for (const [language, text] of cases) {
+    const claims = extractClaims({ text, published: '2019-04-25', language }, context);
+    const first = claims.find((c) => c.killed?.min === 7 || c.civiliansKilled?.min === 7);
+    assert.ok(first, `${language}: the first attack's claim`);
+    assert.equal(first?.target, null, `${language}: the bakery was hit in the second round, not the first`);
+    const cut = text.indexOf('.', text.indexOf('2019')) + 1;
+    assert.ok(
+      !first?.evidence.some((e) => e.span.start > cut),
+      `${language}: nothing of the second sentence`,
+    );
+  }
+});

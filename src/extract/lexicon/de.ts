@@ -122,8 +122,15 @@ export const de: Lexicon = {
     { re: 'angriff(?:e|en)?', family: 'generic', weight: 1 },
     { re: 'unter beschuss', family: 'hit', weight: 1 },
     { re: 'beschuss', family: 'hit', weight: 1 },
-    { re: 'beschossen', family: 'hit', weight: 1 },
     { re: 'artillerie', family: 'shell', weight: 3 },
+    // German writes the weapon and the act as one word: "Artilleriebeschuss", "Drohnenangriff".
+    { re: 'beschoss(?:en)?', family: 'hit', weight: 1 },
+    {
+      re: '(?:artillerie|granat|granaten|morser|raketen)(?:beschuss|feuer|angriffe?n?)',
+      family: 'shell',
+      weight: 3,
+    },
+    { re: 'drohnen(?:angriffe?n?|schlage?)', family: 'air', weight: 3 },
     { re: 'granaten', family: 'shell', weight: 2 },
     { re: 'raketen', family: 'shell', weight: 1 },
     { re: 'selbstmord\\S*', family: 'suicide', weight: 6 },
@@ -299,7 +306,16 @@ export const de: Lexicon = {
   notAgentBefore: ['gegen', 'auf die', 'in'],
   unknownActor: ['unklar', 'unbekannte'],
   habitual: ['regelmassig'],
-  newEvent: ['unterdessen', 'separat', 'in einem anderen', 'zudem'],
+  newEvent: [
+    'unterdessen',
+    'separat',
+    'in einem anderen',
+    'zudem',
+    // „Eine zweite Angriffswelle am nächsten Tag“: ein weiteres Ereignis, nicht mehr vom ersten.
+    '(?:eine zweite|eine dritte|eine weitere|eine neue) (?:welle|runde|salve|serie)',
+    '(?:eine zweite|eine weitere|eine neue) (?:explosion|offensive)',
+    '(?:ein zweiter|ein weiterer|ein neuer|ein erneuter) (?:angriff|luftangriff|beschuss|anschlag|raketenangriff)',
+  ],
   determiners: ['der', 'die', 'das', 'den', 'dem', 'des', 'dieser', 'diese', 'diesem'],
   placeReference: [
     'nordlich von',

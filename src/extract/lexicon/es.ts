@@ -212,7 +212,15 @@ export const es: Lexicon = {
   notAgentBefore: ['contra', 'en'],
   unknownActor: ['no identificad[oa]s?', 'desconocid[oa]s?'],
   habitual: ['regularmente', 'habitualmente'],
-  newEvent: ['por otra parte', 'por separado', 'en otro ataque'],
+  newEvent: [
+    'por otra parte',
+    'por separado',
+    'en otro ataque',
+    // «Una segunda ronda de bombardeos al día siguiente»: otro suceso, no más del primero.
+    '(?:una segunda|una tercera|otra|una nueva) (?:ronda|oleada|andanada|serie) de',
+    '(?:una segunda|otra|una nueva) (?:explosión|ofensiva|incursión)',
+    '(?:un segundo|otro|un nuevo) (?:ataque|bombardeo|atentado)',
+  ],
   determiners: ['el', 'la', 'los', 'las', 'este', 'esta', 'dicho', 'dicha'],
   placeReference: ['al norte de', 'al sur de', 'al este de', 'al oeste de', 'cerca de', 'hacia', 'desde'],
   provinceAfter: [],

@@ -329,7 +329,16 @@ export const fr: Lexicon = {
   notAgentBefore: ['contre', 'visant', 'tenue par', 'dans'],
   unknownActor: ["n'a pas ete identifie", 'non identifies?', 'inconnu'],
   habitual: ['regulierement', 'habituellement'],
-  newEvent: ['par ailleurs', 'separement', 'dans une autre attaque', 'ailleurs'],
+  newEvent: [
+    'par ailleurs',
+    'separement',
+    'dans une autre attaque',
+    'ailleurs',
+    // « Une deuxième vague de frappes le lendemain » : un autre événement, pas la suite du premier.
+    '(?:une deuxième|une seconde|une troisième|une autre|une nouvelle) (?:série|vague|salve) de',
+    '(?:une deuxième|une seconde|une autre|une nouvelle) (?:frappe|attaque|explosion)',
+    '(?:un deuxième|un second|un autre|un nouveau) (?:bombardement|raid|attentat|tir)',
+  ],
   determiners: ['le', 'la', 'les', "l'", 'ce', 'cette', 'ces'],
   placeReference: [
     'au nord de',

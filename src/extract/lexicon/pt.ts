@@ -185,7 +185,14 @@ export const pt: Lexicon = {
   notAgentBefore: ['contra', 'em', 'no', 'na'],
   unknownActor: ['nao identificad[oa]s?', 'desconhecid[oa]s?'],
   habitual: ['regularmente'],
-  newEvent: ['em outro ataque', 'separadamente'],
+  newEvent: [
+    'em outro ataque',
+    'separadamente',
+    // «Uma segunda rodada de bombardeios no dia seguinte»: outro evento, não mais do primeiro.
+    '(?:uma segunda|uma terceira|outra|uma nova) (?:rodada|onda|série|salva) de',
+    '(?:uma segunda|outra|uma nova) (?:explosão|ofensiva|incursão)',
+    '(?:um segundo|outro|um novo) (?:ataque|bombardeio|bombardeamento|atentado)',
+  ],
   determiners: ['o', 'a', 'os', 'as', 'este', 'esta'],
   placeReference: [
     'ao norte de',
