@@ -46,7 +46,7 @@ function drawn(page: Page): Promise<Drawn> {
     const map = (window as unknown as { __vigilMap: MapLike }).__vigilMap;
     const lone = new Set(map.querySourceFeatures('incidents').map((f) => f.properties.code)).size;
     const panelText = document.querySelector('.totals-panel')?.textContent ?? '';
-    const panel = [...panelText.matchAll(/([\d,]+) incidents/g)].map((m) =>
+    const panel = [...panelText.matchAll(/([\d,]+) incidents?/g)].map((m) =>
       Number((m[1] as string).replace(/\D/g, '')),
     );
     return {
@@ -118,6 +118,15 @@ test('the landing map: server clusters first, the same clusters after the points
   // The timeline is built from the points: once it has bars, the panel's figures are the page's own.
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline] rect').length > 1);
   const after = await drawn(page);
+  // Every legend (the map's, the timeline's) shows each of its marks: none is an empty box.
+  const swatches = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.legend .swatch')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { shown: r.width > 0 && r.height > 0, fill: getComputedStyle(el).backgroundColor };
+    }),
+  );
+  assert.equal(swatches.length, 4, 'two marks in each legend');
+  for (const s of swatches) assert.ok(s.shown && s.fill !== 'rgba(0, 0, 0, 0)', JSON.stringify(swatches));
   assert.deepEqual(after, first, 'the handover moves no cluster and changes no figure');
   assert.equal(
     await page.evaluate(

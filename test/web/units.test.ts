@@ -117,6 +117,25 @@ test('Arabic figures and dates: Arabic words and month names, Latin digits', () 
   assert.equal(makeI18n('en').fixed(35.5, 3), '35.500');
 });
 
+test("counts take the plural form of the reader's language: one incident, two in Arabic's dual", () => {
+  const english = makeI18n('en');
+  assert.equal(english.t('totals.incidents', { count: 1 }), '1 incident');
+  assert.equal(english.t('totals.incidents', { count: 0 }), '0 incidents');
+  assert.equal(english.t('totals.incidents', { count: 12345 }), '12,345 incidents');
+  assert.equal(english.t('map.unlocated', { count: 1 }), '1 incident without a location is not on the map');
+  const arabic = makeI18n('ar');
+  assert.equal(arabic.t('totals.incidents', { count: 1 }), 'حادثة واحدة');
+  assert.equal(arabic.t('totals.incidents', { count: 2 }), 'حادثتان');
+  assert.equal(arabic.t('totals.incidents', { count: 3 }), '3 حوادث');
+  assert.equal(arabic.t('totals.incidents', { count: 11 }), '11 حادثة');
+  // Latin digits, as every other figure (ar-u-nu-latn).
+  assert.equal(arabic.t('totals.incidents', { count: 12345 }), `${arabic.num(12345)} حادثة`);
+  // Every message's placeholders are filled: none is left as "{count}".
+  for (const i18n of [english, arabic])
+    for (const key of Object.keys(en) as (keyof typeof en)[])
+      assert.doesNotMatch(i18n.t(key, { count: 2, credits: 'x', name: 'x' }), /\{count/, key);
+});
+
 test('an incident date spanning days shows both ends, from the API or the review queue', () => {
   const en = makeI18n('en');
   assert.equal(formatDateSpan(en, { from: '2016-01-01', to: '2016-12-31' }), '1 Jan 2016 – 31 Dec 2016');

@@ -37,10 +37,12 @@ export const ar: Catalogue = {
   'map.canvas': 'الخريطة: تحركها مفاتيح الأسهم، و+ و− للتكبير والتصغير',
   'map.loading': 'جارٍ تحميل الحوادث…',
   'map.unavailable': 'تعذّر تحميل الحوادث.',
-  'map.cluster': '{count} حادثة؛ كبّر للعرض',
+  'map.cluster':
+    '{count, plural, zero {# حادثة} one {حادثة واحدة} two {حادثتان} few {# حوادث} many {# حادثة} other {# حادثة}}؛ كبّر للعرض',
   'map.legendIncident': 'حادثة واحدة: اخترها لفتحها',
   'map.legendCluster': 'عدة حوادث (العدد): اخترها للتكبير',
-  'map.unlocated': '{count} حادثة بلا موقع غير معروضة على الخريطة',
+  'map.unlocated':
+    '{count, plural, zero {# حادثة} one {حادثة واحدة} two {حادثتان} few {# حوادث} many {# حادثة} other {# حادثة}} بلا موقع غير معروضة على الخريطة',
   'map.attribution': 'الحدود: Natural Earth (ملك عام)',
   'map.credits': 'تتضمن بيانات من: {credits}',
 
@@ -58,7 +60,8 @@ export const ar: Catalogue = {
   'totals.title': 'المجاميع',
   'totals.unavailable': 'تعذّر تحميل المجاميع.',
   'totals.headline': 'القتلى المدنيون في الحوادث المصنفة «معقولة» أو «مؤكدة»',
-  'totals.incidents': '{count} حادثة',
+  'totals.incidents':
+    '{count, plural, zero {# حادثة} one {حادثة واحدة} two {حادثتان} few {# حوادث} many {# حادثة} other {# حادثة}}',
   'totals.byGrade': 'كل تصنيف آخر على حدة',
   'totals.rule': 'قاعدة العدّ',
   'totals.sumRule':

@@ -38,10 +38,11 @@ export const en = {
   'map.canvas': 'Map: arrow keys move it, + and − zoom',
   'map.loading': 'Loading incidents…',
   'map.unavailable': 'The incidents could not be loaded.',
-  'map.cluster': '{count} incidents; zoom in',
+  'map.cluster': '{count, plural, one {# incident} other {# incidents}}; zoom in',
   'map.legendIncident': 'One incident: select it to open',
   'map.legendCluster': 'Several incidents (the number): select to zoom in',
-  'map.unlocated': '{count} incidents without a location are not on the map',
+  'map.unlocated':
+    '{count, plural, one {# incident without a location is} other {# incidents without a location are}} not on the map',
   'map.attribution': 'Boundaries: Natural Earth (public domain)',
   'map.credits': 'Includes data from: {credits}',
 
@@ -59,7 +60,7 @@ export const en = {
   'totals.title': 'Totals',
   'totals.unavailable': 'The totals could not be loaded.',
   'totals.headline': 'Civilians killed in incidents graded fair or confirmed',
-  'totals.incidents': '{count} incidents',
+  'totals.incidents': '{count, plural, one {# incident} other {# incidents}}',
   'totals.byGrade': 'Each other grading, on its own',
   'totals.rule': 'Counting rule',
   'totals.sumRule':

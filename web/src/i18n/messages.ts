@@ -1,4 +1,5 @@
 /** Message lookup and locale formatting for one language: what every component formats with. */
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { Lang } from '../state/query.js';
 import { ar } from './ar.js';
 import { type Catalogue, en, type MessageKey } from './en.js';
@@ -75,6 +76,19 @@ export function makeI18n(lang: Lang): I18n {
     return Number.isNaN(ms) ? iso : f.format(ms);
   };
   const num = (n: number) => nf.format(n);
+  // Messages that vary with a count are ICU plural messages ("{count, plural, one {# incident} other
+  // {# incidents}}"): Arabic has six plural forms, English two. Parsed once, on first use.
+  const plurals = new Map<MessageKey, IntlMessageFormat>();
+  const t = (key: MessageKey, vars?: Record<string, string | number>): string => {
+    const text = cat[key];
+    if (!text.includes(', plural,')) return interpolate(text, vars, num);
+    let f = plurals.get(key);
+    if (!f) {
+      f = new IntlMessageFormat(text, locale);
+      plurals.set(key, f);
+    }
+    return String(f.format(vars));
+  };
   return {
     lang,
     dir: lang === 'ar' ? 'rtl' : 'ltr',
@@ -90,7 +104,7 @@ export function makeI18n(lang: Lang): I18n {
     date: withDate(df),
     dateTime: withDate(dtf),
     month: withDate(mf),
-    t: (key, vars) => interpolate(cat[key], vars, num),
+    t,
     code: (prefix, value) => {
       if (value === null || value === undefined) return cat['common.unknown'];
       const key = `${prefix}.${value}` as MessageKey;
