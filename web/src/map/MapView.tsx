@@ -2,6 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
+import { Legend } from '../app/Legend.js';
 import type { PointSet, Selection } from '../data/points.js';
 import type { MapClusters } from '../data/prefetch.js';
 import { useI18n } from '../i18n/I18n.js';
@@ -357,16 +358,13 @@ export function MapView({
         {t('map.title')}
       </h2>
       <div ref={container} className="map" data-testid="map" />
-      <ul className="legend map-legend" data-testid="map-legend">
-        <li>
-          <span className="swatch incident-dot" aria-hidden="true" />
-          {t('map.legendIncident')}
-        </li>
-        <li>
-          <span className="swatch cluster-disc" aria-hidden="true" />
-          {t('map.legendCluster')}
-        </li>
-      </ul>
+      <Legend
+        testId="map-legend"
+        items={[
+          { swatch: 'incident-dot', label: t('map.legendIncident') },
+          { swatch: 'cluster-disc', label: t('map.legendCluster') },
+        ]}
+      />
       {!points && !serverClusters && (
         <p className="map-status" data-testid="map-status">
           {t(failed ? 'map.unavailable' : 'map.loading')}

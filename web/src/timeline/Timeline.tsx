@@ -1,4 +1,5 @@
 import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { Legend } from '../app/Legend.js';
 import type { Bucket } from '../data/points.js';
 import { isoDay } from '../data/points.js';
 import { useI18n } from '../i18n/I18n.js';
@@ -200,16 +201,12 @@ export function Timeline({ buckets, loaded, bin, from, to, onBinChange, onBrush 
           </text>
         </svg>
       </div>
-      <ul className="legend">
-        <li>
-          <span className="swatch band" aria-hidden="true" />
-          {t('timeline.legendBand')}
-        </li>
-        <li>
-          <span className="swatch count-bar" aria-hidden="true" />
-          {t('timeline.legendCount')}
-        </li>
-      </ul>
+      <Legend
+        items={[
+          { swatch: 'band', label: t('timeline.legendBand') },
+          { swatch: 'count-bar', label: t('timeline.legendCount') },
+        ]}
+      />
     </section>
   );
 }
