@@ -16,6 +16,7 @@ import {
   readImportBatches,
   readPackedImportBatches,
 } from '../../src/ingest/import-reader.js';
+import { POST_ROWS } from '../../src/ingest/import-reader-thread.js';
 import { DEFAULT_IMPORT_BATCH, importFile } from '../../src/services/import.js';
 import { openSqliteStore } from '../../src/store/database.js';
 import { replicate } from './replicate.js';
@@ -60,12 +61,14 @@ async function timed(label: string, rows: () => number, run: () => Promise<void>
 
 const options = { format: 'ucdp', path: file, batchSize: DEFAULT_IMPORT_BATCH } as const;
 let read = 0;
-// The reader thread's own work: its rows packed as they are encoded, ready to post.
+// The reader thread's own work: its rows packed as they are encoded, ready to post, as many at a
+// time as it posts.
 const readUs = await timed(
   'reading alone (one thread: split, map, encode, pack)',
   () => read,
   async () => {
-    for await (const b of readPackedImportBatches(options)) read += b.lines.length;
+    for await (const b of readPackedImportBatches({ ...options, batchSize: POST_ROWS }))
+      read += b.lines.length;
   },
 );
 

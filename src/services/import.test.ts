@@ -189,6 +189,42 @@ test('a changed row updates its incident; bad rows are reported with line and co
   assert.equal(Number(updated.version), 2);
 });
 
+test("batches joined from the reader thread's smaller posts keep each row's line", async (t) => {
+  const store = await scratchStore(t);
+  const dir = scratchDir(t);
+  const [head, ...rest] = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
+  const header = parse(head as string)[0] as string[];
+  // Rows on one line each, so a row's line is its place in the file.
+  const whole = (line: string) => {
+    try {
+      return (parse(line)[0] as string[] | undefined)?.length === header.length;
+    } catch {
+      return false;
+    }
+  };
+  const single = rest.filter(whole);
+  const rows = single.slice(0, 300);
+  assert.equal(rows.length, 300);
+  const cells = parse(rows[279] as string)[0] as string[];
+  cells[header.indexOf('low')] = 'many';
+  rows[279] = cells.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+  // The first row again, last: refused as a repeat within its batch.
+  rows.push(rows[0] as string);
+  const path = join(dir, 'ucdp.csv');
+  writeFileSync(path, `${[head, ...rows].join('\n')}\n`);
+  // One batch of 1,000 rows: the reader posts them in parts, joined again before writing.
+  const s = await importFile(store, { format: 'ucdp', path, actor: 'test', batchSize: 1000 });
+  assert.equal(s.rows, 301);
+  assert.equal(s.created, 299);
+  assert.equal(s.failed, 2);
+  assert.deepEqual(
+    s.errors.map((e) => e.line),
+    [281, 302],
+  );
+  assert.match(s.errors[0]?.field ?? '', /^low/);
+  assert.match(s.errors[1]?.message ?? '', /appears twice in one batch/);
+});
+
 test('a cell holding U+0000 is a row error with its place; the other rows import', async (t) => {
   const store = await scratchStore(t);
   const lines = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
