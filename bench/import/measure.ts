@@ -4,7 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { DEFAULT_IMPORT_BATCH, DEFAULT_ROWS_PER_COMMIT, importFile } from '../../src/services/import.js';
+import {
+  DEFAULT_EMBEDDED_IMPORT_BATCH,
+  DEFAULT_IMPORT_BATCH,
+  DEFAULT_ROWS_PER_COMMIT,
+  importFile,
+} from '../../src/services/import.js';
 import { openSqliteStore, type Store } from '../../src/store/database.js';
 
 const [file, kind, target] = process.argv.slice(2);
@@ -16,7 +21,7 @@ let store: Store;
 let label: string;
 if (kind === 'sqlite') {
   store = await openSqliteStore(target);
-  label = `embedded (SQLite, ${DEFAULT_IMPORT_BATCH} rows a batch, ${DEFAULT_ROWS_PER_COMMIT} a commit)`;
+  label = `embedded (SQLite, ${DEFAULT_EMBEDDED_IMPORT_BATCH} rows a batch, ${DEFAULT_ROWS_PER_COMMIT} a commit)`;
 } else {
   const { openPostgresStore, redactUrl } = await import('../../src/store/postgres.js');
   store = await openPostgresStore(target, { poolSize: 2 });

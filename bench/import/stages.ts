@@ -17,7 +17,7 @@ import {
   readPackedImportBatches,
 } from '../../src/ingest/import-reader.js';
 import { POST_ROWS } from '../../src/ingest/import-reader-thread.js';
-import { DEFAULT_IMPORT_BATCH, importFile } from '../../src/services/import.js';
+import { DEFAULT_EMBEDDED_IMPORT_BATCH, importFile } from '../../src/services/import.js';
 import { openSqliteStore } from '../../src/store/database.js';
 import { replicate } from './replicate.js';
 
@@ -59,7 +59,7 @@ async function timed(label: string, rows: () => number, run: () => Promise<void>
   return perRow;
 }
 
-const options = { format: 'ucdp', path: file, batchSize: DEFAULT_IMPORT_BATCH } as const;
+const options = { format: 'ucdp', path: file, batchSize: DEFAULT_EMBEDDED_IMPORT_BATCH } as const;
 let read = 0;
 // The reader thread's own work: its rows packed as they are encoded, ready to post, as many at a
 // time as it posts.

@@ -73,6 +73,13 @@ export interface ImportSummary {
  */
 export const DEFAULT_IMPORT_BATCH = 2000;
 /**
+ * Embedded database: rows written together (several batches share a commit). A batch's rows live
+ * on the importing thread from their arrival until they are written, long enough at 2,000 to be
+ * promoted and collected as old objects: 200,000 UCDP rows imported in 4.9 against 5.3 s (CPU 7.8
+ * against 8.7 s, peak RSS ~325 against ~420 MB). 500 measured the same as 1,000.
+ */
+export const DEFAULT_EMBEDDED_IMPORT_BATCH = 1000;
+/**
  * Embedded database: rows per commit, several batches in one transaction. A commit writes every
  * page its batches dirtied, and nearly every batch dirties the same pages of the date-ordered
  * indexes; a bound keeps other writers from waiting on the lock for the whole import.
@@ -97,7 +104,8 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   const started = performance.now();
   const importer = IMPORTERS[options.format];
   const keepDetails = options.keepDetails ?? 1000;
-  const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH;
+  const batchSize =
+    options.batchSize ?? (store.sqlite ? DEFAULT_EMBEDDED_IMPORT_BATCH : DEFAULT_IMPORT_BATCH);
   const origin = options.path;
   const totalBytes = (await stat(options.path)).size;
 
