@@ -33,6 +33,11 @@ export function deferIncidentIndexes(sqlite: SqliteDatabase.Database): void {
   for (const i of indexes) sqlite.exec(`drop index "${i.name.replaceAll('"', '""')}"`);
 }
 
+/** Helper threads SQLite may sort with while rebuilding the deferred indexes. */
+const REBUILD_THREADS = 2;
+/** The page cache while rebuilding them, in KiB: also the size of each sorted run. */
+const REBUILD_CACHE_KIB = 8 * 1024;
+
 /**
  * Rebuilds what deferIncidentIndexes dropped, including what an interrupted import left dropped;
  * true when there was anything to rebuild. Runs in the caller's transaction, if any.
@@ -40,7 +45,21 @@ export function deferIncidentIndexes(sqlite: SqliteDatabase.Database): void {
 export function restoreDeferredIndexes(sqlite: SqliteDatabase.Database): boolean {
   const pending = readDeferred(sqlite);
   if (pending.length === 0) return false;
-  for (const ddl of pending) sqlite.exec(ddl.replace(/^create index /i, 'create index if not exists '));
+  // A sort larger than the page cache is cut into runs, and with helper threads each run is sorted
+  // on one while the table scan goes on: a small cache then makes more, smaller runs to share out.
+  // The import's reader thread is done by now, so the second core is free. Rebuilding a million
+  // rows' indexes: 5.2-5.4 s with one thread and a 64 MB cache, 3.7-3.8 s with two helpers and
+  // 8 MB (16 MB: 4.0-4.2 s; 32 MB: 4.8 s), peak RSS 217 against 113 MB.
+  const threads = sqlite.pragma('threads', { simple: true }) as number;
+  const cache = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`threads = ${REBUILD_THREADS}`);
+  sqlite.pragma(`cache_size = ${-REBUILD_CACHE_KIB}`);
+  try {
+    for (const ddl of pending) sqlite.exec(ddl.replace(/^create index /i, 'create index if not exists '));
+  } finally {
+    sqlite.pragma(`threads = ${Number(threads)}`);
+    sqlite.pragma(`cache_size = ${Number(cache)}`);
+  }
   statementsOf(sqlite).prepare('delete from meta where key = ?').run(DEFERRED_KEY);
   return true;
 }
