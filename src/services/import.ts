@@ -181,6 +181,16 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   // from the OS for every batch. Restored afterwards.
   const cacheBefore = store.sqlite?.pragma('cache_size', { simple: true });
   store.sqlite?.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
+  // A multi-row insert keeps a statement journal (to undo itself alone on a conflict), a temporary
+  // file past 64 KB: in memory the batches were written 2% faster. Back to the default before the
+  // index rebuild, whose sorted runs would otherwise be held in memory too. Outside a transaction
+  // both times: SQLite refuses to change it inside one.
+  const tempBefore = store.sqlite?.pragma('temp_store', { simple: true });
+  const restoreTemp = () => {
+    if (tempBefore !== undefined && store.sqlite && !store.sqlite.inTransaction)
+      store.sqlite.pragma(`temp_store = ${Number(tempBefore)}`);
+  };
+  store.sqlite?.pragma('temp_store = memory');
   try {
     for await (const batch of options.batches ??
       readImportBatchesInThread({ format: options.format, path: origin, batchSize })) {
@@ -200,11 +210,13 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     }
     await (writing as Promise<void> | null);
     span?.end(true);
+    restoreTemp();
     await restoreDeferredIndexesOf(store);
   } catch (err) {
     // Assigned inside the loop, which TypeScript's narrowing cannot see from here.
     await (writing as Promise<void> | null)?.catch(() => {});
     span?.end(false);
+    restoreTemp();
     try {
       await restoreDeferredIndexesOf(store);
     } catch {
@@ -212,6 +224,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     }
     throw err;
   } finally {
+    restoreTemp();
     if (cacheBefore !== undefined) store.sqlite?.pragma(`cache_size = ${Number(cacheBefore)}`);
   }
   options.onProgress?.({ bytes: totalBytes, totalBytes, rows: summary.rows });
