@@ -225,6 +225,36 @@ test("batches joined from the reader thread's smaller posts keep each row's line
   assert.match(s.errors[1]?.message ?? '', /appears twice in one batch/);
 });
 
+test('a row whose code another incident holds is refused with its line; the rest import', async (t) => {
+  const store = await scratchStore(t);
+  const dir = scratchDir(t);
+  const [head, ...rest] = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
+  const rows = rest.slice(0, 5);
+  const id = (parse(rows[1] as string)[0] as string[])[0];
+  // An incident entered by hand that took the code the dataset's second row would get.
+  await store.db
+    .insertInto('incidents')
+    .values({
+      id: 'i_by_hand',
+      code: `UCDP-${id}`,
+      status: 'draft',
+      range_rule: 'lowest-min-to-highest-max',
+      belligerents: '[]',
+      sensitive_coords: 0,
+      version: 1,
+      created_at: '2024-01-01T00:00:00Z',
+      updated_at: '2024-01-01T00:00:00Z',
+    })
+    .execute();
+  const path = join(dir, 'ucdp.csv');
+  writeFileSync(path, `${[head, ...rows].join('\n')}\n`);
+  const s = await importFile(store, { format: 'ucdp', path, actor: 'test' });
+  assert.equal(s.created, 4);
+  assert.equal(s.failed, 1);
+  assert.equal(s.errors[0]?.line, 3);
+  assert.match(s.errors[0]?.message ?? '', new RegExp(`code UCDP-${id} is already used by another incident`));
+});
+
 test('a cell holding U+0000 is a row error with its place; the other rows import', async (t) => {
   const store = await scratchStore(t);
   const lines = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');

@@ -403,13 +403,16 @@ function writeSqliteBatch(
   opts: ImportBatchOptions,
 ): ImportBatchResult {
   const write = () => {
-    // One statement per batch whatever its size: the ids travel as one JSON array parameter.
+    // One statement per batch whatever its size: the ids travel as one JSON array parameter, each
+    // looked up in the unique index as it comes. `in (select value from json_each(?))` first built
+    // and sorted a temporary index of the ids: writing batches took 2-3% longer (200,000 and
+    // 600,000 rows). A repeated id finds its incident twice, which the maps take alike.
     const existing = new Map<string, Existing>();
     const found = prepared(
       sqlite,
       `select i.id, i.external_id, imp.record_hash, i.field_overrides, i.civ_override_reason
-         from incidents i left join incident_imports imp on imp.incident_id = i.id
-        where i.external_id in (select value from json_each(?))`,
+         from json_each(?) j join incidents i on i.external_id = j.value
+         left join incident_imports imp on imp.incident_id = i.id`,
     ).raw(true);
     type Found = [string, string | null, string | null, string | null, string | null];
     for (const [id, externalId, hash, overrides, civOverride] of found.all(
@@ -422,7 +425,7 @@ function writeSqliteBatch(
     if (fresh.length > 0) {
       const holders = prepared(
         sqlite,
-        'select code, external_id from incidents where code in (select value from json_each(?))',
+        'select i.code, i.external_id from json_each(?) j join incidents i on i.code = j.value',
       ).raw(true);
       for (const [code, holder] of holders.all(JSON.stringify(fresh)) as [string, string | null][])
         taken.set(code, holder);
