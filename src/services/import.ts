@@ -74,11 +74,13 @@ export interface ImportSummary {
 export const DEFAULT_IMPORT_BATCH = 2000;
 /**
  * Embedded database: rows written together (several batches share a commit). A batch's rows live
- * on the importing thread from their arrival until they are written, long enough at 2,000 to be
- * promoted and collected as old objects: 200,000 UCDP rows imported in 4.9 against 5.3 s (CPU 7.8
- * against 8.7 s, peak RSS ~325 against ~420 MB). 500 measured the same as 1,000.
+ * on the importing thread from their arrival until they are written; at 2,000, and in some runs
+ * at 1,000, they outlived the young generation and were collected as old objects (peak RSS ~400
+ * against ~330 MB, a mark-compact every half second). 200,000 UCDP rows imported in 5.2-5.3 s
+ * at 2,000 (CPU 8.5-8.8 s), 5.1-5.3 s at 1,000 (CPU 8.5-8.8 s, RSS 325-425 MB), 4.9-5.2 s at 500
+ * (CPU 7.8-8.4 s, RSS 322-333 MB); 250 measured as 500, with twice the audit entries.
  */
-export const DEFAULT_EMBEDDED_IMPORT_BATCH = 1000;
+export const DEFAULT_EMBEDDED_IMPORT_BATCH = 500;
 /**
  * Embedded database: rows per commit, several batches in one transaction. A commit writes every
  * page its batches dirtied, and nearly every batch dirties the same pages of the date-ordered
