@@ -474,7 +474,10 @@ type BulkTable = keyof typeof BULK_COLUMNS;
 /**
  * Flat rows of positional values in BULK_COLUMNS' order, written by reused prepared statements of
  * ROWS_PER_INSERT rows each, the remainder one row at a time. Each statement's parameters are one
- * slice of the flat array (a block copy).
+ * slice of the flat array (a block copy), spread as arguments: better-sqlite3 reads an array
+ * parameter element by element through a generic property lookup, and arguments straight off the
+ * call. Spread, writing 200,000 UCDP rows took 3.5-3.9 s instead of 3.9-4.2 (at most 4,608
+ * arguments a call: 36 columns of 128 rows).
  */
 function runRows(
   sqlite: SqliteDatabase.Database,
@@ -499,11 +502,11 @@ function runRows(
   if (rows >= ROWS_PER_INSERT) {
     const many = insert(ROWS_PER_INSERT);
     for (; i + ROWS_PER_INSERT <= rows; i += ROWS_PER_INSERT)
-      many.run(values.slice(i * width, (i + ROWS_PER_INSERT) * width));
+      many.run(...values.slice(i * width, (i + ROWS_PER_INSERT) * width));
   }
   if (i === rows) return;
   const one = insert(1);
-  for (; i < rows; i++) one.run(values.slice(i * width, (i + 1) * width));
+  for (; i < rows; i++) one.run(...values.slice(i * width, (i + 1) * width));
 }
 
 type Changed = BatchPlan['changed'][number];
