@@ -456,10 +456,12 @@ function writeSqliteBatch(
 
 /**
  * Rows a multi-row insert writes at once: one statement step instead of one per row. Writing
- * 200,000 UCDP rows in 1,000-row batches, 128 took 1-2% less time than 64; 16 took 6-7% more,
- * 256 about as long as 64, 512 4-5% more.
+ * 200,000 UCDP rows in 1,000-row batches with the values bound as one array, 128 took 1-2% less
+ * time than 64; 16 took 6-7% more, 256 about as long as 64, 512 4-5% more. Bound as spread
+ * arguments (runRows), in 500-row batches, 64 took about 2% less than 128; 32 measured as 64, 256
+ * as 128.
  */
-const ROWS_PER_INSERT = 128;
+const ROWS_PER_INSERT = 64;
 
 /** The columns of each table written in bulk, in the order its rows' values come. */
 const BULK_COLUMNS = {
@@ -476,8 +478,8 @@ type BulkTable = keyof typeof BULK_COLUMNS;
  * ROWS_PER_INSERT rows each, the remainder one row at a time. Each statement's parameters are one
  * slice of the flat array (a block copy), spread as arguments: better-sqlite3 reads an array
  * parameter element by element through a generic property lookup, and arguments straight off the
- * call. Spread, writing 200,000 UCDP rows took 3.5-3.9 s instead of 3.9-4.2 (at most 4,608
- * arguments a call: 36 columns of 128 rows).
+ * call. Spread, writing 200,000 UCDP rows took 3.5-3.9 s instead of 3.9-4.2 at 128 rows a
+ * statement (at most 2,304 arguments a call now: 36 columns of ROWS_PER_INSERT rows).
  */
 function runRows(
   sqlite: SqliteDatabase.Database,
