@@ -386,14 +386,14 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
         return j === null || j === undefined || stray.has(j) ? null : (picks[j] ?? null);
       };
       const inferred = new Set<number>(innerOnly);
+      // The words between a name and the place it is written as lying in; null where there is none.
+      const toHolder = (k: number): string | null => {
+        const j = holderOf(k);
+        return j === null ? null : text.slice(cands[k]?.end ?? 0, cands[j]?.start ?? 0);
+      };
       // Written as lying in the place after it ("the CHU in Montpellier"); "near" and "of" say less
       // ("Manbij near the Turkish border", "the Nice of Russia").
-      const writtenIn = (k: number): boolean => {
-        const j = holderOf(k);
-        return (
-          j !== null && /^\s*,?\s*in\s+(the\s+)?$/i.test(text.slice(cands[k]?.end ?? 0, cands[j]?.start ?? 0))
-        );
-      };
+      const writtenIn = (k: number): boolean => /^\s*,?\s*in\s+(the\s+)?$/i.test(toHolder(k) ?? '');
       cands.forEach((c, k) => {
         const inner = picks[k];
         // "The University of St. Thomas in Houston", "the Embassy of Armenia in the Holy See": where the text
@@ -439,10 +439,7 @@ export function createGeoparser(gazetteer: Gazetteer): Geoparser {
       // A name the gazetteer lacks, once written in words as lying in a place ("Kasba Bonli, a market town
       // in Rajasthan"), lies there wherever the story names it, not by whatever place is named near it then.
       // A bare comma is no such statement ("Beyond Madinaty, Liverpool have other academies").
-      const saysWhere = (k: number): boolean => {
-        const j = holderOf(k);
-        return j !== null && /\p{L}/u.test(text.slice(cands[k]?.end ?? 0, cands[j]?.start ?? 0));
-      };
+      const saysWhere = (k: number): boolean => /\p{L}/u.test(toHolder(k) ?? '');
       const placedByText = new Map<string, GazetteerEntry>();
       cands.forEach((c, k) => {
         const key = nameKey(c.name);
