@@ -226,7 +226,6 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     }
     throw err;
   } finally {
-    restoreTemp();
     if (cacheBefore !== undefined) store.sqlite?.pragma(`cache_size = ${Number(cacheBefore)}`);
   }
   options.onProgress?.({ bytes: totalBytes, totalBytes, rows: summary.rows });
