@@ -325,7 +325,9 @@ function readCountries(b: IndexBuilder): void {
     CD: ['Congo-Kinshasa'],
     CG: ['Congo-Brazzaville'],
     KP: ['North Korea'],
-    KR: ['South Korea'],
+    // News writes "Korea" for the Republic ("the Korea Baseball Organization", "the Bank of Korea"), as
+    // "Korean" for its people; the North always carries its qualifier.
+    KR: ['South Korea', 'Korea'],
     CI: ['Ivory Coast'],
     CZ: ['Czech Republic'],
     MM: ['Burma'],

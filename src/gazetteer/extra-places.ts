@@ -1,7 +1,10 @@
 /**
  * Places no bundled dataset gives as points: continents and the regions news names
- * as if they were places. Coordinates are GeoNames' continent points where GeoNames
- * has one (so figures compare with GeoNames-based gold), else a central point.
+ * as if they were places. Coordinates are GeoNames' points where GeoNames has one (so
+ * figures compare with GeoNames-based gold), as reference-points.ts takes them: where
+ * GeoNames' and Wikipedia's points lie under 322 km apart, the point between the two.
+ * A region GeoNames lacks takes the point of the continent that holds most of it, else a
+ * central point.
  */
 export interface ExtraPlace {
   id: string;
@@ -108,10 +111,12 @@ const ROWS: Row[] = [
     ['Pacific Ocean', 'Pacific', 'Océan Pacifique', 'Pazifik', 'Océano Pacífico', 'المحيط الهادئ'],
   ],
   [
+    // GeoNames' point, as the GeoNames-derived gold gives it (GWN); Wikipedia's, 20°S 80°E, lies
+    // 1,500 km off, too far for a point between the two.
     'gn:1545739',
     'Indian Ocean',
     -10,
-    80,
+    70,
     ['Indian Ocean', 'Océan Indien', 'Indischer Ozean', 'المحيط الهندي'],
   ],
   [
@@ -140,10 +145,11 @@ const ROWS: Row[] = [
     { demonyms: ['North African'] },
   ],
   [
+    // South America's point: nine tenths of Latin America's land lies in that continent.
     'rg:latin-america',
     'Latin America',
-    -8.8,
-    -60.0,
+    -14.60485,
+    -57.65625,
     ['Latin America', 'Amérique latine', 'Lateinamerika', 'América Latina', 'أمريكا اللاتينية'],
     { demonyms: ['Latin American', 'Latin Americans'] },
   ],
@@ -218,10 +224,11 @@ const ROWS: Row[] = [
     ['Persian Gulf', 'Arabian Gulf', 'Gulf', 'Gulf region', 'Golfe persique', 'الخليج العربي', 'الخليج'],
   ],
   [
+    // Between GeoNames' point (35°N 20°E) and Wikipedia's (35°N 18°E).
     'rg:mediterranean',
     'Mediterranean',
     35.0,
-    18.0,
+    19.0,
     ['Mediterranean', 'Méditerranée', 'Mittelmeer', 'Mediterráneo', 'البحر المتوسط', 'البحر الأبيض المتوسط'],
   ],
   [
@@ -229,7 +236,8 @@ const ROWS: Row[] = [
     'Korean Peninsula',
     38,
     127.5,
-    ['Korean Peninsula', 'Korea', 'شبه الجزيرة الكورية'],
+    // A bare "Korea" is the Republic of Korea (build-index.ts).
+    ['Korean Peninsula', 'شبه الجزيرة الكورية'],
   ],
   ['rg:sinai', 'Sinai', 29.5, 33.8, ['Sinai', 'Sinaï', 'سيناء'], { code: 'AREA', country: 'EG' }],
   [

@@ -175,6 +175,12 @@ test('regions, islands and state abbreviations news names as places', () => {
   assert.ok(near(wh, 38.9, -77.04, 10), 'White House');
 });
 
+test('a bare "Korea" is the Republic of Korea; the North keeps its qualifier', () => {
+  const text = 'Baseball games in Korea were postponed as smog from North Korea and China drifted south.';
+  assert.equal(found(text, 'Korea')?.entry?.country, 'KR');
+  assert.equal(found(text, 'North Korea')?.entry?.country, 'KP');
+});
+
 test('knows places cities500 leaves out (data/supplement-places.tsv)', () => {
   assert.ok(
     near(found('Jets hit a village near the Yemeni port of Mokha on Tuesday.', 'Mokha'), 13.32, 43.25, 10),
