@@ -3,7 +3,13 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError } from '../../ingest/errors.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../ingest/importers/types.js';
-import { type ImportSummary, importFile } from '../../services/import.js';
+import {
+  DEFAULT_EMBEDDED_IMPORT_BATCH,
+  DEFAULT_IMPORT_BATCH,
+  DEFAULT_ROWS_PER_COMMIT,
+  type ImportSummary,
+  importFile,
+} from '../../services/import.js';
 import { type GlobalOptions, withStore } from '../context.js';
 import { checkInputFile } from '../input-file.js';
 import { wholeNumber } from '../numbers.js';
@@ -18,7 +24,9 @@ export function register(program: Command): void {
     .option('--no-progress', 'no progress bar')
     .option(
       '--batch <rows>',
-      'rows written together (a transaction on PostgreSQL; the embedded database commits every 20,000 rows)',
+      `rows written together (default ${DEFAULT_EMBEDDED_IMPORT_BATCH.toLocaleString('en')} on the embedded ` +
+        `database, which commits every ${DEFAULT_ROWS_PER_COMMIT.toLocaleString('en')} rows; ` +
+        `${DEFAULT_IMPORT_BATCH.toLocaleString('en')} on PostgreSQL, each batch a transaction)`,
       wholeNumber(1),
     )
     .action(
