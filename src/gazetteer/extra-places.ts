@@ -3,8 +3,8 @@
  * as if they were places. Coordinates are GeoNames' points where GeoNames has one (so
  * figures compare with GeoNames-based gold), as reference-points.ts takes them: where
  * GeoNames' and Wikipedia's points lie under 322 km apart, the point between the two.
- * A region GeoNames lacks takes the point of the continent that holds most of it, else a
- * central point.
+ * A region GeoNames lacks that covers nearly all of one continent takes that continent's
+ * point (Latin America, sub-Saharan Africa); any other, a central point.
  */
 export interface ExtraPlace {
   id: string;
@@ -145,7 +145,7 @@ const ROWS: Row[] = [
     { demonyms: ['North African'] },
   ],
   [
-    // South America's point: nine tenths of Latin America's land lies in that continent.
+    // South America's point: the continent is nine tenths of Latin America's land.
     'rg:latin-america',
     'Latin America',
     -14.60485,
@@ -208,8 +208,8 @@ const ROWS: Row[] = [
   [
     'rg:sub-saharan-africa',
     'Sub-Saharan Africa',
-    2.0,
-    20.0,
+    7.1881,
+    21.09375,
     ['Sub-Saharan Africa', 'Afrique subsaharienne', 'أفريقيا جنوب الصحراء'],
   ],
   ['rg:balkans', 'Balkans', 43.0, 21.0, ['Balkans', 'Balkan', 'Balcanes', 'البلقان']],
