@@ -79,31 +79,30 @@ interface ChildRows {
   imports: FlatRows;
 }
 
-/** Appends one incident's child rows, as positional values in the *_COLUMNS orders. */
-function pushChildRows(into: ChildRows, id: string, row: EncodedImport, opts: ImportBatchOptions): void {
-  // A dataset names the parties it coded: known, not merely suspected; not assessed by anyone here.
-  for (const b of row.belligerents) into.belligerents.push(id, b, 'known', 'not_assessed');
+/** Appends one incident's child rows, as positional values in ROW_COLUMNS' orders. */
+function pushChildRows(into: ChildRows, id: string, row: EncodedImport): void {
+  for (const b of row.belligerents) into.belligerents.push(id, b);
   const { sources } = row;
   for (let ordinal = 0; ordinal < sources.length; ordinal++) {
     const [source, published, title, url] = sources[ordinal] as EncodedImport['sources'][number];
     into.sources.push(id, ordinal, source, published, title, url);
   }
-  into.imports.push(
-    id,
-    row.dataset,
-    row.datasetId,
-    row.killedBest,
-    row.record,
-    row.hash,
-    opts.origin,
-    opts.now,
-  );
+  into.imports.push(id, row.dataset, row.datasetId, row.killedBest, row.record, row.hash);
 }
 
-/** Flat rows of `width` values as one array per row (PostgreSQL's COPY and inserts take those). */
-function rowsOf(values: FlatRows, width: number): Value[][] {
+/**
+ * Flat rows of a table as one array per row, each with the batch's shared values after its own
+ * (PostgreSQL's COPY and inserts take those), in the order of columnsOf(table).
+ */
+function rowsOf(table: BulkTable, values: FlatRows, opts: ImportBatchOptions): Value[][] {
+  const width = ROW_COLUMNS[table].length;
+  const tail = Object.values(sharedValues(opts)[table]);
   const rows: Value[][] = [];
-  for (let i = 0; i < values.length; i += width) rows.push(values.slice(i, i + width));
+  for (let i = 0; i < values.length; i += width) {
+    const row = values.slice(i, i + width);
+    for (const v of tail) row.push(v);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -120,7 +119,13 @@ export async function writeImportBatch(
   if (items.length === 0) return { created: [], updated: [], unchanged: 0, rejected: [] };
   if (opts.sqlite) return writeSqliteBatch(opts.sqlite, items, opts);
   if (opts.pgPool) return writeCopyBatch(opts.pgPool, items, opts);
-  return db.transaction().execute((trx) => writeInTransaction(trx, items, opts, insertRows));
+  return db
+    .transaction()
+    .execute((trx) =>
+      writeInTransaction(trx, items, opts, (t, table, rows, ignoreConflicts) =>
+        insertRows(t, table, rows, opts, ignoreConflicts),
+      ),
+    );
 }
 
 /**
@@ -143,8 +148,8 @@ async function writeCopyBatch(
       .execute((trx) =>
         writeInTransaction(trx, items, opts, (t, table, rows, ignoreConflicts) =>
           ignoreConflicts
-            ? insertRows(t, table, rows, true)
-            : copyRows(client, table, BULK_COLUMNS[table], rowsOf(rows, BULK_COLUMNS[table].length)),
+            ? insertRows(t, table, rows, opts, true)
+            : copyRows(client, table, columnsOf(table), rowsOf(table, rows, opts)),
         ),
       );
   } catch (err) {
@@ -231,18 +236,16 @@ function planBatch(
     }
     taken.set(row.code, row.externalId);
     const id = importedIncidentId();
-    // In INCIDENT_COLUMNS order: not overridden, the default range rule, coordinates not sensitive, unassigned.
     const incidents = plan.incidents;
     incidents.push(id, row.code, row.externalId);
     for (const v of row.values) incidents.push(v);
-    incidents.push(null, DEFAULT_RANGE_RULE, 0, null, 1, opts.now, opts.now, null);
-    pushChildRows(plan, id, row, opts);
+    pushChildRows(plan, id, row);
     for (const name of row.publishers) if (!knownSources.has(name)) plan.names.add(name);
     result.created.push(row.code);
   }
   for (const { row } of plan.changed)
     for (const name of row.publishers) if (!knownSources.has(name)) plan.names.add(name);
-  for (const name of plan.names) plan.sourceRows.push(datasetSourceId(name), name, SOURCE_KIND, 0, opts.now);
+  for (const name of plan.names) plan.sourceRows.push(datasetSourceId(name), name);
   return plan;
 }
 
@@ -433,11 +436,12 @@ function writeSqliteBatch(
 
     const plan = planBatch(items, existing, taken, opts);
     const { result } = plan;
-    runRows(sqlite, 'sources', plan.sourceRows, true);
-    runRows(sqlite, 'incidents', plan.incidents);
-    runRows(sqlite, 'incident_belligerents', plan.belligerents);
-    runRows(sqlite, 'incident_sources', plan.sources);
-    runRows(sqlite, 'incident_imports', plan.imports);
+    const shared = sharedValues(opts);
+    runBulk(sqlite, 'sources', plan.sourceRows, shared, true);
+    runBulk(sqlite, 'incidents', plan.incidents, shared);
+    runBulk(sqlite, 'incident_belligerents', plan.belligerents, shared);
+    runBulk(sqlite, 'incident_sources', plan.sources, shared);
+    runBulk(sqlite, 'incident_imports', plan.imports, shared);
     for (const c of plan.changed) {
       updateImportedSqlite(sqlite, c, opts);
       result.updated.push(c.row.code);
@@ -463,7 +467,7 @@ function writeSqliteBatch(
  */
 const ROWS_PER_INSERT = 64;
 
-/** The columns of each table written in bulk, in the order its rows' values come. */
+/** The columns of each table written in bulk. */
 const BULK_COLUMNS = {
   sources: SOURCE_ROW_COLUMNS,
   incidents: INCIDENT_COLUMNS,
@@ -474,41 +478,105 @@ const BULK_COLUMNS = {
 type BulkTable = keyof typeof BULK_COLUMNS;
 
 /**
- * Flat rows of positional values in BULK_COLUMNS' order, written by reused prepared statements of
- * ROWS_PER_INSERT rows each, the remainder one row at a time. Each statement's parameters are one
- * slice of the flat array (a block copy), spread as arguments: better-sqlite3 reads an array
- * parameter element by element through a generic property lookup, and arguments straight off the
- * call. Spread, writing 200,000 UCDP rows took 3.5-3.9 s instead of 3.9-4.2 at 128 rows a
- * statement (at most 2,304 arguments a call now: 36 columns of ROWS_PER_INSERT rows).
+ * The values every row of a batch writes alike, by table and column: the embedded database binds
+ * each once per statement, by name, instead of once per row (14 of the ~62 values a UCDP row
+ * bound, among them the file's path). The rows hold only the other columns' values.
+ */
+function sharedValues(opts: ImportBatchOptions) {
+  return {
+    sources: { kind: SOURCE_KIND, sensitive: 0, created_at: opts.now },
+    // Not overridden, the default range rule, coordinates not sensitive, unassigned.
+    incidents: {
+      civ_override_reason: null,
+      range_rule: DEFAULT_RANGE_RULE,
+      sensitive_coords: 0,
+      assignee: null,
+      version: 1,
+      created_at: opts.now,
+      updated_at: opts.now,
+      deleted_at: null,
+    },
+    // A dataset names the parties it coded: known, not merely suspected; not assessed by anyone here.
+    incident_belligerents: { role: 'known', assessment: 'not_assessed' },
+    incident_sources: {},
+    incident_imports: { origin: opts.origin, imported_at: opts.now },
+  } satisfies Record<BulkTable, Record<string, Value>>;
+}
+type SharedValues = Record<BulkTable, Record<string, Value>>;
+
+const SHARED_COLUMNS = Object.fromEntries(
+  Object.entries(sharedValues({ actor: '', origin: '', now: '' })).map(([t, v]) => [t, Object.keys(v)]),
+) as Record<BulkTable, string[]>;
+
+/** The columns whose values each row holds, in the order it holds them (BULK_COLUMNS' less the shared). */
+const ROW_COLUMNS = Object.fromEntries(
+  Object.entries(BULK_COLUMNS).map(([t, cols]) => [
+    t,
+    cols.filter((c) => !SHARED_COLUMNS[t as BulkTable].includes(c)),
+  ]),
+) as Record<BulkTable, string[]>;
+
+/** A table's columns as rowsOf gives its rows' values: each row's own, then the shared ones. */
+function columnsOf(table: BulkTable): string[] {
+  return [...ROW_COLUMNS[table], ...SHARED_COLUMNS[table]];
+}
+
+/** runRows for a table written in bulk, with the batch's shared values. */
+function runBulk(
+  sqlite: SqliteDatabase.Database,
+  table: BulkTable,
+  values: FlatRows,
+  shared: SharedValues,
+  ignoreConflicts = false,
+): void {
+  runRows(sqlite, table, values, ROW_COLUMNS[table], shared[table], ignoreConflicts);
+}
+
+/**
+ * Flat rows of positional values in `columns`' order, written by reused prepared statements of
+ * ROWS_PER_INSERT rows each, the remainder one row at a time; the `shared` values go by name, once
+ * a statement. Each statement's parameters are one slice of the flat array (a block copy), spread
+ * as arguments: better-sqlite3 reads an array parameter element by element through a generic
+ * property lookup, and arguments straight off the call. Spread, writing 200,000 UCDP rows took
+ * 3.5-3.9 s instead of 3.9-4.2 at 128 rows a statement (at most 1,792 arguments a call now: 28
+ * columns of ROWS_PER_INSERT rows).
  */
 function runRows(
   sqlite: SqliteDatabase.Database,
   table: BulkTable | 'audit_log',
   values: FlatRows,
+  columns: readonly string[],
+  shared: Record<string, Value>,
   ignoreConflicts = false,
-  columns: readonly string[] = BULK_COLUMNS[table as BulkTable],
 ) {
   const width = columns.length;
   const rows = values.length / width;
   if (rows === 0) return;
+  const named = Object.keys(shared);
   // Table and column names come from this module's own constants, never from input.
   const insert = (n: number) => {
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const tuple = `(${[...columns.map(() => '?'), ...named.map((c) => `@${c}`)].join(', ')})`;
     return prepared(
       sqlite,
-      `insert ${ignoreConflicts ? 'or ignore ' : ''}into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) ` +
+      `insert ${ignoreConflicts ? 'or ignore ' : ''}into "${table}" (${[...columns, ...named].map((c) => `"${c}"`).join(', ')}) ` +
         `values ${Array.from({ length: n }, () => tuple).join(', ')}`,
     );
   };
   let i = 0;
   if (rows >= ROWS_PER_INSERT) {
     const many = insert(ROWS_PER_INSERT);
-    for (; i + ROWS_PER_INSERT <= rows; i += ROWS_PER_INSERT)
-      many.run(...values.slice(i * width, (i + ROWS_PER_INSERT) * width));
+    if (named.length > 0)
+      for (; i + ROWS_PER_INSERT <= rows; i += ROWS_PER_INSERT)
+        many.run(shared, ...values.slice(i * width, (i + ROWS_PER_INSERT) * width));
+    else
+      for (; i + ROWS_PER_INSERT <= rows; i += ROWS_PER_INSERT)
+        many.run(...values.slice(i * width, (i + ROWS_PER_INSERT) * width));
   }
   if (i === rows) return;
   const one = insert(1);
-  for (; i < rows; i++) one.run(...values.slice(i * width, (i + 1) * width));
+  for (; i < rows; i++)
+    if (named.length > 0) one.run(shared, ...values.slice(i * width, (i + 1) * width));
+    else one.run(...values.slice(i * width, (i + 1) * width));
 }
 
 type Changed = BatchPlan['changed'][number];
@@ -529,10 +597,11 @@ function updateImportedSqlite(sqlite: SqliteDatabase.Database, c: Changed, opts:
   for (const table of ['incident_belligerents', 'incident_sources', 'incident_imports'] as const)
     prepared(sqlite, `delete from "${table}" where incident_id = ?`).run(c.id);
   const children: ChildRows = { belligerents: [], sources: [], imports: [] };
-  pushChildRows(children, c.id, c.row, opts);
-  runRows(sqlite, 'incident_belligerents', children.belligerents);
-  runRows(sqlite, 'incident_sources', children.sources);
-  runRows(sqlite, 'incident_imports', children.imports);
+  pushChildRows(children, c.id, c.row);
+  const shared = sharedValues(opts);
+  runBulk(sqlite, 'incident_belligerents', children.belligerents, shared);
+  runBulk(sqlite, 'incident_sources', children.sources, shared);
+  runBulk(sqlite, 'incident_imports', children.imports, shared);
 }
 
 /** appendAudit's row, written through the raw handle (the caller's transaction). */
@@ -541,15 +610,13 @@ function appendAuditSqlite(sqlite: SqliteDatabase.Database, entry: AuditEntry, n
     | { seq: number; hash: string }
     | undefined;
   const row = chainedAuditRow(entry, last, now);
-  runRows(sqlite, 'audit_log', Object.values(row) as Value[], false, Object.keys(row));
+  runRows(sqlite, 'audit_log', Object.values(row) as Value[], Object.keys(row), {});
 }
 
-/** Flat rows as objects keyed by their table's column names. */
-function asObjects(table: BulkTable, values: FlatRows): Record<string, Value>[] {
-  const columns = BULK_COLUMNS[table];
-  return rowsOf(values, columns.length).map((r) =>
-    Object.fromEntries(columns.map((c, k) => [c, r[k] ?? null])),
-  );
+/** Flat rows as objects keyed by their table's column names, the shared values included. */
+function asObjects(table: BulkTable, values: FlatRows, opts: ImportBatchOptions): Record<string, Value>[] {
+  const columns = columnsOf(table);
+  return rowsOf(table, values, opts).map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k] ?? null])));
 }
 
 /**
@@ -562,10 +629,11 @@ async function insertRows(
   trx: Transaction<Database>,
   table: BulkTable,
   rows: FlatRows,
+  opts: ImportBatchOptions,
   ignoreConflicts = false,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const objects = asObjects(table, rows);
+  const objects = asObjects(table, rows, opts);
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
     const cols = sql.join(BULK_COLUMNS[table].map((c) => sql.ref(c)));
     await sql`insert into ${sql.table(table)} (${cols})
@@ -604,8 +672,8 @@ async function updateImported(
   await trx.deleteFrom('incident_sources').where('incident_id', '=', c.id).execute();
   await trx.deleteFrom('incident_imports').where('incident_id', '=', c.id).execute();
   const children: ChildRows = { belligerents: [], sources: [], imports: [] };
-  pushChildRows(children, c.id, c.row, opts);
-  await insertRows(trx, 'incident_belligerents', children.belligerents);
-  await insertRows(trx, 'incident_sources', children.sources);
-  await insertRows(trx, 'incident_imports', children.imports);
+  pushChildRows(children, c.id, c.row);
+  await insertRows(trx, 'incident_belligerents', children.belligerents, opts);
+  await insertRows(trx, 'incident_sources', children.sources, opts);
+  await insertRows(trx, 'incident_imports', children.imports, opts);
 }
