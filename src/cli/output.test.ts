@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { table } from './output.js';
+import { counted, table } from './output.js';
 
 test('a table aligns its columns under their names, whatever the script, with no trailing blanks', () => {
   const out = table(
@@ -29,4 +29,12 @@ test('a long listing renders every row', () => {
   const out = table(['code', 'place'], rows).split('\n');
   assert.equal(out.length, 20_002);
   assert.match(out.at(-1) ?? '', /^V-19999\s+Raqqa \(SY\)$/);
+});
+
+test('a count takes its noun in the number it names', () => {
+  assert.equal(counted(1, 'claim'), '1 claim');
+  assert.equal(counted(0, 'claim'), '0 claims');
+  assert.equal(counted(13, 'claim'), '13 claims');
+  assert.equal(counted(1, 'entry', 'entries'), '1 entry');
+  assert.equal(counted(2, 'entry', 'entries'), '2 entries');
 });

@@ -23,6 +23,11 @@ export function table(head: string[], rows: (string | number | null)[][]): strin
     .trimEnd();
 }
 
+/** "1 claim", "13 claims": a count with its noun in the number it takes. */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

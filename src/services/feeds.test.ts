@@ -200,7 +200,7 @@ test('vigil watch --once ingests a feed; vigil feeds shows its state', async (t)
   const db = join(dir, 'v.db');
   const run = await vigil(['--db', db, 'watch', yaml, '--once']);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /1 items, 1 fetched, 1 new reports/);
+  assert.match(run.stdout, /1 item, 1 fetched, 1 new report,/);
   const feeds = await vigil(['--db', db, 'feeds', '--json']);
   const [state] = JSON.parse(feeds.stdout) as {
     name: string;

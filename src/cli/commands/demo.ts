@@ -8,6 +8,7 @@ import { listIncidents } from '../../services/incidents.js';
 import { statsBy } from '../../services/stats.js';
 import { type GlobalOptions, withStore } from '../context.js';
 import { wholeNumber } from '../numbers.js';
+import { counted } from '../output.js';
 import { incidentTable } from './incidents.js';
 import { ingestPaths } from './ingest.js';
 import { serveUntilStopped } from './serve.js';
@@ -42,7 +43,7 @@ export function register(program: Command): void {
           actor: 'demo',
         });
         process.stdout.write(
-          `${s.new} new, ${s.known} already known, ${s.failed.length} failed; ${s.claims} claims\n\n`,
+          `${s.new} new, ${s.known} already known, ${s.failed.length} failed; ${counted(s.claims, 'claim')}\n\n`,
         );
         for (const f of s.failed) process.stderr.write(`  failed: ${f.where}: ${f.why}\n`);
         const incidents = await listIncidents(store.db, { grading: 'all' });

@@ -5,7 +5,7 @@ import { feedStates, type PollOutcome, watchFeeds } from '../../services/feeds.j
 import { defaultExtractionContext, defaultExtractor } from '../../services/pipeline.js';
 import { type GlobalOptions, withExistingStore, withStore } from '../context.js';
 import { checkInputFile } from '../input-file.js';
-import { printJson, table } from '../output.js';
+import { counted, printJson, table } from '../output.js';
 
 export function register(program: Command): void {
   program
@@ -78,6 +78,8 @@ function pollLine(o: PollOutcome): string {
   const head = `${new Date().toISOString()} ${o.url}: `;
   if (o.status === 'error') return `${head}error: ${o.errors[0] ?? 'unknown'}`;
   if (o.status === 'not-modified') return `${head}not modified`;
-  const extra = o.errors.length ? `; ${o.errors.length} article errors (first: ${o.errors[0]})` : '';
-  return `${head}${o.items} items, ${o.fetched} fetched, ${o.reportsNew} new reports, ${o.reportsKnown} known${extra}`;
+  const extra = o.errors.length
+    ? `; ${counted(o.errors.length, 'article error')} (first: ${o.errors[0]})`
+    : '';
+  return `${head}${counted(o.items, 'item')}, ${o.fetched} fetched, ${counted(o.reportsNew, 'new report')}, ${o.reportsKnown} known${extra}`;
 }

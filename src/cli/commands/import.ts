@@ -13,6 +13,7 @@ import {
 import { type GlobalOptions, withStore } from '../context.js';
 import { checkInputFile } from '../input-file.js';
 import { wholeNumber } from '../numbers.js';
+import { counted } from '../output.js';
 
 export function register(program: Command): void {
   program
@@ -74,13 +75,13 @@ export function register(program: Command): void {
 
 export function formatSummary(s: ImportSummary): string {
   const lines = [
-    `${s.file}: ${s.rows} rows — ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed` +
+    `${s.file}: ${counted(s.rows, 'row')} — ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed` +
       ` (${s.seconds.toFixed(1)} s, ${s.rowsPerSecond} rows/s)`,
   ];
   for (const e of s.errors) lines.push(`  error ${e.where}: ${e.message}`);
-  if (s.failed > s.errors.length) lines.push(`  … and ${s.failed - s.errors.length} more errors`);
+  if (s.failed > s.errors.length) lines.push(`  … and ${counted(s.failed - s.errors.length, 'more error')}`);
   if (s.warningCount > 0) {
-    lines.push(`${s.warningCount} warnings (rows imported as coded):`);
+    lines.push(`${counted(s.warningCount, 'warning')} (rows imported as coded):`);
     for (const w of s.warnings.slice(0, 10)) lines.push(`  ${w.where}: ${w.message}`);
     if (s.warningCount > 10) lines.push(`  … and ${s.warningCount - 10} more (--json lists them)`);
   }

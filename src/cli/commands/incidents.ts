@@ -11,7 +11,7 @@ import type { IncidentView } from '../../store/rows.js';
 import { type GlobalOptions, withExistingStore } from '../context.js';
 import { addFilterOptions, type FilterFlags, filterFromFlags } from '../filter-options.js';
 import { wholeNumber } from '../numbers.js';
-import { printJson, table } from '../output.js';
+import { counted, printJson, table } from '../output.js';
 
 export function register(program: Command): void {
   addFilterOptions(
@@ -81,7 +81,7 @@ export function register(program: Command): void {
         const src = c.report.source ? `${c.report.source.name} (${c.report.source.kind})` : 'unknown source';
         out.push(
           `- ${c.id} [${c.status}] ${src}, ${c.report.published ?? 'undated'}: "${c.report.title ?? c.report.origin}"`,
-          `    ${c.event ?? '?'} ${c.date ? `${c.date.from}${c.date.to !== c.date.from ? `..${c.date.to}` : ''}` : 'undated'} at ${c.placeName ?? '?'}; civilians ${formatRange(c.civiliansKilled)}, killed ${formatRange(c.killed)}, injured ${formatRange(c.injured)}${c.hedged ? '; hedged' : ''}${c.strikes !== null ? `; ${c.strikes} strikes declared` : ''}`,
+          `    ${c.event ?? '?'} ${c.date ? `${c.date.from}${c.date.to !== c.date.from ? `..${c.date.to}` : ''}` : 'undated'} at ${c.placeName ?? '?'}; civilians ${formatRange(c.civiliansKilled)}, killed ${formatRange(c.killed)}, injured ${formatRange(c.injured)}${c.hedged ? '; hedged' : ''}${c.strikes !== null ? `; ${counted(c.strikes, 'strike')} declared` : ''}`,
         );
         for (const q of c.quotes)
           out.push(`    ${q.field.padEnd(15)} «${q.text.replace(/\s+/g, ' ')}» [${q.start}–${q.end}]`);

@@ -6,6 +6,7 @@ import { countryField } from '../../ingest/fields.js';
 import { ingestReport } from '../../services/ingest.js';
 import { defaultExtractionContext, defaultExtractor } from '../../services/pipeline.js';
 import { type GlobalOptions, withStore } from '../context.js';
+import { counted } from '../output.js';
 
 export interface IngestSummary {
   new: number;
@@ -102,7 +103,7 @@ export async function ingestPaths(
 
 function printSummary(s: IngestSummary): void {
   process.stdout.write(
-    `${s.new} new, ${s.known} already known, ${s.failed.length} failed; ${s.claims} claims extracted\n`,
+    `${s.new} new, ${s.known} already known, ${s.failed.length} failed; ${counted(s.claims, 'claim')} extracted\n`,
   );
   for (const f of s.failed) process.stderr.write(`  failed: ${f.where}: ${f.why}\n`);
 }
