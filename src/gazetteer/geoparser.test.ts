@@ -737,3 +737,12 @@ test('resolve() places a name written as lying in a town where none of its readi
     assert.ok(m?.entry?.country === country && !m.inferred, `${name} read by its own name`);
   }
 });
+
+test('an abbreviation in capitals with a possessive is still the place: "the US\'s image"', () => {
+  const text = "The sanctions damaged the US's image in the region.";
+  const us = found(text, 'US');
+  assert.equal(us?.entry?.country, 'US');
+  assert.equal(text.slice(us?.start, us?.end), 'US');
+  // The pronoun stays a pronoun.
+  assert.equal(found('Let us see what comes.', 'us'), undefined);
+});

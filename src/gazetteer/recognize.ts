@@ -364,7 +364,7 @@ function matchLatin(
       }
     }
     if (entries.length === 0) continue;
-    const verdict = judgeLatin(text, tokens, i, j, key, entries, words, demonym, endsInside);
+    const verdict = judgeLatin(text, tokens, i, j, end, key, entries, words, demonym, endsInside);
     if (verdict === 'reject') {
       // A longer reading failed its checks; a shorter one inside it may still stand.
       continue;
@@ -488,6 +488,8 @@ function judgeLatin(
   tokens: Token[],
   i: number,
   j: number,
+  /** Where the name ends: before a possessive or suffix its last token carries ("US's"). */
+  end: number,
   key: string,
   entries: GazetteerEntry[],
   words: DocumentWords,
@@ -499,7 +501,7 @@ function judgeLatin(
   const last = tokens[j] as Token;
   const single = i === j;
   const prominent = isProminent(entries);
-  const letters = foldText(text.slice(first.start, last.end)).replace(/\s/g, '').length;
+  const letters = foldText(text.slice(first.start, end)).replace(/\s/g, '').length;
   // Short names are abbreviations ("US", "UK") only when written in capitals.
   if (letters <= 3 && !(first.allCaps && prominent) && !(letters === 3 && bestPrior(entries) >= 6.5))
     return 'reject';

@@ -32,13 +32,15 @@ export function tokenize(text: string): Token[] {
     const arabic = ARABIC.test(t);
     const first = t[0] ?? '';
     const capital = !arabic && first !== first.toLowerCase();
+    // "US's": a possessive ending does not make an abbreviation in capitals a word in lower case.
+    const core = t.replace(/['’]s$/u, '');
     out.push({
       start,
       end: start + t.length,
       text: t,
       arabic,
       capital,
-      allCaps: capital && t.length > 1 && t === t.toUpperCase(),
+      allCaps: capital && core.length > 1 && core === core.toUpperCase(),
       sentenceStart: isSentenceStart(text, start),
     });
   }
