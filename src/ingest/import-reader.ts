@@ -59,22 +59,25 @@ export function readImportBatches(options: ReadOptions): AsyncGenerator<ReadBatc
     options,
     (): EncodedImport[] => [],
     (rows, row) => rows.push(row),
+    true,
   );
 }
 
 /**
  * readImportBatches with each row packed into its batch's flat array as soon as it is encoded: the
  * row's objects then die young, where a batch of objects lived until the batch was posted, was
- * promoted to the old generation on the way, and was packed in a second pass.
+ * promoted to the old generation on the way, and was packed in a second pass. The rows are not
+ * digested: unpackImports does that on the thread that takes them.
  */
 export function readPackedImportBatches(options: ReadOptions): AsyncGenerator<PackedReadBatch> {
-  return readBatches(options, (): Value[] => [], packImport);
+  return readBatches(options, (): Value[] => [], packImport, false);
 }
 
 async function* readBatches<Rows>(
   options: ReadOptions,
   empty: () => Rows,
   add: (rows: Rows, row: EncodedImport) => void,
+  digest: boolean,
 ): AsyncGenerator<ReadBatch<Rows>> {
   const importer = IMPORTERS[options.format];
   const origin = options.path;
@@ -143,7 +146,7 @@ async function* readBatches<Rows>(
         batch.failures.push({ message: long.message, line: row.line, field: long.field });
         return;
       }
-      add(batch.rows, encodeImport(mapped.incident, importer.recordColumns));
+      add(batch.rows, encodeImport(mapped.incident, importer.recordColumns, digest));
       batch.lines.push(row.line);
       for (const w of mapped.warnings) batch.warnings.push(w);
       for (const name of mapped.unmappedActors) unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
