@@ -746,3 +746,26 @@ test('an abbreviation in capitals with a possessive is still the place: "the US\
   // The pronoun stays a pronoun.
   assert.equal(found('Let us see what comes.', 'us'), undefined);
 });
+
+test('places and peoples joined by a hyphen are each named; a name with a hyphen of its own stays whole', () => {
+  const names = (text: string) =>
+    parser.parse(text, { demonyms: true }).map((m) => [m.name, m.entry?.country ?? null]);
+  assert.deepEqual(names('Shelling along the Syrian-Turkish border killed two.'), [
+    ['Syrian', 'SY'],
+    ['Turkish', 'TR'],
+  ]);
+  assert.deepEqual(names('The Iraq-Syria border crossing reopened.'), [
+    ['Iraq', 'IQ'],
+    ['Syria', 'SY'],
+  ]);
+  assert.deepEqual(names('Renewed US-Iran tension.'), [
+    ['US', 'US'],
+    ['Iran', 'IR'],
+  ]);
+  assert.deepEqual(names('Aid reached Guinea-Bissau.'), [['Guinea-Bissau', 'GW']]);
+  // Compass words qualify the next part; "African-American" names a people; brands are no places.
+  const floods = names('Floods in North-Western Sydney.').map(([n]) => n);
+  assert.ok(!floods.includes('North') && !floods.includes('Western'), floods.join());
+  assert.deepEqual(names('An African-American museum opened.'), []);
+  assert.deepEqual(names('Mercedes-Benz and Rolls-Royce cars.'), []);
+});

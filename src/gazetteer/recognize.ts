@@ -258,6 +258,20 @@ export function recognize(g: Gazetteer, text: string, opts: RecognizeOptions): C
     }
   }
 
+  // "The Syrian-Turkish border", "Egyptian-US relations", "London-Paris flights": places or peoples joined
+  // by a hyphen, each named, where the whole is no name of its own ("Guinea-Bissau" was found above).
+  // "Iraq-Syria" gave "Iraq" alone above (as "London-based" gives London): both now.
+  for (const t of tokens) {
+    if (t.arabic || !/[-‐]/.test(t.text)) continue;
+    const head = consumed[t.start] ? out.findIndex((c) => c.start === t.start && c.end < t.end) : -1;
+    if (consumed[t.start] && head < 0) continue;
+    const parts = hyphenatedPlaces(g, t);
+    if (!parts) continue;
+    if (head >= 0) out.splice(head, 1);
+    for (const c of parts) out.push(c);
+    consumed.fill(1, t.start, t.end);
+  }
+
   // "Alexandria, VA": postal codes only count right after a place and a comma.
   for (const c of [...out]) {
     const m = /^,\s?([A-Z]{2})(?![\p{L}])/u.exec(text.slice(c.end, c.end + 5));
@@ -279,6 +293,47 @@ export function recognize(g: Gazetteer, text: string, opts: RecognizeOptions): C
   }
   out.sort((a, b) => a.start - b.start);
   for (const c of out) c.offset = relativeOffsetBefore(text, c.start);
+  return out;
+}
+
+/**
+ * The parts of a hyphenated word that are each a country, division, large city or people
+ * ("Syrian-Turkish", "US-Iran"), as candidates; null unless every part is one. A short part counts
+ * only as a country's or division's code in capitals ("US", not "Us"); a compass word
+ * ("North-Western", "Mid-Jutland") only qualifies the next, and "African-American" names a people.
+ */
+function hyphenatedPlaces(g: Gazetteer, t: Token): Candidate[] | null {
+  const parts = [...t.text.matchAll(/[^-‐]+/gu)];
+  if (parts.length < 2 || parts.length > 3) return null;
+  if (/^americans?$/i.test(parts.at(-1)?.[0] ?? '')) return null;
+  const out: Candidate[] = [];
+  for (const p of parts) {
+    const word = p[0];
+    const start = t.start + p.index;
+    if (word[0] === word[0]?.toLowerCase()) return null;
+    const folded = foldText(word);
+    if (DIRECTION_WORDS.has(folded) || folded === 'mid') return null;
+    const places = g.lookupKey(nameKey(word));
+    const people = places.length === 0 ? g.demonym(word) : [];
+    const entries = places.length > 0 ? places : people;
+    if (!isProminent(entries)) return null;
+    const code = word.length <= 3;
+    if (
+      code &&
+      (word !== word.toUpperCase() || !entries.some((e) => e.kind === 'country' || e.kind === 'admin1'))
+    )
+      return null;
+    out.push({
+      start,
+      end: start + word.length,
+      name: word,
+      entries: entries.slice(0, MAX_CANDIDATES),
+      typeCue: null,
+      demonym: people.length > 0,
+      weak: false,
+      offset: null,
+    });
+  }
   return out;
 }
 
