@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { scratchDir } from '../../test/support/fixtures.js';
-import { type Collected, listInputs, readInputs } from './collect.js';
+import { type Collected, listInputs, MAX_REPORT_BYTES, readInputs } from './collect.js';
 
 async function collect(file: string): Promise<Collected[]> {
   const out: Collected[] = [];
@@ -261,4 +261,27 @@ test('a report may name its source as protected, in front matter or JSONL; a val
   const [d] = await collect(bad);
   assert.ok(d && !d.ok);
   if (d && !d.ok) assert.match(d.error.where, /bad\.md:3/);
+});
+
+test('a file or a JSONL line over the size limit is refused with its size and the limit, the rest read', async (t) => {
+  const dir = scratchDir(t);
+  const big = 'An air strike hit the market. '.repeat(Math.ceil((MAX_REPORT_BYTES + 1) / 30));
+  writeFileSync(join(dir, 'big.txt'), big);
+  const [file] = await collect(join(dir, 'big.txt'));
+  assert.equal(file?.ok, false);
+  const fileError = file && !file.ok ? file.error : null;
+  assert.match(
+    fileError?.message ?? '',
+    /^the file is 20(\.\d)? MB \([\d,]+ bytes\); a report may be at most 20 MB/,
+  );
+  writeFileSync(
+    join(dir, 'reports.jsonl'),
+    `${JSON.stringify({ text: big })}\n${JSON.stringify({ text: 'A shell hit the school.' })}\n`,
+  );
+  const lines = await collect(join(dir, 'reports.jsonl'));
+  assert.equal(lines.length, 2);
+  const lineError = lines[0] && !lines[0].ok ? lines[0].error : null;
+  assert.match(lineError?.message ?? '', /^the line is 20(\.\d)? MB/);
+  assert.equal(lineError?.line, 1);
+  assert.equal(lines[1]?.ok, true);
 });

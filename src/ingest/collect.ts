@@ -9,7 +9,14 @@ import { readJsonlLine } from './read-jsonl.js';
 import { readTextReport } from './read-text.js';
 
 /** Larger single documents are refused rather than read: no real report is this big. */
-export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_REPORT_BYTES = 20_000_000;
+
+const MEGABYTES = new Intl.NumberFormat('en', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+
+/** Why a file or line is refused for its size, in megabytes (decimal, as file managers show them). */
+function tooLarge(what: string, bytes: number): string {
+  return `${what} is ${MEGABYTES.format(bytes / 1e6)} (${bytes.toLocaleString('en')} bytes); a report may be at most ${MEGABYTES.format(MAX_REPORT_BYTES / 1e6)}`;
+}
 
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl']);
 
@@ -103,11 +110,9 @@ export async function* readInputs(
       for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
         lineNo++;
         if (!line.trim()) continue;
-        if (Buffer.byteLength(line) > MAX_REPORT_BYTES) {
-          yield {
-            ok: false,
-            error: new InputError(`line is larger than ${MAX_REPORT_BYTES} bytes`, file, lineNo),
-          };
+        const size = Buffer.byteLength(line);
+        if (size > MAX_REPORT_BYTES) {
+          yield { ok: false, error: new InputError(tooLarge('the line', size), file, lineNo) };
           continue;
         }
         yield guard(() => readJsonlLine(line, file, lineNo));
@@ -123,7 +128,10 @@ export async function* readInputs(
     if (info.size > MAX_REPORT_BYTES) {
       yield {
         ok: false,
-        error: new InputError(`file is ${info.size} bytes; the limit is ${MAX_REPORT_BYTES}`, file),
+        error: new InputError(
+          `${tooLarge('the file', info.size)} (a .jsonl file of many reports may be larger: its limit is per line)`,
+          file,
+        ),
       };
       return;
     }
