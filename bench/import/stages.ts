@@ -1,8 +1,9 @@
 /**
  * Where an embedded import's time goes: the two stages `vigil import` runs at once, each timed
  * alone. Reading (split, map, encode) runs on this thread with nothing written; writing takes the
- * batches read beforehand and runs importFile's own write path (batches, commits, deferred index
- * rebuild) into a fresh embedded database. The import overlaps the two on two threads, so neither
+ * batches read beforehand, packed as the reader thread posts them, and does what the importing
+ * thread does with them: unpacks and digests them, then runs importFile's own write path (batches,
+ * commits, deferred index rebuild) into a fresh embedded database. The import overlaps the two on two threads, so neither
  * stage's rate can be beaten by the whole: 50,000 rows/s needs each under 20 µs a row.
  * Usage: node --import tsx bench/import/stages.ts [rows]
  * (default 200,000: the batches for the writing stage are all held in memory before it starts)
@@ -12,13 +13,14 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  type PackedReadBatch,
   type ReadBatch,
-  readImportBatches,
   readPackedImportBatches,
 } from '../../src/ingest/import-reader.js';
 import { POST_ROWS } from '../../src/ingest/import-reader-thread.js';
 import { DEFAULT_EMBEDDED_IMPORT_BATCH, importFile } from '../../src/services/import.js';
 import { openSqliteStore } from '../../src/store/database.js';
+import { unpackImports } from '../../src/store/import-rows.js';
 import { replicate } from './replicate.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -72,17 +74,21 @@ const readUs = await timed(
   },
 );
 
-// Read again, untimed, as objects, and kept for the writing stage.
-const batches: ReadBatch[] = [];
-for await (const b of readImportBatches(options)) batches.push(b);
+// Read again, untimed, packed, and kept for the writing stage, which unpacks them (the rows'
+// digests are computed there, as on the importing thread).
+const packed: PackedReadBatch[] = [];
+for await (const b of readPackedImportBatches(options)) packed.push(b);
+function* batches(): Generator<ReadBatch> {
+  for (const b of packed) yield { ...b, rows: unpackImports(b.rows) };
+}
 
 const store = await openSqliteStore(join(dir, 'stages.db'));
 let written = 0;
 const writeUs = await timed(
-  'writing alone (embedded: batches, commits, index rebuild)',
+  'writing alone (embedded: unpack, batches, commits, index rebuild)',
   () => written,
   async () => {
-    const s = await importFile(store, { format: 'ucdp', path: file, actor: 'bench', batches });
+    const s = await importFile(store, { format: 'ucdp', path: file, actor: 'bench', batches: batches() });
     written = s.created + s.updated + s.unchanged;
   },
 );
