@@ -107,6 +107,12 @@ test('an empty dataset file is refused as lacking its header, not imported as ze
     ['--db', db, 'import', '--format', 'acled', empty],
     /ged\.csv:1: empty file: no header row with the ACLED columns/,
   );
+  // Not empty, but its first row cannot be read (JSON saved as .csv): said so, not called empty.
+  writeFileSync(empty, '{"relid":1}\n');
+  refused(
+    ['--db', db, 'import', '--format', 'ucdp', empty],
+    /ged\.csv:1: malformed CSV header: a quote inside an unquoted cell/,
+  );
 });
 
 test('show on an imported UCDP row: its figures are the dataset’s, with its credit and the sources it cites', (t) => {

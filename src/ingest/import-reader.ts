@@ -106,6 +106,8 @@ async function* readBatches<Rows>(
 
   const take = (row: CsvRow) => {
     if (row.error !== undefined) {
+      // Without its header no row can be read: the file is refused, where a bad data row costs only itself.
+      if (header === null) throw new InputError(`malformed CSV header: ${row.error}`, origin, row.line, null);
       batch.failures.push({ message: `malformed CSV: ${row.error}`, line: row.line, field: null });
       return;
     }
