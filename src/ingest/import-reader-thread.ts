@@ -58,10 +58,10 @@ function joined(parts: ReadBatch[]): ReadBatch {
 }
 
 /**
- * readImportBatches on a worker thread: splitting, mapping and encoding a row cost about as much
- * CPU as writing it, so on two cores the file is read while the batches before are written.
- * Batches arrive in file order; errors arrive as they would from readImportBatches. Leaving the
- * loop early stops the thread.
+ * readPackedImportBatches on a worker thread, its rows unpacked here: splitting, mapping and
+ * encoding a row cost about as much CPU as writing it, so on two cores the file is read while the
+ * batches before are written. Batches arrive in file order; errors arrive as they would from
+ * readPackedImportBatches. Leaving the loop early stops the thread.
  */
 export async function* readImportBatchesInThread(options: ReadOptions): AsyncGenerator<ReadBatch> {
   const postRows = Math.min(POST_ROWS, options.batchSize);

@@ -53,32 +53,12 @@ const READ_CHUNK = 1 << 16;
  * the format's pure importer and encoded as the tables will hold it. A bad row is a failure with
  * its line and column; a file whose header lacks the format's columns throws an InputError before
  * any batch.
+ * Each row is packed into its batch's flat array as soon as it is encoded: the row's objects then
+ * die young, where a batch of objects lived until the batch was posted, was promoted to the old
+ * generation on the way, and was packed in a second pass. The rows are not digested:
+ * unpackImports does that on the thread that takes them.
  */
-export function readImportBatches(options: ReadOptions): AsyncGenerator<ReadBatch> {
-  return readBatches(
-    options,
-    (): EncodedImport[] => [],
-    (rows, row) => rows.push(row),
-    true,
-  );
-}
-
-/**
- * readImportBatches with each row packed into its batch's flat array as soon as it is encoded: the
- * row's objects then die young, where a batch of objects lived until the batch was posted, was
- * promoted to the old generation on the way, and was packed in a second pass. The rows are not
- * digested: unpackImports does that on the thread that takes them.
- */
-export function readPackedImportBatches(options: ReadOptions): AsyncGenerator<PackedReadBatch> {
-  return readBatches(options, (): Value[] => [], packImport, false);
-}
-
-async function* readBatches<Rows>(
-  options: ReadOptions,
-  empty: () => Rows,
-  add: (rows: Rows, row: EncodedImport) => void,
-  digest: boolean,
-): AsyncGenerator<ReadBatch<Rows>> {
+export async function* readPackedImportBatches(options: ReadOptions): AsyncGenerator<PackedReadBatch> {
   const importer = IMPORTERS[options.format];
   const origin = options.path;
   let header: string[] | null = null;
@@ -89,8 +69,8 @@ async function* readBatches<Rows>(
     column: (name: string) => columnIndex.get(name) ?? null,
     admin1Code: createAdmin1Resolver(readAdmin1Names()),
   };
-  const fresh = (bytes: number): ReadBatch<Rows> => ({
-    rows: empty(),
+  const fresh = (bytes: number): PackedReadBatch => ({
+    rows: [],
     lines: [],
     read: 0,
     bytes,
@@ -148,7 +128,7 @@ async function* readBatches<Rows>(
         batch.failures.push({ message: long.message, line: row.line, field: long.field });
         return;
       }
-      add(batch.rows, encodeImport(mapped.incident, importer.recordColumns, digest));
+      packImport(batch.rows, encodeImport(mapped.incident, importer.recordColumns, false));
       batch.lines.push(row.line);
       for (const w of mapped.warnings) batch.warnings.push(w);
       for (const name of mapped.unmappedActors) unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
@@ -157,7 +137,7 @@ async function* readBatches<Rows>(
       batch.failures.push({ message: err.message, line: err.line, field: err.field });
     }
   };
-  const done = (bytes: number): ReadBatch<Rows> => {
+  const done = (bytes: number): PackedReadBatch => {
     const out = batch;
     out.bytes = bytes;
     out.unmapped = [...unmapped];
