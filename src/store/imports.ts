@@ -562,21 +562,20 @@ function runRows(
         `values ${Array.from({ length: n }, () => tuple).join(', ')}`,
     );
   };
+  // Rows from..to of the flat array through a statement; the shared values first, where there are any
+  // (better-sqlite3 takes named parameters as an object among the positional ones).
+  const run = (statement: SqliteDatabase.Statement, from: number, to: number) =>
+    named.length > 0
+      ? statement.run(shared, ...values.slice(from * width, to * width))
+      : statement.run(...values.slice(from * width, to * width));
   let i = 0;
   if (rows >= ROWS_PER_INSERT) {
     const many = insert(ROWS_PER_INSERT);
-    if (named.length > 0)
-      for (; i + ROWS_PER_INSERT <= rows; i += ROWS_PER_INSERT)
-        many.run(shared, ...values.slice(i * width, (i + ROWS_PER_INSERT) * width));
-    else
-      for (; i + ROWS_PER_INSERT <= rows; i += ROWS_PER_INSERT)
-        many.run(...values.slice(i * width, (i + ROWS_PER_INSERT) * width));
+    for (; i + ROWS_PER_INSERT <= rows; i += ROWS_PER_INSERT) run(many, i, i + ROWS_PER_INSERT);
   }
   if (i === rows) return;
   const one = insert(1);
-  for (; i < rows; i++)
-    if (named.length > 0) one.run(shared, ...values.slice(i * width, (i + 1) * width));
-    else one.run(...values.slice(i * width, (i + 1) * width));
+  for (; i < rows; i++) run(one, i, i + 1);
 }
 
 type Changed = BatchPlan['changed'][number];
