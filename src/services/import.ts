@@ -11,6 +11,7 @@ import {
   restoreDeferredIndexesOf,
 } from '../store/deferred-indexes.js';
 import { SqliteImportTransaction, writeImportBatch } from '../store/imports.js';
+import { setPragmas } from '../store/pragmas.js';
 
 export interface ImportProgress {
   bytes: number;
@@ -181,18 +182,15 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
 
   // A large import touches many index pages; SQLite's default 2 MB page cache would re-read them
   // from the OS for every batch. Restored afterwards.
-  const cacheBefore = store.sqlite?.pragma('cache_size', { simple: true });
-  store.sqlite?.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
+  const restoreCache = store.sqlite ? setPragmas(store.sqlite, { cache_size: -IMPORT_CACHE_KIB }) : null;
   // A multi-row insert keeps a statement journal (to undo itself alone on a conflict), a temporary
   // file past 64 KB: in memory the batches were written 2% faster. Back to the default before the
   // index rebuild, whose sorted runs would otherwise be held in memory too. Outside a transaction
   // both times: SQLite refuses to change it inside one.
-  const tempBefore = store.sqlite?.pragma('temp_store', { simple: true });
+  const restoreTempStore = store.sqlite ? setPragmas(store.sqlite, { temp_store: 'memory' }) : null;
   const restoreTemp = () => {
-    if (tempBefore !== undefined && store.sqlite && !store.sqlite.inTransaction)
-      store.sqlite.pragma(`temp_store = ${Number(tempBefore)}`);
+    if (!store.sqlite?.inTransaction) restoreTempStore?.();
   };
-  store.sqlite?.pragma('temp_store = memory');
   try {
     for await (const batch of options.batches ??
       readImportBatchesInThread({ format: options.format, path: origin, batchSize })) {
@@ -226,7 +224,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     }
     throw err;
   } finally {
-    if (cacheBefore !== undefined) store.sqlite?.pragma(`cache_size = ${Number(cacheBefore)}`);
+    restoreCache?.();
   }
   options.onProgress?.({ bytes: totalBytes, totalBytes, rows: summary.rows });
 

@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { setPragmas } from './pragmas.js';
 import type { Database } from './schema.js';
 import { statementsOf } from './statement-cache.js';
 
@@ -50,15 +51,11 @@ export function restoreDeferredIndexes(sqlite: SqliteDatabase.Database): boolean
   // The import's reader thread is done by now, so the second core is free. Rebuilding a million
   // rows' indexes: 5.2-5.4 s with one thread and a 64 MB cache, 3.7-3.8 s with two helpers and
   // 8 MB (16 MB: 4.0-4.2 s; 32 MB: 4.8 s), peak RSS 217 against 113 MB.
-  const threads = sqlite.pragma('threads', { simple: true }) as number;
-  const cache = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma(`threads = ${REBUILD_THREADS}`);
-  sqlite.pragma(`cache_size = ${-REBUILD_CACHE_KIB}`);
+  const restore = setPragmas(sqlite, { threads: REBUILD_THREADS, cache_size: -REBUILD_CACHE_KIB });
   try {
     for (const ddl of pending) sqlite.exec(ddl.replace(/^create index /i, 'create index if not exists '));
   } finally {
-    sqlite.pragma(`threads = ${Number(threads)}`);
-    sqlite.pragma(`cache_size = ${Number(cache)}`);
+    restore();
   }
   statementsOf(sqlite).prepare('delete from meta where key = ?').run(DEFERRED_KEY);
   return true;
