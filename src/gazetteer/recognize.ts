@@ -260,14 +260,10 @@ export function recognize(g: Gazetteer, text: string, opts: RecognizeOptions): C
 
   // "The Syrian-Turkish border", "Egyptian-US relations", "London-Paris flights": places or peoples joined
   // by a hyphen, each named, where the whole is no name of its own ("Guinea-Bissau" was found above).
-  // "Iraq-Syria" gave "Iraq" alone above (as "London-based" gives London): both now.
   for (const t of tokens) {
-    if (t.arabic || !/[-‐]/.test(t.text)) continue;
-    const head = consumed[t.start] ? out.findIndex((c) => c.start === t.start && c.end < t.end) : -1;
-    if (consumed[t.start] && head < 0) continue;
+    if (t.arabic || consumed[t.start] || !/[-‐]/.test(t.text)) continue;
     const parts = hyphenatedPlaces(g, t);
     if (!parts) continue;
-    if (head >= 0) out.splice(head, 1);
     for (const c of parts) out.push(c);
     consumed.fill(1, t.start, t.end);
   }
@@ -379,11 +375,12 @@ function matchLatin(
         entries = bare;
       }
     }
-    // "Gainesville-area", "London-based": the place before a lower-case suffix.
+    // "Gainesville-area", "London-based": the place before a lower-case suffix. Not where every part
+    // is a place or people ("Iraq-Syria"): hyphenatedPlaces names each, after this pass.
     if (entries.length === 0 && n === 1) {
       const m = HYPHEN_SUFFIX.exec(last.text);
       const head = m?.[1];
-      if (head) {
+      if (head && !hyphenatedPlaces(g, last)) {
         const e = g.lookupKey(nameKey(head));
         if (isProminent(e)) {
           end = first.start + head.length;
