@@ -20,7 +20,20 @@ export interface IngestDeps {
 }
 
 export type IngestOutcome =
-  | { status: 'new'; origin: string; reportId: string; claims: number; incidents: string[] }
+  | {
+      status: 'new';
+      origin: string;
+      reportId: string;
+      claims: number;
+      incidents: string[];
+      /**
+       * The report has no publication date and gave no claim: an event it dates without a year
+       * ("on 3 March", "on Sunday"), or not at all, cannot be placed in time, so none was kept.
+       */
+      undated: boolean;
+    }
+  /** Stored before without a publication date or claims, now given a date: its claims extracted. */
+  | { status: 'dated'; origin: string; reportId: string; claims: number; incidents: string[] }
   | { status: 'known'; origin: string; reportId: string };
 
 /**
@@ -33,19 +46,17 @@ export async function ingestReport(deps: IngestDeps, input: ReportInput): Promis
   const sha256 = sha256Hex(input.bytes);
   const reportId = reportIdFor(sha256);
   const { db } = deps.store;
-  const known = await db.selectFrom('reports').select('id').where('sha256', '=', sha256).executeTakeFirst();
-  if (known) return { status: 'known', origin: input.origin, reportId: known.id };
+  const known = await db
+    .selectFrom('reports')
+    .select(['id', 'published'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  if (known) {
+    if (known.published === null && input.published !== null) return dateReport(deps, known.id, input);
+    return { status: 'known', origin: input.origin, reportId: known.id };
+  }
 
-  const drafts = deps.extract(
-    {
-      text: input.text,
-      published: input.published,
-      language: input.language,
-      title: input.title,
-      country: input.country ?? null,
-    },
-    deps.context(),
-  );
+  const drafts = extractDrafts(deps, input);
   const now = deps.now?.() ?? new Date().toISOString();
 
   return db.transaction().execute(async (trx) => {
@@ -96,7 +107,83 @@ export async function ingestReport(deps: IngestDeps, input: ReportInput): Promis
       drafts,
       now,
     );
-    return { status: 'new' as const, origin: input.origin, reportId, claims: drafts.length, incidents };
+    return {
+      status: 'new' as const,
+      origin: input.origin,
+      reportId,
+      claims: drafts.length,
+      incidents,
+      undated: input.published === null && drafts.length === 0,
+    };
+  });
+}
+
+function extractDrafts(deps: IngestDeps, input: ReportInput): ClaimDraft[] {
+  return deps.extract(
+    {
+      text: input.text,
+      published: input.published,
+      language: input.language,
+      title: input.title,
+      country: input.country ?? null,
+    },
+    deps.context(),
+  );
+}
+
+/**
+ * The same bytes again, now with a publication date (vigil ingest --published), where the stored
+ * report has none and gave no claim: the date is kept and the claims extracted, as for a new
+ * report. Its near-copy fingerprint is recorded again, since which copy is the original goes by
+ * date. A report with claims is left as it is: analysts may have reviewed them.
+ */
+async function dateReport(deps: IngestDeps, reportId: string, input: ReportInput): Promise<IngestOutcome> {
+  const drafts = extractDrafts(deps, input);
+  const now = deps.now?.() ?? new Date().toISOString();
+  return deps.store.db.transaction().execute(async (trx) => {
+    const known = { status: 'known' as const, origin: input.origin, reportId };
+    // Another process may have dated it, or given it claims, since the caller looked.
+    const row = await trx
+      .selectFrom('reports')
+      .select('published')
+      .where('id', '=', reportId)
+      .executeTakeFirst();
+    if (!row || row.published !== null) return known;
+    const claimed = await trx
+      .selectFrom('claims')
+      .select('id')
+      .where('report_id', '=', reportId)
+      .limit(1)
+      .executeTakeFirst();
+    if (claimed) return known;
+
+    await trx
+      .updateTable('reports')
+      .set({ published: input.published, extracted_at: now })
+      .where('id', '=', reportId)
+      .execute();
+    await appendAudit(
+      trx,
+      {
+        actor: deps.actor,
+        action: 'report.dated',
+        entityType: 'report',
+        entityId: reportId,
+        before: { published: null },
+        after: { published: input.published, origin: input.origin, claims: drafts.length },
+      },
+      now,
+    );
+    await trx.deleteFrom('report_signature_bands').where('report_id', '=', reportId).execute();
+    await trx.deleteFrom('report_fingerprints').where('report_id', '=', reportId).execute();
+    const incidents = await storeClaims(
+      trx,
+      deps.actor,
+      { id: reportId, published: input.published, text: input.text },
+      drafts,
+      now,
+    );
+    return { status: 'dated' as const, origin: input.origin, reportId, claims: drafts.length, incidents };
   });
 }
 

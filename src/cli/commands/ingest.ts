@@ -2,7 +2,7 @@ import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
 import { countReports, listInputs, readInputs } from '../../ingest/collect.js';
 import type { InputError } from '../../ingest/errors.js';
-import { countryField } from '../../ingest/fields.js';
+import { countryField, publishedDate } from '../../ingest/fields.js';
 import { ingestReport } from '../../services/ingest.js';
 import { defaultExtractionContext, defaultExtractor } from '../../services/pipeline.js';
 import { type GlobalOptions, withStore } from '../context.js';
@@ -10,9 +10,13 @@ import { counted } from '../output.js';
 
 export interface IngestSummary {
   new: number;
+  /** Reports stored before with no date or claim, dated now (--published) and their claims extracted. */
+  dated: number;
   known: number;
   failed: { where: string; why: string }[];
   claims: number;
+  /** Reports stored with no publication date that gave no claim (IngestOutcome's `undated`). */
+  undated: string[];
 }
 
 export function register(program: Command): void {
@@ -27,18 +31,24 @@ export function register(program: Command): void {
       'ISO 3166-1 alpha-2 (SY, IQ) the reports are about, for those that give none: places their text names without a country are read there',
       countryOption,
     )
+    .option(
+      '--published <date>',
+      'publication date (YYYY-MM-DD) of reports that give none: the day their "on 3 March" or "on Sunday" is read from',
+      publishedOption,
+    )
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar')
     .action(
       async (
         paths: string[],
-        opts: { json?: boolean; progress: boolean; country?: string },
+        opts: { json?: boolean; progress: boolean; country?: string; published?: string },
         cmd: Command,
       ) => {
         const summary = await withStore(cmd.optsWithGlobals<GlobalOptions>(), (store) =>
           ingestPaths(store, paths, {
             progress: opts.progress && process.stderr.isTTY === true,
             country: opts.country ?? null,
+            published: opts.published ?? null,
           }),
         );
         if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -57,12 +67,21 @@ function countryOption(value: string): string {
   }
 }
 
+/** --published's value, refused (naming the option) unless it is a real day, YYYY-MM-DD. */
+function publishedOption(value: string): string {
+  try {
+    return publishedDate(value, { origin: '--published' }) ?? value;
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
 export async function ingestPaths(
   store: Parameters<typeof ingestReport>[0]['store'],
   paths: string[],
-  options: { progress: boolean; actor?: string; country?: string | null },
+  options: { progress: boolean; actor?: string; country?: string | null; published?: string | null },
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { new: 0, known: 0, failed: [], claims: 0 };
+  const summary: IngestSummary = { new: 0, dated: 0, known: 0, failed: [], claims: 0, undated: [] };
   const fail = (e: InputError) => summary.failed.push({ where: e.where, why: e.message });
   const { files, errors } = await listInputs(paths);
   errors.forEach(fail);
@@ -88,9 +107,14 @@ export async function ingestPaths(
           continue;
         }
         item.report.country ??= options.country ?? null;
+        item.report.published ??= options.published ?? null;
         const outcome = await ingestReport(deps, item.report);
         if (outcome.status === 'new') {
           summary.new++;
+          summary.claims += outcome.claims;
+          if (outcome.undated) summary.undated.push(outcome.origin);
+        } else if (outcome.status === 'dated') {
+          summary.dated++;
           summary.claims += outcome.claims;
         } else summary.known++;
       }
@@ -103,7 +127,22 @@ export async function ingestPaths(
 
 function printSummary(s: IngestSummary): void {
   process.stdout.write(
-    `${s.new} new, ${s.known} already known, ${s.failed.length} failed; ${counted(s.claims, 'claim')} extracted\n`,
+    `${s.new} new, ${s.dated > 0 ? `${s.dated} dated now, ` : ''}${s.known} already known, ` +
+      `${s.failed.length} failed; ${counted(s.claims, 'claim')} extracted\n`,
   );
   for (const f of s.failed) process.stderr.write(`  failed: ${f.where}: ${f.why}\n`);
+  if (s.undated.length > 0) {
+    const shown = s.undated.slice(0, UNDATED_SHOWN);
+    const more = s.undated.length - shown.length;
+    process.stderr.write(
+      `  ${counted(s.undated.length, 'report')} with no publication date gave no claim: an event dated without a year\n` +
+        '  ("on 3 March", "on Sunday"), or not at all, cannot be placed in time. Give the date with --published\n' +
+        '  YYYY-MM-DD (the same file ingested again with it is dated then) or a "published:" front matter line:\n' +
+        shown.map((o) => `    ${o}\n`).join('') +
+        (more > 0 ? `    and ${more} more (--json lists them all)\n` : ''),
+    );
+  }
 }
+
+/** Undated reports the summary names; --json gives them all. */
+const UNDATED_SHOWN = 10;
