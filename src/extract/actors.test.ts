@@ -4,7 +4,7 @@ import { findActors } from './actors.js';
 import { LEXICONS } from './lexicon/index.js';
 import { fold } from './text.js';
 
-function agents(text: string, lang: 'fr' | 'es' | 'en') {
+function agents(text: string, lang: 'fr' | 'es' | 'en' | 'ar') {
   return findActors(fold(text), LEXICONS[lang], 'SY')
     .filter((a) => a.agent)
     .map((a) => a.code);
@@ -15,6 +15,14 @@ test('a nationality adjective after the means names the attacker in Romance lang
   assert.deepEqual(agents('Los aviones rusos bombardearon el mercado.', 'es'), ['russia']);
   // English puts the adjective first; a means word before a nationality noun is no attack by it.
   assert.deepEqual(agents('The strikes Russians feared did not come.', 'en'), []);
+});
+
+test('an Arabic nationality adjective names the attacker with or without the article', () => {
+  // "Russian air strikes" (indefinite), then "the Russian aviation" (definite).
+  assert.deepEqual(agents('قتل ثمانية مدنيين جراء غارات جوية روسية استهدفت البلدة.', 'ar'), ['russia']);
+  assert.deepEqual(agents('قتل ثلاثة مدنيين بقصف للطيران الحربي الروسي على القرية.', 'ar'), ['russia']);
+  assert.deepEqual(agents('قتل خمسة مدنيين في غارة جوية إسرائيلية على منزل.', 'ar'), ['israel']);
+  assert.deepEqual(agents('قتل ثلاثة مدنيين بقصف مدفعي تركي على قرية.', 'ar'), ['turkey']);
 });
 
 test('forces pushing towards a front, as background to a strike, are not its attacker', () => {
