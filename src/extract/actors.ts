@@ -27,6 +27,28 @@ interface Res {
 }
 
 const ROMANCE = new Set(['fr', 'es', 'pt']);
+/** Indefinite articles and article contractions, which the lexicons' determiners leave out. */
+const ARTICLES = [
+  'a',
+  'an',
+  'un',
+  'una',
+  'une',
+  'um',
+  'uma',
+  'ein',
+  'eine',
+  'einen',
+  'einem',
+  'del',
+  'al',
+  'du',
+  'au',
+  'do',
+  'da',
+  'no',
+  'na',
+];
 
 function res(lex: Lexicon): Res {
   return memo(lex, 'actors', () => {
@@ -67,8 +89,10 @@ function res(lex: Lexicon): Res {
         `(?:${w(lex.notAgentBefore)})\\s+(?:(?:the|la|le|les|el|los|die|der|o|a)\\s+)?(?:\\S+\\s+)?$`,
         'u',
       ),
+      // After an article an attack verb is its noun, folded alike ("bombardeó", "un bombardeo
+      // ruso"): the adjective after it names the attacker, not the one attacked.
       hitBefore: new RegExp(
-        `(?:${w(lex.attackVerbs)})\\s+(?:(?:the|la|le|les|el|los|die|der|o|a)\\s+)?$`,
+        `(?<!${L}(?:${plain([...lex.determiners, ...ARTICLES])})\\s+)(?:${w(lex.attackVerbs)})\\s+(?:(?:the|la|le|les|el|los|die|der|o|a)\\s+)?$`,
         'u',
       ),
       habitual: new RegExp(w(lex.habitual), 'u'),

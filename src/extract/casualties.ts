@@ -58,10 +58,32 @@ const AMONG_THE_DEAD = [
   '(?:estao|estavam) entre (?:os )?(?:mortos|vitimas)',
 ];
 
+/** Number words that are also indefinite articles (folded). */
+const ARTICLE_NUMBERS = new Set([
+  'un',
+  'une',
+  'una',
+  'uno',
+  'um',
+  'uma',
+  'ein',
+  'eine',
+  'einen',
+  'einem',
+  'einer',
+]);
+
+/** Words before a weekday: "on Friday", "am Freitag", "el viernes", "na sexta-feira". */
+const DAY_ARTICLES = ['on', 'am', 'el', 'le', 'na', 'no'];
+
 function res(lex: Lexicon): Res {
   return memo(lex, 'casualties', () => {
     const w = (l: string[]): string => wordSource(lex, l);
     const nounList = [...lex.persons, ...lex.civilians, ...lex.children, ...lex.women, ...lex.combatants];
+    // The day between the verb and its count, where German, French and Spanish put it: "tötete am
+    // Freitag fünf Zivilisten", "a tué vendredi cinq civils", "mató el viernes a cinco civiles".
+    const day = w([...lex.weekdays.flat(), ...lex.today, ...lex.yesterday]);
+    const when = `(?:\\s+(?:${w(DAY_ARTICLES)}\\s+)?${day}(?:\\s+a)?)?`;
     const of =
       lex.lang === 'ar' ? '(?:من\\s+)?' : "(?:(?:of|de|d'|des|der|da|do|dos|das|del|de los|de las)\\s+)?";
     return {
@@ -76,8 +98,8 @@ function res(lex: Lexicon): Res {
       killedAfterNear: new RegExp(`^[^.;:!?\\d]{0,16}?(${w(lex.killedAfter)})`, 'u'),
       injuredAfter: new RegExp(`^[^.;:!?\\d]{0,110}?(${w(lex.injuredAfter)})`, 'u'),
       injuredAfterNear: new RegExp(`^[^.;:!?\\d]{0,16}?(${w(lex.injuredAfter)})`, 'u'),
-      killedBefore: new RegExp(`(?:${w(lex.killedBefore)})[\\s,]*$`, 'u'),
-      injuredBefore: new RegExp(`(?:${w(lex.injuredBefore)})[\\s,]*$`, 'u'),
+      killedBefore: new RegExp(`(?:${w(lex.killedBefore)})${when}[\\s,]*$`, 'u'),
+      injuredBefore: new RegExp(`(?:${w(lex.injuredBefore)})${when}[\\s,]*$`, 'u'),
       ambiguousLeft: new RegExp(`(?:${w(lex.ambiguous)})(?:\\s+\\S+){0,2}\\s*$`, 'u'),
       ambiguousRight: new RegExp(`^[^.;:!?\\d]{0,40}?(${w(lex.ambiguous)})`, 'u'),
       revision: new RegExp(`(?:${w(lex.revision)})`, 'u'),
@@ -140,6 +162,8 @@ export function findFigures(
 
     const nounM = r.noun.exec(right);
     const noun = nounM ? (nounM[1] ?? '') : '';
+    // "Une frappe russe a tué…": the article, not a count of one, unless a counted noun follows.
+    if (!noun && ARTICLE_NUMBERS.has(norm.slice(q.start, q.end))) continue;
     let kind: FigureKind | null = null;
     const kb = r.killedBefore.test(left);
     const ib = r.injuredBefore.test(left);

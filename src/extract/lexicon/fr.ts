@@ -309,6 +309,9 @@ export const fr: Lexicon = {
     'drones?',
     'pilotes',
     'bombardements?',
+    'artillerie',
+    'tirs',
+    'missiles?',
   ],
   byActor: ['par', 'menees? par', 'conduites? par'],
   attackVerbs: [

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Belligerent } from '../domain/codes.js';
+import { fakeGeoparser } from './fake-geoparser.js';
+import { extractClaims } from './index.js';
+
+const geoparser = fakeGeoparser({
+  Idlib: { lat: 35.93, lon: 36.63, country: 'SY' },
+  Idleb: { lat: 35.93, lon: 36.63, country: 'SY' },
+  Hasaka: { lat: 36.5, lon: 40.75, country: 'SY' },
+  Gaza: { lat: 31.5, lon: 34.47, country: 'PS' },
+});
+
+// Word orders the European languages use and English does not: the day between the verb and its
+// count, the attacker's adjective after an article-led noun, singular and plural verbs.
+const CASES: {
+  language: string;
+  text: string;
+  belligerents: Belligerent[];
+  civiliansKilled: number | null;
+  killed?: number;
+}[] = [
+  {
+    language: 'de',
+    text: 'Ein israelischer Luftangriff tötete am Freitag fünf Zivilisten in einem Haus in Gaza.',
+    belligerents: ['israel'],
+    civiliansKilled: 5,
+  },
+  {
+    language: 'de',
+    text: 'Türkische Artillerie tötete am Freitag drei Zivilisten in einem Dorf bei Hasaka.',
+    belligerents: ['turkey'],
+    civiliansKilled: 3,
+  },
+  {
+    language: 'de',
+    text: 'Ein Zivilist starb am Freitag bei einem russischen Luftangriff in Idlib.',
+    belligerents: ['russia'],
+    civiliansKilled: 1,
+  },
+  {
+    language: 'fr',
+    text: 'Une frappe russe a tué vendredi cinq civils à Idleb.',
+    belligerents: ['russia'],
+    civiliansKilled: 5,
+  },
+  {
+    language: 'es',
+    text: 'Bombardeos turcos mataron a tres civiles el viernes en una aldea cerca de Hasaka.',
+    belligerents: ['turkey'],
+    civiliansKilled: 3,
+  },
+  {
+    language: 'es',
+    text: 'Un ataque aéreo israelí mató a cinco civiles el viernes en Gaza.',
+    belligerents: ['israel'],
+    civiliansKilled: 5,
+  },
+  {
+    language: 'es',
+    text: 'Un civil murió el viernes en un bombardeo ruso en Idlib.',
+    belligerents: ['russia'],
+    civiliansKilled: 1,
+  },
+  {
+    language: 'es',
+    text: 'La aviación rusa mató el viernes a cinco civiles en Idlib.',
+    belligerents: ['russia'],
+    civiliansKilled: 5,
+  },
+  {
+    language: 'pt',
+    text: 'Bombardeios russos mataram cinco civis na sexta-feira em Idlib.',
+    belligerents: ['russia'],
+    civiliansKilled: 5,
+  },
+];
+
+for (const c of CASES) {
+  test(`${c.language}: ${c.text}`, () => {
+    const claims = extractClaims(
+      { text: c.text, published: '2019-05-04', language: c.language },
+      { geoparser },
+    );
+    assert.equal(claims.length, 1, JSON.stringify(claims));
+    const [claim] = claims;
+    assert.deepEqual(claim?.date, { from: '2019-05-03', to: '2019-05-03', precision: 'day' });
+    assert.deepEqual(claim?.belligerents, c.belligerents);
+    assert.deepEqual(
+      claim?.civiliansKilled,
+      c.civiliansKilled === null ? null : { min: c.civiliansKilled, max: c.civiliansKilled },
+    );
+  });
+}
+
+test('an indefinite article is no count of one unless a counted noun follows it', () => {
+  const claims = extractClaims(
+    {
+      text: 'Une femme a été tuée vendredi dans une frappe russe à Idleb.',
+      published: '2019-05-04',
+      language: 'fr',
+    },
+    { geoparser },
+  );
+  assert.equal(claims.length, 1);
+  assert.deepEqual(claims[0]?.killed, { min: 1, max: 1 }, 'one woman killed');
+});
