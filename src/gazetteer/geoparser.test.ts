@@ -41,6 +41,12 @@ test('recognises and resolves English conflict places', () => {
   }
 });
 
+test('a bare "Gaza" is the Palestinian city; with Mozambique around it, the province', () => {
+  assert.ok(near(found('An air strike in Gaza killed five people on Friday.', 'Gaza'), 31.5, 34.47, 25));
+  const mz = found('Flooding hit Gaza province in southern Mozambique, near Xai-Xai.', 'Gaza');
+  assert.equal(mz?.entry?.country, 'MZ');
+});
+
 test('recognises Arabic names with clitics and the article', () => {
   const text =
     'قصفت الطائرات بلدة المنصورة في الريف الغربي لمدينة الرقة، ونزحت عائلات من تدمر وحلب إلى دمشق.';

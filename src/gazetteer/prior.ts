@@ -15,7 +15,19 @@ const TYPICAL_POPULATION: Record<string, number> = {
   PPL: 500,
 };
 
+/**
+ * Places the news names far more often than their population and rank say, where a namesake
+ * elsewhere outranks them on those alone: Gaza, Palestine, which lost to Mozambique's Gaza
+ * province (its division bonus) whenever the text named nothing else nearby. Kept short: each is
+ * a measured exception, not a ranking.
+ */
+const NEWS_SALIENCE: Readonly<Record<string, number>> = { 'gn:281133': 1 };
+
 export function priorScore(e: GazetteerEntry): number {
+  return basePrior(e) + (NEWS_SALIENCE[e.id] ?? 0);
+}
+
+function basePrior(e: GazetteerEntry): number {
   const population = e.population > 0 ? e.population : (TYPICAL_POPULATION[e.featureCode] ?? 0);
   const pop = Math.log10(population + 1);
   switch (e.kind) {
