@@ -47,6 +47,13 @@ test('a bare "Gaza" is the Palestinian city; with Mozambique around it, the prov
   assert.equal(mz?.entry?.country, 'MZ');
 });
 
+test("German and French spellings of Arabic names, after a place word, in the story's country", () => {
+  const de = 'Bei einem Luftangriff in Chan Junis im Gazastreifen wurden am Freitag fünf Zivilisten getötet.';
+  assert.ok(near(found(de, 'Chan Junis'), 31.34, 34.31, 10));
+  const fr = 'Des bombardements ont tué trois civils vendredi près de Hassaké, dans le nord-est de la Syrie.';
+  assert.ok(near(found(fr, 'Hassaké'), 36.5, 40.75, 10));
+});
+
 test('recognises Arabic names with clitics and the article', () => {
   const text =
     'قصفت الطائرات بلدة المنصورة في الريف الغربي لمدينة الرقة، ونزحت عائلات من تدمر وحلب إلى دمشق.';

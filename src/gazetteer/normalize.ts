@@ -223,15 +223,32 @@ export function arabicSkeleton(name: string): string {
 
 /**
  * Other romanisations of the same Arabic name, as `nameKey` keys: a final tāʾ marbūṭa written with or
- * without its h ("Hawija", "Hawijah"; "Shabwa", "Shabwah"), and the French "ou" for u ("Makhmour").
+ * without its h ("Hawija", "Hawijah"; "Shabwa", "Shabwah") or as the French é ("Hassaké"), the
+ * French "ou" for u ("Makhmour"), a doubled consonant written once ("Hassakeh", "Hasakeh"), and the
+ * German ch, sch and j for kh, sh and y ("Chan Junis", Khan Yunis; "Chan Scheichun"). The last
+ * three only with `european`: "Kendale" is no French spelling of Kendall, nor "Ossett" of Oset.
  */
-export function transliterationVariants(key: string): string[] {
+export function transliterationVariants(key: string, european = true): string[] {
   const out = new Set<string>();
   const ends = (k: string): string[] =>
-    /ah$|eh$/.test(k) ? [k.slice(0, -1), `${k.slice(0, -2)}ah`] : /a$/.test(k) ? [`${k}h`] : [];
-  const vowels = key.replace(/ou/g, 'u').replace(/ee/g, 'i').replace(/oo/g, 'u');
-  for (const k of [key, vowels]) {
-    if (k !== key) out.add(k);
+    /ah$|eh$/.test(k)
+      ? [k.slice(0, -1), `${k.slice(0, -2)}ah`]
+      : /a$/.test(k)
+        ? [`${k}h`]
+        : european && /[^aeiou]e$/.test(k)
+          ? [`${k.slice(0, -1)}a`, `${k.slice(0, -1)}ah`, `${k}h`]
+          : [];
+  const vowels = (k: string) => k.replace(/ou/g, 'u').replace(/ee/g, 'i').replace(/oo/g, 'u');
+  const german = key.replace(/j/g, 'y').replace(/dsch/g, 'j').replace(/sch/g, 'sh').replace(/ch/g, 'kh');
+  const spellings = new Set<string>([key, vowels(key)]);
+  if (european)
+    for (const k of [key, german]) {
+      spellings.add(k);
+      spellings.add(vowels(k));
+      spellings.add(k.replace(/([b-df-hj-np-tv-z])\1/g, '$1'));
+    }
+  for (const k of spellings) {
+    out.add(k);
     for (const e of ends(k)) out.add(e);
   }
   out.delete(key);

@@ -642,6 +642,21 @@ function skeletonTown(start: number, end: number, name: string, entries: Gazette
   };
 }
 
+/**
+ * Words before a place in the other languages read (German "bei", Spanish "en", French "dans"),
+ * and those before "de" ("près de", "cerca de"): like PLACE_OF_EVENT_BEFORE, they let another
+ * spelling of a name be looked up.
+ */
+const PLACE_BEFORE_ELSEWHERE = new Set(['bei', 'nahe', 'en', 'em', 'dans']);
+const NEAR_BEFORE_OF = new Set(['pres', 'cerca', 'perto', 'proche']);
+/**
+ * Where European-language news writes Arabic names in its own romanisations (transliterationVariants'
+ * `european`): the Arab League's members, and Western Sahara.
+ */
+const ARABIC_LANDS = new Set(
+  'DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH'.split(' '),
+);
+
 /** Consonants a Latin skeleton needs before it says enough to be looked up ("trb", not "tr"). */
 const MIN_LATIN_SKELETON = 3;
 
@@ -677,8 +692,14 @@ function byLatinSkeleton(
     // Another spelling of the same Arabic name ("Hawija" for Al Ḩawījah, "Makhmour" for Makhmur), where
     // the words before it ask for a place ("near", "hit"): short names whose consonants alone say too little.
     const prevWord = foldWord(tokens[i - 1]);
-    if (PLACE_OF_EVENT_BEFORE.has(prevWord) || DIRECTION_WORDS.has(prevWord)) {
-      const variants = transliterationVariants(key).flatMap((v) =>
+    const nearOf = prevWord === 'de' && NEAR_BEFORE_OF.has(foldWord(tokens[i - 2]));
+    if (
+      PLACE_OF_EVENT_BEFORE.has(prevWord) ||
+      DIRECTION_WORDS.has(prevWord) ||
+      PLACE_BEFORE_ELSEWHERE.has(prevWord) ||
+      nearOf
+    ) {
+      const variants = transliterationVariants(key, ARABIC_LANDS.has(focus)).flatMap((v) =>
         g.lookupKey(v).filter((e) => e.country === focus && e.kind !== 'country'),
       );
       if (variants.length > 0)
