@@ -18,12 +18,17 @@ test('directories are walked recursively and only known report types are taken',
   writeFileSync(join(dir, 'a', 'b', 'two.txt'), 'text');
   writeFileSync(join(dir, 'a', 'b', 'three.html'), '<p>text</p>');
   writeFileSync(join(dir, 'a', 'notes.pdf'), 'x');
-  const { files, errors } = await listInputs([dir]);
+  const { files, errors, skipped } = await listInputs([dir]);
   assert.deepEqual(
     files.map((f) => f.slice(dir.length + 1)),
     ['a/b/three.html', 'a/b/two.txt', 'a/one.md'],
   );
   assert.deepEqual(errors, []);
+  assert.deepEqual(
+    skipped,
+    [join(dir, 'a', 'notes.pdf')],
+    'a file of another type is passed over, and named',
+  );
 });
 
 test('a missing path and an unsupported file named explicitly are errors naming them', async (t) => {

@@ -34,9 +34,14 @@ function cannotRead(err: unknown): string {
 }
 
 /** Expands directories (recursively, sorted) into the files Vigil can read; `-` stands for stdin. */
-export async function listInputs(paths: string[]): Promise<{ files: string[]; errors: InputError[] }> {
+export async function listInputs(
+  paths: string[],
+): Promise<{ files: string[]; errors: InputError[]; skipped: string[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
+  // Files of other types inside the directories named: passed over, but said, since a folder of
+  // scans or PDFs would otherwise seem to hold nothing.
+  const skipped: string[] = [];
   async function walk(path: string, explicit: boolean): Promise<void> {
     if (path === '-') {
       files.push('-');
@@ -60,7 +65,9 @@ export async function listInputs(paths: string[]): Promise<{ files: string[]; er
         );
     } else if (EXTENSIONS.has(extname(path).toLowerCase())) {
       files.push(path);
-    } else if (explicit) {
+    } else if (!explicit) {
+      skipped.push(path);
+    } else {
       errors.push(
         new InputError(
           `unsupported file type "${extname(path) || '(none)'}"; expected ${[...EXTENSIONS].join(' ')}`,
@@ -70,7 +77,7 @@ export async function listInputs(paths: string[]): Promise<{ files: string[]; er
     }
   }
   for (const p of paths) await walk(p, true);
-  return { files, errors };
+  return { files, errors, skipped };
 }
 
 /** How many reports a file holds, for the progress bar (a .jsonl file: its non-empty lines). */

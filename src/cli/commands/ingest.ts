@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
 import { countReports, listInputs, readInputs } from '../../ingest/collect.js';
@@ -17,6 +18,8 @@ export interface IngestSummary {
   claims: number;
   /** Reports stored with no publication date that gave no claim (IngestOutcome's `undated`). */
   undated: string[];
+  /** Files of other types in the directories given, passed over. */
+  skipped: string[];
 }
 
 export function register(program: Command): void {
@@ -81,10 +84,19 @@ export async function ingestPaths(
   paths: string[],
   options: { progress: boolean; actor?: string; country?: string | null; published?: string | null },
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { new: 0, dated: 0, known: 0, failed: [], claims: 0, undated: [] };
+  const summary: IngestSummary = {
+    new: 0,
+    dated: 0,
+    known: 0,
+    failed: [],
+    claims: 0,
+    undated: [],
+    skipped: [],
+  };
   const fail = (e: InputError) => summary.failed.push({ where: e.where, why: e.message });
-  const { files, errors } = await listInputs(paths);
+  const { files, errors, skipped } = await listInputs(paths);
   errors.forEach(fail);
+  summary.skipped = skipped;
   let total = 0;
   if (options.progress) for (const f of files) total += await countReports(f);
   const bar =
@@ -131,18 +143,29 @@ function printSummary(s: IngestSummary): void {
       `${s.failed.length} failed; ${counted(s.claims, 'claim')} extracted\n`,
   );
   for (const f of s.failed) process.stderr.write(`  failed: ${f.where}: ${f.why}\n`);
-  if (s.undated.length > 0) {
-    const shown = s.undated.slice(0, UNDATED_SHOWN);
-    const more = s.undated.length - shown.length;
+  if (s.undated.length > 0)
     process.stderr.write(
-      `  ${counted(s.undated.length, 'report')} with no publication date gave no claim: an event dated without a year\n` +
-        '  ("on 3 March", "on Sunday"), or not at all, cannot be placed in time. Give the date with --published\n' +
-        '  YYYY-MM-DD (the same file ingested again with it is dated then) or a "published:" front matter line:\n' +
-        shown.map((o) => `    ${o}\n`).join('') +
-        (more > 0 ? `    and ${more} more (--json lists them all)\n` : ''),
+      `  ${counted(s.undated.length, 'report')} with no publication date gave no claim. An event such a report\n` +
+        '  dates without a year ("on 3 March", "on Sunday"), or not at all, cannot be placed in time: give the\n' +
+        '  date with --published YYYY-MM-DD (the same file ingested again with it is dated then) or a\n' +
+        `  "published:" front matter line:\n${listed(s.undated)}`,
+    );
+  if (s.skipped.length > 0) {
+    const types = [...new Set(s.skipped.map((f) => extname(f).toLowerCase() || '(none)'))].join(' ');
+    process.stderr.write(
+      `  passed over ${counted(s.skipped.length, 'file')} of another type (${types}) in the directories given:\n` +
+        listed(s.skipped),
     );
   }
 }
 
-/** Undated reports the summary names; --json gives them all. */
-const UNDATED_SHOWN = 10;
+/** Files the summary names, one a line; --json gives them all. */
+function listed(files: readonly string[], shown = 10): string {
+  const more = files.length - shown;
+  return (
+    files
+      .slice(0, shown)
+      .map((f) => `    ${f}\n`)
+      .join('') + (more > 0 ? `    and ${more} more (--json lists them all)\n` : '')
+  );
+}
