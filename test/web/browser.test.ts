@@ -184,6 +184,31 @@ test('web app end to end in chromium', { skip: skip ?? false, timeout: 180_000 }
     await shot(page, 'incident-published');
   });
 
+  await t.test('edit: the date, the event and the civilian range in one save', async () => {
+    const panel = page.getByTestId('review-panel');
+    await panel.getByLabel('Reason').fill('checked against the civil defence report');
+    // Saved unchanged, nothing is sent: the range is not set by hand unasked.
+    await page.getByTestId('edit-save').click();
+    await page.getByTestId('review-status').getByText('Nothing to save').waitFor();
+    await page.getByTestId('edit-from').fill('2016-05-02');
+    await page.getByTestId('edit-to').fill('2016-05-03');
+    await page.getByTestId('edit-event').selectOption('shelling_artillery_missile');
+    await page.getByTestId('edit-min').fill('21');
+    await page.getByTestId('edit-max').fill('30');
+    await page.getByTestId('edit-save').click();
+    await page.getByTestId('review-status').getByText('Done: edit, set-range').waitFor();
+    await page
+      .getByTestId('incident-range')
+      .getByText(/^21\D+30$/)
+      .waitFor();
+    const facts = await page.locator('.facts').innerText();
+    assert.match(facts, /Shelling, artillery or missile/);
+    assert.match(facts, /2 May 2016 – 3 May 2016/);
+    const history = await page.getByTestId('history').innerText();
+    assert.match(history, /Details edited, by /);
+    assert.match(history, /Civilian range set by an analyst, by /);
+  });
+
   await t.test('switch to Arabic: the layout flips', async () => {
     await page.getByTestId('lang-switch').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');

@@ -1,11 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
-import { GRADINGS } from '../../../src/domain/codes.js';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { EVENT_TYPES, GRADINGS } from '../../../src/domain/codes.js';
 import { ApiRequestError, api } from '../api/client.js';
 import type { ClaimWithSource, IncidentDetail, IncidentView } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { useI18n } from '../i18n/I18n.js';
 import { type ActionName, runAction } from './actions.js';
+import { type EditForm, editFormOf, editSteps } from './edit-steps.js';
 
 interface Props {
   incident: IncidentView;
@@ -24,12 +25,24 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
   const [reason, setReason] = useState('');
   const [grading, setGrading] = useState(incident.grading ?? 'fair');
   const [mergeInto, setMergeInto] = useState('');
-  const [place, setPlace] = useState(incident.placeName ?? '');
-  const [civMin, setCivMin] = useState(incident.civiliansKilled ? String(incident.civiliansKilled.min) : '');
-  const [civMax, setCivMax] = useState(
-    incident.civiliansKilled?.max != null ? String(incident.civiliansKilled.max) : '',
-  );
-  const ids = { reason: useId(), grade: useId(), merge: useId(), place: useId(), min: useId(), max: useId() };
+  const [form, setForm] = useState<EditForm>(() => editFormOf(incident));
+  // The form shows the incident as it now is: each action reloads it, and a form still holding the
+  // values from before would send them back as changes.
+  useEffect(() => setForm(editFormOf(incident)), [incident]);
+  const set = (k: keyof EditForm) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
+  const ids = {
+    reason: useId(),
+    grade: useId(),
+    merge: useId(),
+    place: useId(),
+    from: useId(),
+    to: useId(),
+    event: useId(),
+    target: useId(),
+    min: useId(),
+    max: useId(),
+  };
   // The version an action left the incident at. The page reloads the incident after each action,
   // but a second action taken before that reload lands (the "done" message shows first) sent the
   // version the first action had replaced, and was refused as a conflict.
@@ -37,22 +50,31 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
   const expectedVersion =
     acted && acted.id === incident.id ? Math.max(incident.version, acted.version) : incident.version;
 
-  const run = async (
+  const run = (
     action: ActionName,
     body: Record<string, unknown> = {},
+    after?: (r: Record<string, unknown>) => void,
+  ) => runAll([[action, body]], after);
+
+  /** Actions one after another, each sent with the version the one before left. */
+  const runAll = async (
+    steps: [ActionName, Record<string, unknown>][],
     after?: (r: Record<string, unknown>) => void,
   ) => {
     setBusy(true);
     setMessage(null);
     try {
-      const r = await runAction(incident.id, action, expectedVersion, {
-        ...(reason ? { reason } : {}),
-        ...body,
-      });
-      const changed = (r.incident as { id?: unknown; version?: unknown } | undefined) ?? {};
-      if (changed.id === incident.id && typeof changed.version === 'number')
-        setActed({ id: incident.id, version: changed.version });
-      setMessage(t('review.done', { action }));
+      let version = expectedVersion;
+      let r: Record<string, unknown> = {};
+      for (const [action, body] of steps) {
+        r = await runAction(incident.id, action, version, { ...(reason ? { reason } : {}), ...body });
+        const changed = (r.incident as { id?: unknown; version?: unknown } | undefined) ?? {};
+        if (changed.id === incident.id && typeof changed.version === 'number') {
+          version = changed.version;
+          setActed({ id: incident.id, version });
+        }
+      }
+      setMessage(t('review.done', { action: steps.map(([a]) => a).join(', ') }));
       if (after) after(r);
       else onChanged();
     } catch (e) {
@@ -67,13 +89,13 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
     }
   };
 
+  // Only what changed is sent: a Save that also sent the unchanged range set it by hand, and the
+  // range no longer followed the claims; one that changed the place and the range kept the place only.
   const saveEdit = (e: FormEvent) => {
     e.preventDefault();
-    const min = civMin.trim() === '' ? null : Number(civMin);
-    const max = civMax.trim() === '' ? null : Number(civMax);
-    const range = min === null ? null : { min, max };
-    if (place !== (incident.placeName ?? '')) void run('edit', { fields: { place_name: place || null } });
-    else void run('set-range', { range });
+    const steps = editSteps(incident, form);
+    if (steps.length === 0) setMessage(t('review.nothingChanged'));
+    else void runAll(steps);
   };
 
   return (
@@ -208,15 +230,52 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
         <h3>{t('review.edit')}</h3>
         <div className="field">
           <label htmlFor={ids.place}>{t('review.placeName')}</label>
-          <input id={ids.place} value={place} onChange={(e) => setPlace(e.target.value)} dir="auto" />
+          <input
+            id={ids.place}
+            value={form.place}
+            onChange={set('place')}
+            dir="auto"
+            data-testid="edit-place"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.from}>{t('review.dateFrom')}</label>
+          <input id={ids.from} type="date" value={form.from} onChange={set('from')} data-testid="edit-from" />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.to}>{t('review.dateTo')}</label>
+          <input id={ids.to} type="date" value={form.to} onChange={set('to')} data-testid="edit-to" />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.event}>{t('incident.event')}</label>
+          <select id={ids.event} value={form.event} onChange={set('event')} data-testid="edit-event">
+            <option value="">–</option>
+            {EVENT_TYPES.map((code) => (
+              <option key={code} value={code}>
+                {i18n.code('event', code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.target}>{t('incident.target')}</label>
+          <select id={ids.target} value={form.target} onChange={set('target')} data-testid="edit-target">
+            <option value="">–</option>
+            {[...new Set([...i18n.codes('target'), ...(form.target ? [form.target] : [])])].map((code) => (
+              <option key={code} value={code}>
+                {i18n.code('target', code)}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor={ids.min}>{t('review.civMin')}</label>
           <input
             id={ids.min}
             inputMode="numeric"
-            value={civMin}
-            onChange={(e) => setCivMin(e.target.value)}
+            value={form.min}
+            onChange={set('min')}
+            data-testid="edit-min"
           />
         </div>
         <div className="field">
@@ -224,11 +283,12 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
           <input
             id={ids.max}
             inputMode="numeric"
-            value={civMax}
-            onChange={(e) => setCivMax(e.target.value)}
+            value={form.max}
+            onChange={set('max')}
+            data-testid="edit-max"
           />
         </div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy} data-testid="edit-save">
           {t('review.save')}
         </button>
       </form>

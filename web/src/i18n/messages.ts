@@ -20,6 +20,8 @@ export interface I18n {
   t(key: MessageKey, vars?: Record<string, string | number>): string;
   /** Looks up a key built from data (a grading, an event code); falls back to the raw value. */
   code(prefix: string, value: string | null | undefined): string;
+  /** The codes this catalogue names under a prefix ("target": school, market…), in its order. */
+  codes(prefix: string): string[];
   num(n: number): string;
   /** A number with exactly `digits` decimals (coordinates). */
   fixed(n: number, digits: number): string;
@@ -110,5 +112,9 @@ export function makeI18n(lang: Lang): I18n {
       const key = `${prefix}.${value}` as MessageKey;
       return key in cat ? cat[key] : value;
     },
+    codes: (prefix) =>
+      Object.keys(cat)
+        .filter((k) => k.startsWith(`${prefix}.`))
+        .map((k) => k.slice(prefix.length + 1)),
   };
 }

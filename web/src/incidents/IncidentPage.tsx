@@ -328,7 +328,14 @@ export function IncidentPage({ id }: { id: string }) {
                 ) : (
                   t('incident.historyAutomatic')
                 )}
-                {h.reason && <span dir="auto">: {h.reason}</span>}
+                {/* The colon stays in the page's direction, outside the reason's own: inside an
+                    English reason on an Arabic page it went to the far end, and the reason ran into
+                    the analyst's name. */}
+                {h.reason && (
+                  <>
+                    : <bdi>{h.reason}</bdi>
+                  </>
+                )}
               </li>
             ))}
           </ol>
