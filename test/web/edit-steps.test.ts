@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { IncidentView } from '../../web/src/api/types.js';
 import { editFormOf, editSteps } from '../../web/src/analyst/edit-steps.js';
+import type { IncidentView } from '../../web/src/api/types.js';
 
 const incident = {
   placeName: 'Mosul',
