@@ -209,6 +209,30 @@ test('web app end to end in chromium', { skip: skip ?? false, timeout: 180_000 }
     assert.match(history, /Civilian range set by an analyst, by /);
   });
 
+  await t.test("decide: strike status, a belligerent's part and assessment, discounting", async () => {
+    const status = page.getByTestId('incident-status');
+    await page.getByTestId('strike-select').selectOption('likely');
+    await page.getByTestId('action-strike').click();
+    await page.locator('.facts').getByText('Likely').waitFor();
+    await page.getByTestId('belligerent-select').selectOption('russia');
+    await page.getByTestId('belligerent-role').selectOption('suspected');
+    await page.getByTestId('belligerent-assessment').selectOption('non_credible');
+    await page.getByTestId('action-belligerent').click();
+    const row = page.locator('table.belligerents tr', { hasText: 'Russia' });
+    await row.getByText('Non-credible').waitFor();
+    assert.match(await row.innerText(), /Russia\s+Suspected\s+Non-credible/);
+    // Published → back in review → ready → discounted, each step from the panel.
+    await page.getByRole('button', { name: 'Reopen for review' }).click();
+    await status.getByText('In review').waitFor();
+    await page.getByTestId('action-submit').click();
+    await status.getByText('Ready for review').waitFor();
+    await page.getByTestId('action-discount').click();
+    await status.getByText('Discounted').waitFor();
+    const history = await page.getByTestId('history').innerText();
+    assert.match(history, /Discounted, by /);
+    assert.deepEqual(await unlabelledHistory(page), []);
+  });
+
   await t.test('switch to Arabic: the layout flips', async () => {
     await page.getByTestId('lang-switch').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');

@@ -1,22 +1,24 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { EVENT_TYPES, GRADINGS } from '../../../src/domain/codes.js';
+import { EVENT_TYPES, GRADINGS, STRIKE_STATUSES } from '../../../src/domain/codes.js';
 import { ApiRequestError, api } from '../api/client.js';
 import type { ClaimWithSource, IncidentDetail, IncidentView } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { useI18n } from '../i18n/I18n.js';
 import { type ActionName, runAction } from './actions.js';
+import { BelligerentForm } from './BelligerentForm.js';
 import { type EditForm, editFormOf, editSteps } from './edit-steps.js';
 
 interface Props {
   incident: IncidentView;
   claims: ClaimWithSource[];
+  belligerents: IncidentDetail['belligerentRoles'];
   splitSelection: string[];
   onChanged(): void;
 }
 
 /** Every change an analyst can make to one incident; each reloads the page's data when it lands. */
-export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Props) {
+export function ReviewPanel({ incident, claims, belligerents, splitSelection, onChanged }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const { user } = useSession();
@@ -25,6 +27,8 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
   const [reason, setReason] = useState('');
   const [grading, setGrading] = useState(incident.grading ?? 'fair');
   const [mergeInto, setMergeInto] = useState('');
+  const [duplicateOf, setDuplicateOf] = useState('');
+  const [strike, setStrike] = useState(incident.strikeStatus ?? STRIKE_STATUSES[0]);
   const [form, setForm] = useState<EditForm>(() => editFormOf(incident));
   // The form shows the incident as it now is: each action reloads it, and a form still holding the
   // values from before would send them back as changes.
@@ -35,6 +39,8 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
     reason: useId(),
     grade: useId(),
     merge: useId(),
+    duplicate: useId(),
+    strike: useId(),
     place: useId(),
     from: useId(),
     to: useId(),
@@ -127,21 +133,49 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
           </button>
         )}
         {incident.status === 'ready_for_review' && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void run('publish')}
-            data-testid="action-publish"
-          >
-            {t('review.publish')}
-          </button>
+          <>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void run('publish')}
+              data-testid="action-publish"
+            >
+              {t('review.publish')}
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void run('discount')}
+              data-testid="action-discount"
+            >
+              {t('review.discount')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void run('unverifiable')}>
+              {t('review.unverifiable')}
+            </button>
+          </>
         )}
-        {['published', 'discounted', 'duplicate', 'unverifiable'].includes(incident.status) && (
+        {['ready_for_review', 'published', 'discounted', 'duplicate', 'unverifiable'].includes(
+          incident.status,
+        ) && (
           <button type="button" disabled={busy} onClick={() => void run('reopen')}>
             {t('review.reopen')}
           </button>
         )}
       </div>
+      {incident.status === 'ready_for_review' && (
+        <div className="button-row">
+          <label htmlFor={ids.duplicate}>{t('review.duplicateOf')}</label>
+          <input id={ids.duplicate} value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} />
+          <button
+            type="button"
+            disabled={busy || !duplicateOf.trim()}
+            onClick={() => void run('mark-duplicate', { of: duplicateOf.trim() })}
+          >
+            {t('review.markDuplicate')}
+          </button>
+        </div>
+      )}
       <div className="button-row">
         <label htmlFor={ids.grade}>{t('review.grade')}</label>
         <select
@@ -165,6 +199,30 @@ export function ReviewPanel({ incident, claims, splitSelection, onChanged }: Pro
           {t('review.grade')}
         </button>
       </div>
+      <div className="button-row">
+        <label htmlFor={ids.strike}>{t('incident.strikeStatus')}</label>
+        <select
+          id={ids.strike}
+          value={strike}
+          onChange={(e) => setStrike(e.target.value)}
+          data-testid="strike-select"
+        >
+          {STRIKE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {i18n.code('strike', s)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void run('strike-status', { strikeStatus: strike })}
+          data-testid="action-strike"
+        >
+          {t('review.setStrike')}
+        </button>
+      </div>
+      <BelligerentForm entries={belligerents} busy={busy} run={(action, body) => void run(action, body)} />
       <ul className="claim-actions">
         {claims.map((c) => (
           <li key={c.id}>

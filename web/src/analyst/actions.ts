@@ -15,7 +15,12 @@ export type ActionName =
   | 'split'
   | 'edit'
   | 'set-range'
-  | 'reopen';
+  | 'reopen'
+  | 'discount'
+  | 'unverifiable'
+  | 'mark-duplicate'
+  | 'strike-status'
+  | 'belligerent';
 
 export function runAction(
   incidentId: string,

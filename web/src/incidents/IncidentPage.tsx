@@ -257,6 +257,7 @@ export function IncidentPage({ id }: { id: string }) {
         <ReviewPanel
           incident={inc}
           claims={claims}
+          belligerents={assessments}
           splitSelection={[...split]}
           onChanged={() => {
             setSplit(new Set());
