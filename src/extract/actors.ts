@@ -85,8 +85,10 @@ function res(lex: Lexicon): Res {
       verb: new RegExp(`^${chain}(?:[\\s,]+[^\\s.;]+){0,14}?[\\s,]+(?:${w(lex.attackVerbs)})`, 'u'),
       blame: new RegExp(`(?:${w(lex.blame)})(?:\\s+[^\\s.;]+){0,4}?\\s+$`, 'u'),
       notAfter: new RegExp(`^(?:'s)?\\s*(?:${plain(lex.notAgentAfter)})(?![\\p{L}])`, 'u'),
+      // "en Rusia", "في روسيا": the place, not the attacker; but "en bombardeos rusos", "في غارات
+      // روسية" put the means between, and the adjective after it names who attacked.
       notBefore: new RegExp(
-        `(?:${w(lex.notAgentBefore)})\\s+(?:(?:the|la|le|les|el|los|die|der|o|a)\\s+)?(?:\\S+\\s+)?$`,
+        `(?:${w(lex.notAgentBefore)})\\s+(?:(?:the|la|le|les|el|los|die|der|o|a)\\s+)?(?:(?!(?:${w(lex.actorMeans)})\\s)\\S+\\s+)?$`,
         'u',
       ),
       // After an article an attack verb is its noun, folded alike ("bombardeó", "un bombardeo

@@ -1,7 +1,7 @@
 import type { CountRange } from '../domain/range.js';
 import { foldPattern, memo, wordSource } from './lexicon/compile.js';
 import type { Lexicon } from './lexicon/types.js';
-import type { Quantity } from './numbers.js';
+import { ARTICLE_NUMBERS, type Quantity } from './numbers.js';
 import type { Sentence } from './segment.js';
 
 export type FigureKind = 'killed' | 'civilians' | 'injured' | 'children' | 'women' | 'strikes';
@@ -57,21 +57,6 @@ const AMONG_THE_DEAD = [
   '(?:estan|estaban|figuran) entre (?:los )?(?:muertos|fallecidos|victimas)',
   '(?:estao|estavam) entre (?:os )?(?:mortos|vitimas)',
 ];
-
-/** Number words that are also indefinite articles (folded). */
-const ARTICLE_NUMBERS = new Set([
-  'un',
-  'une',
-  'una',
-  'uno',
-  'um',
-  'uma',
-  'ein',
-  'eine',
-  'einen',
-  'einem',
-  'einer',
-]);
 
 /** Words before a weekday: "on Friday", "am Freitag", "el viernes", "na sexta-feira". */
 const DAY_ARTICLES = ['on', 'am', 'el', 'le', 'na', 'no'];

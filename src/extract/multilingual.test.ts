@@ -9,6 +9,8 @@ const geoparser = fakeGeoparser({
   Idleb: { lat: 35.93, lon: 36.63, country: 'SY' },
   Hasaka: { lat: 36.5, lon: 40.75, country: 'SY' },
   Gaza: { lat: 31.5, lon: 34.47, country: 'PS' },
+  Ariha: { lat: 35.81, lon: 36.61, country: 'SY' },
+  إدلب: { lat: 35.93, lon: 36.63, country: 'SY' },
 });
 
 // Word orders the European languages use and English does not: the day between the verb and its
@@ -69,6 +71,24 @@ const CASES: {
     civiliansKilled: 5,
   },
   {
+    language: 'de',
+    text: 'Bei russischen Luftangriffen auf die Stadt Idlib sind am Freitag zwölf Zivilisten getötet worden.',
+    belligerents: ['russia'],
+    civiliansKilled: 12,
+  },
+  {
+    language: 'es',
+    text: 'Doce civiles murieron el viernes en bombardeos rusos sobre Idlib.',
+    belligerents: ['russia'],
+    civiliansKilled: 12,
+  },
+  {
+    language: 'ar',
+    text: 'قتل 12 مدنياً في غارات روسية على مدينة إدلب يوم الجمعة.',
+    belligerents: ['russia'],
+    civiliansKilled: 12,
+  },
+  {
     language: 'pt',
     text: 'Bombardeios russos mataram cinco civis na sexta-feira em Idlib.',
     belligerents: ['russia'],
@@ -104,4 +124,15 @@ test('an indefinite article is no count of one unless a counted noun follows it'
   );
   assert.equal(claims.length, 1);
   assert.deepEqual(claims[0]?.killed, { min: 1, max: 1 }, 'one woman killed');
+});
+
+test('"une vingtaine", "una veintena": about twenty, counted as twenty, not 21', () => {
+  for (const [language, text] of [
+    ['fr', 'Un bombardement a fait huit morts et une vingtaine de blessés lundi à Ariha.'],
+    ['es', 'Un bombardeo dejó ocho muertos y una veintena de heridos el lunes en Ariha.'],
+  ] as const) {
+    const [claim] = extractClaims({ text, published: '2019-05-04', language }, { geoparser });
+    assert.deepEqual(claim?.killed, { min: 8, max: 8 }, text);
+    assert.deepEqual(claim?.injured, { min: 20, max: 20 }, text);
+  }
 });

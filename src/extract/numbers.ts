@@ -42,6 +42,21 @@ function vagueRe(lex: Lexicon): RegExp {
   );
 }
 
+/** Number words that are also indefinite articles (folded): "une vingtaine" is twenty, not 21. */
+export const ARTICLE_NUMBERS: ReadonlySet<string> = new Set([
+  'un',
+  'une',
+  'una',
+  'uno',
+  'um',
+  'uma',
+  'ein',
+  'eine',
+  'einen',
+  'einem',
+  'einer',
+]);
+
 function wordValue(lex: Lexicon, phrase: string): number | null {
   const units = memo(lex, 'unitsFolded', () => {
     const m = new Map<string, number>();
@@ -57,8 +72,10 @@ function wordValue(lex: Lexicon, phrase: string): number | null {
   let total = 0;
   let current = 0;
   let seen = false;
-  for (const raw of phrase.split(/[\s-]+/u)) {
-    if (raw === '') continue;
+  const words = phrase.split(/[\s-]+/u).filter((w) => w !== '');
+  // An article before another number word is no number of its own.
+  if (words.length > 1 && ARTICLE_NUMBERS.has(words[0] as string)) words.shift();
+  for (const raw of words) {
     let t = raw;
     let u = units.get(t);
     let s = scales.get(t);

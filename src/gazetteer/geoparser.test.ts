@@ -54,6 +54,14 @@ test("German and French spellings of Arabic names, after a place word, in the st
   assert.ok(near(found(fr, 'Hassaké'), 36.5, 40.75, 10));
 });
 
+test('an article opening a sentence is no place, in any language read', () => {
+  const text = 'Los combates en Rusia dejaron ocho muertos. Die Angriffe trafen Idlib.';
+  assert.deepEqual(
+    parser.parse(text).map((m) => m.name),
+    ['Rusia', 'Idlib'],
+  );
+});
+
 test('recognises Arabic names with clitics and the article', () => {
   const text =
     'قصفت الطائرات بلدة المنصورة في الريف الغربي لمدينة الرقة، ونزحت عائلات من تدمر وحلب إلى دمشق.';

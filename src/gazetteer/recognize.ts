@@ -573,6 +573,9 @@ function judgeLatin(
     return 'reject';
   // "US" in capitals is the country, not the pronoun.
   if (single && COMMON_WORDS.has(key) && !(first.allCaps && letters <= 3 && prominent)) return 'reject';
+  // An article or a preposition opening a sentence, in any language read ("Los combates…", "Die
+  // Angriffe…"), not the place one of its alternate names matches (Lagos is also "Los").
+  if (single && first.sentenceStart && !first.allCaps && OPENERS.has(key)) return 'reject';
   // Headlines in capitals: only well-known places.
   if (first.allCaps && letters > 3 && !prominent) return 'reject';
   if (single && words.lowerWords.has(first.text.toLowerCase()) && bestPrior(entries) < 7) return 'reject';

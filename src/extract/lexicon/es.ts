@@ -31,6 +31,11 @@ export const es: Lexicon = {
     noventa: 90,
     cien: 100,
     ciento: 100,
+    // "una veintena de heridos": about twenty, read as twenty ("around 20" is).
+    decena: 10,
+    veintena: 20,
+    treintena: 30,
+    centenar: 100,
   },
   scales: { cientos: 100, mil: 1000, millon: 1_000_000, millones: 1_000_000 },
   numberJoin: ['y'],

@@ -31,6 +31,10 @@ export const pt: Lexicon = {
     noventa: 90,
     cem: 100,
     cento: 100,
+    // "uma vintena de feridos": about twenty, read as twenty ("around 20" is).
+    dezena: 10,
+    vintena: 20,
+    centena: 100,
   },
   scales: { mil: 1000, milhao: 1_000_000, milhoes: 1_000_000 },
   numberJoin: ['e'],
