@@ -68,6 +68,7 @@ function res(lex: Lexicon): Res {
             // Romance adjectives follow the noun: "frappe américaine", "aviones rusos".
             ROMANCE.has(lex.lang) ? '?' : ''
           }`;
+    const notAfterArticle = `(?<!${L}(?:${plain([...lex.determiners, ...ARTICLES])})\\s+)`;
     return {
       aliases: new RegExp(lex.actors.map((a) => `(${w([a.re])})`).join('|'), 'gu'),
       cased: lex.actorsCased.length
@@ -82,7 +83,10 @@ function res(lex: Lexicon): Res {
         `(?:${w(lex.byActor)})\\s+(?:(?:the|la|le|les|l'|el|los|die|der|den|o|a|os|as)\\s*)?$`,
         'u',
       ),
-      verb: new RegExp(`^${chain}(?:[\\s,]+[^\\s.;]+){0,14}?[\\s,]+(?:${w(lex.attackVerbs)})`, 'u'),
+      verb: new RegExp(
+        `^${chain}(?:[\\s,]+[^\\s.;]+){0,14}?[\\s,]+${notAfterArticle}(?:${w(lex.attackVerbs)})`,
+        'u',
+      ),
       blame: new RegExp(`(?:${w(lex.blame)})(?:\\s+[^\\s.;]+){0,4}?\\s+$`, 'u'),
       notAfter: new RegExp(`^(?:'s)?\\s*(?:${plain(lex.notAgentAfter)})(?![\\p{L}])`, 'u'),
       // "en Rusia", "في روسيا": the place, not the attacker; but "en bombardeos rusos", "في غارات
@@ -92,9 +96,9 @@ function res(lex: Lexicon): Res {
         'u',
       ),
       // After an article an attack verb is its noun, folded alike ("bombardeó", "un bombardeo
-      // ruso"): the adjective after it names the attacker, not the one attacked.
+      // ruso"): no verb whose subject or object the actor is.
       hitBefore: new RegExp(
-        `(?<!${L}(?:${plain([...lex.determiners, ...ARTICLES])})\\s+)(?:${w(lex.attackVerbs)})\\s+(?:(?:the|la|le|les|el|los|die|der|o|a)\\s+)?$`,
+        `${notAfterArticle}(?:${w(lex.attackVerbs)})\\s+(?:(?:the|la|le|les|el|los|die|der|o|a)\\s+)?$`,
         'u',
       ),
       habitual: new RegExp(w(lex.habitual), 'u'),

@@ -218,8 +218,10 @@ export function findDates(norm: string, lex: Lexicon, published: string | null):
       const left = norm.slice(Math.max(0, m.index - 30), m.index);
       const right = norm.slice(m.index + m[0].length, m.index + m[0].length + 20);
       if (c.future.test(left)) continue;
-      // "Saturday 3 October": the written date says it.
-      if (/^,?\s*\d/u.test(right)) continue;
+      // "Saturday 3 October": the written date says it. "am Freitag 14 Menschen" has none: the
+      // number is the count after the day.
+      const after = m.index + m[0].length;
+      if (/^,?\s*\d/u.test(right) && taken.some(([a]) => a >= after && a <= after + 3)) continue;
       const lb = c.lastBefore.exec(left);
       const la = lex.lastAfter.length > 0 ? c.lastAfter.exec(right) : null;
       const d = resolveWeekday(pub, wd, lb !== null || la !== null);

@@ -136,3 +136,41 @@ test('"une vingtaine", "una veintena": about twenty, counted as twenty, not 21',
     assert.deepEqual(claim?.injured, { min: 20, max: 20 }, text);
   }
 });
+
+test('"Syrian" names the attacker beside a means word, not a people beside a noun that folds like a verb', () => {
+  const claim = (language: string, text: string) =>
+    extractClaims({ text, published: '2019-05-04', language }, { geoparser })[0];
+  assert.deepEqual(
+    claim(
+      'es',
+      'Siete personas perdieron la vida el lunes en el bombardeo de un hospital en Idlib por la aviación siria.',
+    )?.belligerents,
+    ['syrian-government'],
+  );
+  assert.deepEqual(
+    claim(
+      'fr',
+      "Sept personnes ont péri lundi dans le bombardement d'un hôpital à Idleb par l'aviation syrienne.",
+    )?.belligerents,
+    ['syrian-government'],
+  );
+  // "un bombardeo" is the noun, though "bombardeó" folds alike: the refugees did not attack.
+  assert.deepEqual(
+    claim('es', 'Refugiados sirios murieron el lunes en un bombardeo ruso en Idlib.')?.belligerents,
+    ['russia'],
+  );
+});
+
+test('German: "starben" before its count, the day between', () => {
+  const [claim] = extractClaims(
+    {
+      text: 'In Ariha starben am Freitag 14 Menschen bei einem Luftangriff.',
+      published: '2019-05-04',
+      language: 'de',
+    },
+    { geoparser },
+  );
+  assert.deepEqual(claim?.killed, { min: 14, max: 14 });
+  // "Freitag 14" is no written date: Friday is the day.
+  assert.deepEqual(claim?.date, { from: '2019-05-03', to: '2019-05-03', precision: 'day' });
+});

@@ -96,6 +96,7 @@ export const de: Lexicon = {
     'leichen',
   ],
   killedBefore: [
+    'starben',
     'totete',
     'toteten',
     'totung',

@@ -197,6 +197,8 @@ export const es: Lexicon = {
     { re: 'regimen', code: '@government' },
     { re: 'gobierno sirio', code: 'syrian-government' },
     { re: 'ejercito sirio', code: 'syrian-government' },
+    // As English "Syrian": an attacker only beside a means word ("la aviación siria").
+    { re: 'siri[oa]s?', code: 'syrian-government' },
     { re: 'assad', code: 'syrian-government' },
     { re: 'israel', code: 'israel' },
     { re: 'israeli(?:es)?', code: 'israel' },

@@ -276,6 +276,8 @@ export const fr: Lexicon = {
     { re: 'regime', code: '@government' },
     { re: 'pouvoir de bachar al-assad', code: 'syrian-government' },
     { re: 'armee syrienne', code: 'syrian-government' },
+    // As English "Syrian": an attacker only beside a means word ("l'aviation syrienne").
+    { re: 'syrien(?:ne)?s?', code: 'syrian-government' },
     { re: 'gouvernement syrien', code: 'syrian-government' },
     { re: 'assad', code: 'syrian-government' },
     { re: 'armee irakienne', code: 'iraqi-government' },

@@ -173,6 +173,8 @@ export const pt: Lexicon = {
     { re: 'russia', code: 'russia' },
     { re: 'regime', code: '@government' },
     { re: 'governo sirio', code: 'syrian-government' },
+    // As English "Syrian": an attacker only beside a means word ("a aviação síria").
+    { re: 'siri[oa]s?', code: 'syrian-government' },
     { re: 'assad', code: 'syrian-government' },
     { re: 'israel', code: 'israel' },
     { re: 'israelenses?', code: 'israel' },
