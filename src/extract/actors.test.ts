@@ -25,6 +25,11 @@ test('an Arabic nationality adjective names the attacker with or without the art
   assert.deepEqual(agents('قتل ثلاثة مدنيين بقصف مدفعي تركي على قرية.', 'ar'), ['turkey']);
 });
 
+test('after an article an attack verb is a noun; after a relative pronoun it is still the verb', () => {
+  assert.deepEqual(agents('Refugiados sirios murieron en un bombardeo ruso.', 'es'), ['russia']);
+  assert.deepEqual(agents('It was Russia that bombed the hospital.', 'en'), ['russia']);
+});
+
 test('forces pushing towards a front, as background to a strike, are not its attacker', () => {
   const background =
     'An air strike killed 18 civilians in Idlib, as government forces pushed towards the last villages held by HTS.';

@@ -27,27 +27,45 @@ interface Res {
 }
 
 const ROMANCE = new Set(['fr', 'es', 'pt']);
-/** Indefinite articles and article contractions, which the lexicons' determiners leave out. */
+/**
+ * Articles and article contractions, in every language read: after one, a word that folds like an
+ * attack verb is its noun. Not the lexicons' determiners, which hold "that": "Russia, that bombed".
+ */
 const ARTICLES = [
+  'the',
   'a',
   'an',
+  'le',
+  'la',
+  'les',
   'un',
-  'una',
   'une',
-  'um',
-  'uma',
-  'ein',
-  'eine',
-  'einen',
-  'einem',
-  'del',
-  'al',
   'du',
   'au',
+  'el',
+  'los',
+  'las',
+  'una',
+  'del',
+  'al',
+  'o',
+  'os',
+  'as',
+  'um',
+  'uma',
   'do',
   'da',
   'no',
   'na',
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'ein',
+  'eine',
+  'einen',
+  'einem',
 ];
 
 function res(lex: Lexicon): Res {
@@ -68,7 +86,7 @@ function res(lex: Lexicon): Res {
             // Romance adjectives follow the noun: "frappe américaine", "aviones rusos".
             ROMANCE.has(lex.lang) ? '?' : ''
           }`;
-    const notAfterArticle = `(?<!${L}(?:${plain([...lex.determiners, ...ARTICLES])})\\s+)`;
+    const notAfterArticle = `(?<!${L}(?:${plain(ARTICLES)})\\s+)`;
     return {
       aliases: new RegExp(lex.actors.map((a) => `(${w([a.re])})`).join('|'), 'gu'),
       cased: lex.actorsCased.length
