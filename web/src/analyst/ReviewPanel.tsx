@@ -69,11 +69,13 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
   ) => {
     setBusy(true);
     setMessage(null);
+    let landed = 0;
     try {
       let version = expectedVersion;
       let r: Record<string, unknown> = {};
       for (const [action, body] of steps) {
         r = await runAction(incident.id, action, version, { ...(reason ? { reason } : {}), ...body });
+        landed++;
         const changed = (r.incident as { id?: unknown; version?: unknown } | undefined) ?? {};
         if (changed.id === incident.id && typeof changed.version === 'number') {
           version = changed.version;
@@ -90,6 +92,8 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
           ? t('review.conflict')
           : t('review.failed', { message: err.message }),
       );
+      // The steps before the one refused did land: the page shows them.
+      if (landed > 0) onChanged();
     } finally {
       setBusy(false);
     }
