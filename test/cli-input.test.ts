@@ -44,7 +44,7 @@ test('whole-number options refuse negative, fractional and non-numeric values, n
   assert.match(ok.stdout, /0 incident\(s\)/);
 });
 
-test('an unknown status or event type, or --from after --to, is refused, not an empty listing', async (t) => {
+test('an unknown status, event type or belligerent, or --from after --to, is refused, not an empty listing', async (t) => {
   const db = await emptyDb(t);
   refused(
     ['--db', db, 'incidents', '--status', 'publised'],
@@ -55,6 +55,10 @@ test('an unknown status or event type, or --from after --to, is refused, not an 
     /unknown event type "airstrike"/,
   );
   refused(['--db', db, 'review', 'list', '--status', 'bogus'], /unknown status "bogus"/);
+  refused(
+    ['--db', db, 'stats', '--by', 'year', '--belligerent', 'rusia'],
+    /unknown belligerent "rusia"; expected us-led-coalition, .*russia/,
+  );
   refused(
     ['--db', db, 'stats', '--by', 'month', '--from', '2019-05-01', '--to', '2019-01-01'],
     /--from 2019-05-01 is after --to 2019-01-01/,

@@ -1,4 +1,7 @@
-/** Belligerent codes shared with the eval corpus (DESIGN.md). */
+/**
+ * Belligerent codes: those shared with the eval corpus (DESIGN.md), then the parties of the other
+ * wars monitors cover (Ukraine, Gaza, Yemen, Sudan), which the corpus does not code.
+ */
 export const BELLIGERENTS = [
   'us-led-coalition',
   'united-states',
@@ -14,6 +17,11 @@ export const BELLIGERENTS = [
   'hts',
   'syrian-opposition',
   'sdf',
+  'ukraine',
+  'hamas',
+  'houthis',
+  'sudanese-armed-forces',
+  'rapid-support-forces',
   'unknown',
 ] as const;
 export type Belligerent = (typeof BELLIGERENTS)[number];

@@ -130,6 +130,8 @@ export function resolveCode(code: ActorCode, country: string | null): Belligeren
   if (code === '@government') {
     if (country === 'SY' || country === null) return 'syrian-government';
     if (country === 'IQ') return 'iraqi-government';
+    if (country === 'UA') return 'ukraine';
+    if (country === 'SD') return 'sudanese-armed-forces';
     return null;
   }
   return code;

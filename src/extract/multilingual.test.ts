@@ -174,3 +174,30 @@ test('German: "starben" before its count, the day between', () => {
   // "Freitag 14" is no written date: Friday is the day.
   assert.deepEqual(claim?.date, { from: '2019-05-03', to: '2019-05-03', precision: 'day' });
 });
+
+test('the parties of the other wars monitors cover: Ukraine, Hamas, the Houthis, the Sudanese army and the RSF', () => {
+  const parser = fakeGeoparser({
+    Ashkelon: { lat: 31.67, lon: 34.57, country: 'IL' },
+    Marib: { lat: 15.46, lon: 45.32, country: 'YE' },
+    'El Fasher': { lat: 13.63, lon: 25.35, country: 'SD' },
+    Nyala: { lat: 12.05, lon: 24.88, country: 'SD' },
+    Donetsk: { lat: 48.0, lon: 37.8, country: 'UA' },
+  });
+  const cases: [string, string, Belligerent][] = [
+    ['en', 'A Hamas rocket hit a house in Ashkelon on Saturday, killing two civilians.', 'hamas'],
+    ['fr', 'Des tirs de roquettes du Hamas ont tué deux civils samedi à Ashkelon.', 'hamas'],
+    ['en', 'A Houthi drone strike on a market in Marib killed six civilians on Friday.', 'houthis'],
+    ['es', 'Un ataque con drones de los hutíes mató a seis civiles el viernes en Marib.', 'houthis'],
+    ['en', 'RSF shelling of El Fasher killed 15 civilians on Friday.', 'rapid-support-forces'],
+    [
+      'en',
+      'Sudanese army drone strikes on a market in Nyala killed 30 civilians on Tuesday.',
+      'sudanese-armed-forces',
+    ],
+    ['en', 'Ukrainian shelling killed three civilians in Donetsk on Friday.', 'ukraine'],
+  ];
+  for (const [language, text, code] of cases) {
+    const [claim] = extractClaims({ text, published: '2019-05-04', language }, { geoparser: parser });
+    assert.deepEqual(claim?.belligerents, [code], text);
+  }
+});

@@ -34,6 +34,7 @@ export const COMMON_WORDS = words(`
   princess lord lady saint st sir mr mrs ms dr general captain colonel major sergeant officer chief
   deputy governor mayor judge sheriff doctor father mother brother sister son daughter
   god jesus christ christian muslim islam islamic allah arab arabs kurd kurds
+  hamas hezbollah hizbollah houthi houthis huthi huthis taliban
   news times post daily herald press journal tribune gazette report reports
   said says told added asked wrote read
   black white red green blue brown gold silver orange

@@ -54,6 +54,13 @@ test("German and French spellings of Arabic names, after a place word, in the st
   assert.ok(near(found(fr, 'Hassaké'), 36.5, 40.75, 10));
 });
 
+test('armed groups are no places: "Hamas" is not Hamm', () => {
+  assert.deepEqual(
+    parser.parse('A Hamas rocket hit a house in Ashkelon.').map((m) => m.name),
+    ['Ashkelon'],
+  );
+});
+
 test('an article opening a sentence is no place, in any language read', () => {
   const text = 'Los combates en Rusia dejaron ocho muertos. Die Angriffe trafen Idlib.';
   assert.deepEqual(

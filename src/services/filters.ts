@@ -1,5 +1,5 @@
 import { type Expression, type SelectQueryBuilder, sql } from 'kysely';
-import { EVENT_TYPES, GRADINGS, INCIDENT_STATUSES, isOneOf } from '../domain/codes.js';
+import { BELLIGERENTS, EVENT_TYPES, GRADINGS, INCIDENT_STATUSES, isOneOf } from '../domain/codes.js';
 import { isIsoDay } from '../domain/dates.js';
 import type { Database } from '../store/schema.js';
 
@@ -64,7 +64,8 @@ export function filterFromParams(p: FilterParams, gradingDefault: string[] | 'al
       if (!/^[A-Za-z]{2}\.[A-Za-z0-9]+$/.test(a))
         throw new FilterError(`admin1 must be a GeoNames code such as SY.04, got "${a}"`, 'admin1');
   }
-  if (p.belligerent) filter.belligerent = splitList(p.belligerent);
+  if (p.belligerent)
+    filter.belligerent = knownList(p.belligerent, BELLIGERENTS, 'belligerent', 'belligerent');
   if (p.event) filter.event = knownList(p.event, EVENT_TYPES, 'event', 'event type');
   if (p.status) filter.status = knownList(p.status, INCIDENT_STATUSES, 'status', 'status');
   if (p.from) filter.from = p.from;

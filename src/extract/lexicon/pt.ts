@@ -171,6 +171,12 @@ export const pt: Lexicon = {
     { re: 'estados unidos', code: 'united-states' },
     { re: 'russ[oa]s?', code: 'russia' },
     { re: 'russia', code: 'russia' },
+    { re: 'ucranian[oa]s?', code: 'ukraine' },
+    { re: 'ucrania', code: 'ukraine' },
+    { re: 'hamas', code: 'hamas' },
+    { re: '(?:huthis?|houthis?)', code: 'houthis' },
+    { re: 'forcas de apoio rapido', code: 'rapid-support-forces' },
+    { re: 'exercito sudanes', code: 'sudanese-armed-forces' },
     { re: 'regime', code: '@government' },
     { re: 'governo sirio', code: 'syrian-government' },
     // As English "Syrian": an attacker only beside a means word ("a aviação síria").

@@ -99,6 +99,23 @@ test('actor names map to codes whatever the dataset’s wording; victims are not
     ]),
     { codes: ['isis', 'russia', 'sdf', 'syrian-government'], unmapped: ['Some Brigade'] },
   );
+  // The parties of the other wars monitors cover, as UCDP and ACLED write them.
+  assert.deepEqual(
+    mapActors([
+      'Government of Ukraine',
+      'Military Forces of Ukraine (2019-)',
+      'Hamas',
+      'Ansarallah',
+      'Houthi Movement',
+      'Military Forces of Sudan (2019-)',
+      'RSF',
+      'Rapid Support Forces',
+    ]),
+    {
+      codes: ['hamas', 'houthis', 'rapid-support-forces', 'sudanese-armed-forces', 'ukraine'],
+      unmapped: [],
+    },
+  );
 });
 
 const ACLED_ROW: CsvRecord = Object.fromEntries(ACLED_COLUMNS.map((c) => [c, '']));

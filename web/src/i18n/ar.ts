@@ -285,6 +285,11 @@ export const ar: Catalogue = {
   'bell.hts': 'هيئة تحرير الشام',
   'bell.syrian-opposition': 'المعارضة السورية',
   'bell.sdf': 'قوات سوريا الديمقراطية',
+  'bell.ukraine': 'أوكرانيا',
+  'bell.hamas': 'حماس',
+  'bell.houthis': 'الحوثيون (أنصار الله)',
+  'bell.sudanese-armed-forces': 'القوات المسلحة السودانية',
+  'bell.rapid-support-forces': 'قوات الدعم السريع',
   'bell.unknown': 'غير معروف',
 
   'field.event': 'الحدث',

@@ -284,6 +284,11 @@ export const en = {
   'bell.hts': 'HTS',
   'bell.syrian-opposition': 'Syrian opposition',
   'bell.sdf': 'SDF',
+  'bell.ukraine': 'Ukraine',
+  'bell.hamas': 'Hamas',
+  'bell.houthis': 'Houthis (Ansar Allah)',
+  'bell.sudanese-armed-forces': 'Sudanese Armed Forces',
+  'bell.rapid-support-forces': 'Rapid Support Forces',
   'bell.unknown': 'Unknown',
 
   'field.event': 'event',
