@@ -4,6 +4,7 @@ import { BELLIGERENT_ASSESSMENTS, BELLIGERENT_ROLES } from '../../../src/domain/
 import type { IncidentDetail } from '../api/types.js';
 import { useI18n } from '../i18n/I18n.js';
 import type { ActionName } from './actions.js';
+import { CodeSelect } from './CodeSelect.js';
 
 interface Props {
   entries: IncidentDetail['belligerentRoles'];
@@ -16,8 +17,7 @@ interface Props {
  * assessment of the civilian harm claims (Airwars' belligerent assessment); or its removal.
  */
 export function BelligerentForm({ entries, busy, run }: Props) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const first = entries[0];
   const [belligerent, setBelligerent] = useState<string>(first?.belligerent ?? BELLIGERENTS[0]);
   const held = entries.find((e) => e.belligerent === belligerent);
@@ -34,44 +34,32 @@ export function BelligerentForm({ entries, busy, run }: Props) {
     <fieldset className="belligerent-form button-row" data-testid="belligerent-form">
       <legend>{t('incident.belligerents')}</legend>
       <label htmlFor={ids.belligerent}>{t('review.belligerent')}</label>
-      <select
+      <CodeSelect
         id={ids.belligerent}
         value={belligerent}
-        onChange={(e) => choose(e.target.value)}
-        data-testid="belligerent-select"
-      >
-        {BELLIGERENTS.map((b) => (
-          <option key={b} value={b}>
-            {i18n.code('bell', b)}
-          </option>
-        ))}
-      </select>
+        onChange={choose}
+        codes={BELLIGERENTS}
+        prefix="bell"
+        testId="belligerent-select"
+      />
       <label htmlFor={ids.role}>{t('incident.role')}</label>
-      <select
+      <CodeSelect
         id={ids.role}
         value={role}
-        onChange={(e) => setRole(e.target.value)}
-        data-testid="belligerent-role"
-      >
-        {BELLIGERENT_ROLES.map((r) => (
-          <option key={r} value={r}>
-            {i18n.code('role', r)}
-          </option>
-        ))}
-      </select>
+        onChange={setRole}
+        codes={BELLIGERENT_ROLES}
+        prefix="role"
+        testId="belligerent-role"
+      />
       <label htmlFor={ids.assessment}>{t('incident.assessment')}</label>
-      <select
+      <CodeSelect
         id={ids.assessment}
         value={assessment}
-        onChange={(e) => setAssessment(e.target.value)}
-        data-testid="belligerent-assessment"
-      >
-        {BELLIGERENT_ASSESSMENTS.map((a) => (
-          <option key={a} value={a}>
-            {i18n.code('assessment', a)}
-          </option>
-        ))}
-      </select>
+        onChange={setAssessment}
+        codes={BELLIGERENT_ASSESSMENTS}
+        prefix="assessment"
+        testId="belligerent-assessment"
+      />
       <button
         type="button"
         disabled={busy}

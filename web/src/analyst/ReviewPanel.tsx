@@ -7,6 +7,7 @@ import { useSession } from '../app/session.js';
 import { useI18n } from '../i18n/I18n.js';
 import { type ActionName, runAction } from './actions.js';
 import { BelligerentForm } from './BelligerentForm.js';
+import { CodeSelect } from './CodeSelect.js';
 import { type EditForm, editFormOf, editSteps } from './edit-steps.js';
 
 interface Props {
@@ -33,8 +34,7 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
   // The form shows the incident as it now is: each action reloads it, and a form still holding the
   // values from before would send them back as changes.
   useEffect(() => setForm(editFormOf(incident)), [incident]);
-  const set = (k: keyof EditForm) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof EditForm) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
   const ids = {
     reason: useId(),
     grade: useId(),
@@ -182,18 +182,14 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
       )}
       <div className="button-row">
         <label htmlFor={ids.grade}>{t('review.grade')}</label>
-        <select
+        <CodeSelect
           id={ids.grade}
           value={grading}
-          onChange={(e) => setGrading(e.target.value)}
-          data-testid="grade-select"
-        >
-          {GRADINGS.map((g) => (
-            <option key={g} value={g}>
-              {i18n.code('grading', g)}
-            </option>
-          ))}
-        </select>
+          onChange={setGrading}
+          codes={GRADINGS}
+          prefix="grading"
+          testId="grade-select"
+        />
         <button
           type="button"
           disabled={busy}
@@ -205,18 +201,14 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
       </div>
       <div className="button-row">
         <label htmlFor={ids.strike}>{t('incident.strikeStatus')}</label>
-        <select
+        <CodeSelect
           id={ids.strike}
           value={strike}
-          onChange={(e) => setStrike(e.target.value)}
-          data-testid="strike-select"
-        >
-          {STRIKE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {i18n.code('strike', s)}
-            </option>
-          ))}
-        </select>
+          onChange={setStrike}
+          codes={STRIKE_STATUSES}
+          prefix="strike"
+          testId="strike-select"
+        />
         <button
           type="button"
           disabled={busy}
@@ -290,66 +282,70 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
       </div>
       <form className="edit" onSubmit={saveEdit}>
         <h3>{t('review.edit')}</h3>
-        <div className="field">
-          <label htmlFor={ids.place}>{t('review.placeName')}</label>
-          <input
-            id={ids.place}
-            value={form.place}
-            onChange={set('place')}
-            dir="auto"
-            data-testid="edit-place"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.from}>{t('review.dateFrom')}</label>
-          <input id={ids.from} type="date" value={form.from} onChange={set('from')} data-testid="edit-from" />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to}>{t('review.dateTo')}</label>
-          <input id={ids.to} type="date" value={form.to} onChange={set('to')} data-testid="edit-to" />
-        </div>
+        <TextField
+          id={ids.place}
+          label={t('review.placeName')}
+          value={form.place}
+          onChange={set('place')}
+          dir="auto"
+          testId="edit-place"
+        />
+        <TextField
+          id={ids.from}
+          label={t('review.dateFrom')}
+          value={form.from}
+          onChange={set('from')}
+          type="date"
+          testId="edit-from"
+        />
+        <TextField
+          id={ids.to}
+          label={t('review.dateTo')}
+          value={form.to}
+          onChange={set('to')}
+          type="date"
+          testId="edit-to"
+        />
         <div className="field">
           <label htmlFor={ids.event}>{t('incident.event')}</label>
-          <select id={ids.event} value={form.event} onChange={set('event')} data-testid="edit-event">
-            <option value="">–</option>
-            {EVENT_TYPES.map((code) => (
-              <option key={code} value={code}>
-                {i18n.code('event', code)}
-              </option>
-            ))}
-          </select>
+          <CodeSelect
+            id={ids.event}
+            value={form.event}
+            onChange={set('event')}
+            codes={EVENT_TYPES}
+            prefix="event"
+            empty
+            testId="edit-event"
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.target}>{t('incident.target')}</label>
-          <select id={ids.target} value={form.target} onChange={set('target')} data-testid="edit-target">
-            <option value="">–</option>
-            {[...new Set([...i18n.codes('target'), ...(form.target ? [form.target] : [])])].map((code) => (
-              <option key={code} value={code}>
-                {i18n.code('target', code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.min}>{t('review.civMin')}</label>
-          <input
-            id={ids.min}
-            inputMode="numeric"
-            value={form.min}
-            onChange={set('min')}
-            data-testid="edit-min"
+          <CodeSelect
+            id={ids.target}
+            value={form.target}
+            onChange={set('target')}
+            codes={[...new Set([...i18n.codes('target'), ...(form.target ? [form.target] : [])])]}
+            prefix="target"
+            empty
+            testId="edit-target"
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.max}>{t('review.civMax')}</label>
-          <input
-            id={ids.max}
-            inputMode="numeric"
-            value={form.max}
-            onChange={set('max')}
-            data-testid="edit-max"
-          />
-        </div>
+        <TextField
+          id={ids.min}
+          label={t('review.civMin')}
+          value={form.min}
+          onChange={set('min')}
+          numeric
+          testId="edit-min"
+        />
+        <TextField
+          id={ids.max}
+          label={t('review.civMax')}
+          value={form.max}
+          onChange={set('max')}
+          numeric
+          testId="edit-max"
+        />
         <button type="submit" disabled={busy} data-testid="edit-save">
           {t('review.save')}
         </button>
@@ -358,5 +354,32 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
         {message}
       </p>
     </section>
+  );
+}
+
+/** One labelled input of the edit form. */
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  type?: 'text' | 'date';
+  numeric?: boolean;
+  dir?: 'auto';
+  testId: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.type ?? 'text'}
+        inputMode={props.numeric ? 'numeric' : undefined}
+        dir={props.dir}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
+    </div>
   );
 }
