@@ -134,6 +134,13 @@ export function resolveCode(code: ActorCode, country: string | null): Belligeren
     if (country === 'SD') return 'sudanese-armed-forces';
     return null;
   }
+  // "The rebels" are Syria's opposition in a Syrian story, the Houthis in a Yemeni one; elsewhere
+  // (Sudan, Mali, Myanmar) no party on the list.
+  if (code === '@rebels') {
+    if (country === 'SY' || country === null) return 'syrian-opposition';
+    if (country === 'YE') return 'houthis';
+    return null;
+  }
   return code;
 }
 

@@ -201,3 +201,20 @@ test('the parties of the other wars monitors cover: Ukraine, Hamas, the Houthis,
     assert.deepEqual(claim?.belligerents, [code], text);
   }
 });
+
+test('"rebels" are Syria\'s opposition in Syria, the Houthis in Yemen, and no listed party elsewhere', () => {
+  const parser = fakeGeoparser({
+    Aleppo: { lat: 36.2, lon: 37.16, country: 'SY' },
+    Taiz: { lat: 13.58, lon: 44.02, country: 'YE' },
+    Mopti: { lat: 14.49, lon: -4.2, country: 'ML' },
+  });
+  const cases: [string, Belligerent][] = [
+    ['Rebel shelling killed four civilians in Aleppo on Friday.', 'syrian-opposition'],
+    ['Rebel shelling killed four civilians in Taiz on Friday.', 'houthis'],
+    ['Rebels attacked a village near Mopti on Friday, killing 20 civilians.', 'unknown'],
+  ];
+  for (const [text, code] of cases) {
+    const [claim] = extractClaims({ text, published: '2019-05-04', language: 'en' }, { geoparser: parser });
+    assert.deepEqual(claim?.belligerents, [code], text);
+  }
+});

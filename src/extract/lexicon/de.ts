@@ -287,7 +287,7 @@ export const de: Lexicon = {
     { re: 'islamische(?:r|n)? staat', code: 'isis' },
     { re: 'terrormiliz is', code: 'isis' },
     { re: 'nusra-front', code: 'hts' },
-    { re: 'rebellen', code: 'syrian-opposition' },
+    { re: 'rebellen', code: '@rebels' },
     { re: 'ypg(?:-miliz)?', code: 'sdf' },
     { re: 'syrische(?:n)? demokratische(?:n)? krafte', code: 'sdf' },
   ],

@@ -212,7 +212,7 @@ export const es: Lexicon = {
     { re: 'turc[oa]s?', code: 'turkey' },
     { re: 'estado islamico', code: 'isis' },
     { re: 'isis', code: 'isis' },
-    { re: 'rebeldes', code: 'syrian-opposition' },
+    { re: 'rebeldes', code: '@rebels' },
   ],
   actorsCased: [{ re: 'EI', code: 'isis' }],
   actorMeans: [

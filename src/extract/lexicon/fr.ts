@@ -299,7 +299,7 @@ export const fr: Lexicon = {
     { re: 'daech', code: 'isis' },
     { re: 'front al-nosra', code: 'hts' },
     { re: 'al-nosra', code: 'hts' },
-    { re: 'rebelles', code: 'syrian-opposition' },
+    { re: 'rebelles', code: '@rebels' },
     { re: 'forces democratiques syriennes', code: 'sdf' },
     { re: 'fds', code: 'sdf' },
     { re: 'ypg', code: 'sdf' },

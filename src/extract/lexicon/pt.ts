@@ -186,7 +186,7 @@ export const pt: Lexicon = {
     { re: 'israelenses?', code: 'israel' },
     { re: 'turquia', code: 'turkey' },
     { re: 'estado islamico', code: 'isis' },
-    { re: 'rebeldes', code: 'syrian-opposition' },
+    { re: 'rebeldes', code: '@rebels' },
   ],
   actorsCased: [{ re: 'EI', code: 'isis' }],
   actorMeans: [

@@ -18,7 +18,7 @@ export interface TriggerCue {
 }
 
 /** `@coalition` and `@government` depend on the country the report is about. */
-export type ActorCode = Belligerent | '@coalition' | '@government';
+export type ActorCode = Belligerent | '@coalition' | '@government' | '@rebels';
 
 export interface ActorAlias {
   re: string;
