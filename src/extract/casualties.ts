@@ -58,6 +58,8 @@ const AMONG_THE_DEAD = [
   '(?:estao|estavam) entre (?:os )?(?:mortos|vitimas)',
 ];
 
+const ENGLISH_ARTICLES = new Set(['a', 'an']);
+
 /** Words before a weekday: "on Friday", "am Freitag", "el viernes", "na sexta-feira". */
 const DAY_ARTICLES = ['on', 'am', 'el', 'le', 'na', 'no'];
 
@@ -152,6 +154,9 @@ export function findFigures(
     let kind: FigureKind | null = null;
     const kb = r.killedBefore.test(left);
     const ib = r.injuredBefore.test(left);
+    // English "a", "an" count only right after the verb: "killing a civilian", not "a civilian
+    // convoy was hit, and three were killed".
+    if (!kb && !ib && ENGLISH_ARTICLES.has(norm.slice(q.start, q.end))) continue;
     if (r.ambiguousLeft.test(left)) continue;
     const ka = (noun ? r.killedAfter : r.killedAfterNear).exec(right);
     const ia = (noun ? r.injuredAfter : r.injuredAfterNear).exec(right);

@@ -218,3 +218,22 @@ test('"rebels" are Syria\'s opposition in Syria, the Houthis in Yemen, and no li
     assert.deepEqual(claim?.belligerents, [code], text);
   }
 });
+
+test('English "a", "an" count one right after a verb of killing or wounding, and nowhere else', () => {
+  const claim = (text: string) =>
+    extractClaims({ text, published: '2019-05-04', language: 'en' }, { geoparser })[0];
+  assert.deepEqual(claim('Jets shelled Idlib on Friday, killing a civilian.')?.civiliansKilled, {
+    min: 1,
+    max: 1,
+  });
+  const boy = claim(
+    'An air strike on Idlib on Friday killed a 12-year-old boy and wounded an elderly woman.',
+  );
+  assert.deepEqual(boy?.killed, { min: 1, max: 1 });
+  assert.deepEqual(boy?.injured, { min: 1, max: 1 });
+  const convoy = claim(
+    'A civilian convoy was hit by Russian jets in Idlib on Friday and three people were killed.',
+  );
+  assert.deepEqual(convoy?.killed, { min: 3, max: 3 });
+  assert.equal(convoy?.civiliansKilled, null, 'the article before "civilian convoy" is no count');
+});

@@ -44,6 +44,8 @@ function vagueRe(lex: Lexicon): RegExp {
 
 /** Number words that are also indefinite articles (folded): "une vingtaine" is twenty, not 21. */
 export const ARTICLE_NUMBERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
   'un',
   'une',
   'una',

@@ -3,6 +3,9 @@ import type { Lexicon } from './types.js';
 export const en: Lexicon = {
   lang: 'en',
   units: {
+    // "killing a civilian": counted only right after a verb of killing or wounding (casualties.ts).
+    a: 1,
+    an: 1,
     one: 1,
     two: 2,
     three: 3,
@@ -96,7 +99,18 @@ export const en: Lexicon = {
     'of them',
   ],
   civilians: ['civilians?', 'non-?combatants', 'civilian'],
-  children: ['children', 'child', 'kids', 'minors', 'boys', 'girls', 'under 18'],
+  children: [
+    'children',
+    'child',
+    'kids?',
+    'minors',
+    'boys?',
+    'girls?',
+    'babies',
+    'baby',
+    'infants?',
+    'under 18',
+  ],
   women: ['women', 'woman'],
   combatants: [
     'fighters?',
