@@ -100,13 +100,7 @@ export async function ingestReport(deps: IngestDeps, input: ReportInput): Promis
       },
       now,
     );
-    const incidents = await storeClaims(
-      trx,
-      deps.actor,
-      { id: reportId, published: input.published, text: input.text },
-      drafts,
-      now,
-    );
+    const incidents = await storeClaims(trx, deps.actor, reportId, input, drafts, now);
     return {
       status: 'new' as const,
       origin: input.origin,
@@ -176,13 +170,7 @@ async function dateReport(deps: IngestDeps, reportId: string, input: ReportInput
     );
     await trx.deleteFrom('report_signature_bands').where('report_id', '=', reportId).execute();
     await trx.deleteFrom('report_fingerprints').where('report_id', '=', reportId).execute();
-    const incidents = await storeClaims(
-      trx,
-      deps.actor,
-      { id: reportId, published: input.published, text: input.text },
-      drafts,
-      now,
-    );
+    const incidents = await storeClaims(trx, deps.actor, reportId, input, drafts, now);
     return { status: 'dated' as const, origin: input.origin, reportId, claims: drafts.length, incidents };
   });
 }
@@ -230,13 +218,16 @@ async function upsertSource(
   return id;
 }
 
+/** Stores a report's claims, marks its near copies and relinks the claims' neighbourhood into incidents. */
 async function storeClaims(
   trx: Transaction<Database>,
   actor: string,
-  report: { id: string; published: string | null; text: string },
+  reportId: string,
+  input: ReportInput,
   drafts: ClaimDraft[],
   now: string,
 ): Promise<string[]> {
+  const report = { id: reportId, published: input.published, text: input.text };
   const ids = drafts.map((_, ordinal) => `c_${report.id.slice(2)}_${ordinal}`);
   for (const [ordinal, draft] of drafts.entries()) {
     const id = ids[ordinal] as string;
