@@ -125,6 +125,14 @@ export const PLACE_OF_EVENT_BEFORE = words(`
   ${ATTACK_VERBS}
 `);
 
+/**
+ * Words before a place in the other languages read (German "bei", Spanish "en", French "dans"),
+ * and those before "de" ("près de", "cerca de"): as PLACE_OF_EVENT_BEFORE, they let another
+ * spelling of a name be looked up. Narrower than LOCATIVE_BEFORE, which also holds "a" and "de".
+ */
+export const PLACE_BEFORE_ELSEWHERE = words(`bei nahe en em dans`);
+export const NEAR_BEFORE_OF = words(`pres cerca perto proche`);
+
 /** Words that end a chunk of capitalised words without being part of a name. */
 export const NAME_CONNECTORS = words(`
   de del della dei di da do dos das du des la le les el al ez es ash ad an ar as at az ed et ul of upon

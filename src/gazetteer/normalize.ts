@@ -239,10 +239,12 @@ export function transliterationVariants(key: string, european = true): string[] 
           ? [`${k.slice(0, -1)}a`, `${k.slice(0, -1)}ah`, `${k}h`]
           : [];
   const vowels = (k: string) => k.replace(/ou/g, 'u').replace(/ee/g, 'i').replace(/oo/g, 'u');
-  const german = key.replace(/j/g, 'y').replace(/dsch/g, 'j').replace(/sch/g, 'sh').replace(/ch/g, 'kh');
   const spellings = new Set<string>([key, vowels(key)]);
   if (european)
-    for (const k of [key, german]) {
+    for (const k of [
+      key,
+      key.replace(/j/g, 'y').replace(/dsch/g, 'j').replace(/sch/g, 'sh').replace(/ch/g, 'kh'),
+    ]) {
       spellings.add(k);
       spellings.add(vowels(k));
       spellings.add(k.replace(/([b-df-hj-np-tv-z])\1/g, '$1'));

@@ -15,8 +15,10 @@ import {
   LOCATIVE_BEFORE,
   latinKindCue,
   NAME_CONNECTORS,
+  NEAR_BEFORE_OF,
   OPENERS,
   ORG_WORDS,
+  PLACE_BEFORE_ELSEWHERE,
   PLACE_OF_EVENT_BEFORE,
   SPEECH_VERBS,
   TITLES,
@@ -645,13 +647,6 @@ function skeletonTown(start: number, end: number, name: string, entries: Gazette
   };
 }
 
-/**
- * Words before a place in the other languages read (German "bei", Spanish "en", French "dans"),
- * and those before "de" ("près de", "cerca de"): like PLACE_OF_EVENT_BEFORE, they let another
- * spelling of a name be looked up.
- */
-const PLACE_BEFORE_ELSEWHERE = new Set(['bei', 'nahe', 'en', 'em', 'dans']);
-const NEAR_BEFORE_OF = new Set(['pres', 'cerca', 'perto', 'proche']);
 /**
  * Where European-language news writes Arabic names in its own romanisations (transliterationVariants'
  * `european`): the Arab League's members, and Western Sahara.
