@@ -81,6 +81,7 @@ export function makeI18n(lang: Lang): I18n {
   // Messages that vary with a count are ICU plural messages ("{count, plural, one {# incident} other
   // {# incidents}}"): Arabic has six plural forms, English two. Parsed once, on first use.
   const plurals = new Map<MessageKey, IntlMessageFormat>();
+  const codeLists = new Map<string, string[]>();
   const t = (key: MessageKey, vars?: Record<string, string | number>): string => {
     const text = cat[key];
     if (!text.includes(', plural,')) return interpolate(text, vars, num);
@@ -112,9 +113,16 @@ export function makeI18n(lang: Lang): I18n {
       const key = `${prefix}.${value}` as MessageKey;
       return key in cat ? cat[key] : value;
     },
-    codes: (prefix) =>
-      Object.keys(cat)
-        .filter((k) => k.startsWith(`${prefix}.`))
-        .map((k) => k.slice(prefix.length + 1)),
+    // Listed once a prefix: a form asks on every render.
+    codes: (prefix) => {
+      let list = codeLists.get(prefix);
+      if (!list) {
+        list = Object.keys(cat)
+          .filter((k) => k.startsWith(`${prefix}.`))
+          .map((k) => k.slice(prefix.length + 1));
+        codeLists.set(prefix, list);
+      }
+      return list;
+    },
   };
 }
