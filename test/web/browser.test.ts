@@ -204,6 +204,8 @@ test('web app end to end in chromium', { skip: skip ?? false, timeout: 180_000 }
     const facts = await page.locator('.facts').innerText();
     assert.match(facts, /Shelling, artillery or missile/);
     assert.match(facts, /2 May 2016 – 3 May 2016/);
+    // The history loads apart from the incident: wait for its last entry.
+    await page.getByTestId('history').getByText('Civilian range set by an analyst').waitFor();
     const history = await page.getByTestId('history').innerText();
     assert.match(history, /Details edited, by /);
     assert.match(history, /Civilian range set by an analyst, by /);
@@ -228,6 +230,7 @@ test('web app end to end in chromium', { skip: skip ?? false, timeout: 180_000 }
     await status.getByText('Ready for review').waitFor();
     await page.getByTestId('action-discount').click();
     await status.getByText('Discounted').waitFor();
+    await page.getByTestId('history').getByText('Discounted').waitFor();
     const history = await page.getByTestId('history').innerText();
     assert.match(history, /Discounted, by /);
     assert.deepEqual(await unlabelledHistory(page), []);
