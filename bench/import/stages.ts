@@ -1,8 +1,8 @@
 /**
  * Where an embedded import's time goes: the two stages `vigil import` runs at once, each timed
- * alone. Reading (split, map, encode) runs on this thread with nothing written; writing takes the
- * batches read beforehand, packed as the reader thread posts them, and does what the importing
- * thread does with them: unpacks and digests them, then runs importFile's own write path (batches,
+ * alone. Reading (split, map, encode, digest) runs on this thread with nothing written; writing
+ * takes the batches read beforehand, packed as the reader thread posts them, and does what the
+ * importing thread does with them: unpacks them, then runs importFile's own write path (batches,
  * commits, deferred index rebuild) into a fresh embedded database. The import overlaps the two on two threads, so neither
  * stage's rate can be beaten by the whole: 50,000 rows/s needs each under 20 µs a row.
  * Usage: node --import tsx bench/import/stages.ts [rows]
@@ -66,7 +66,7 @@ let read = 0;
 // The reader thread's own work: its rows packed as they are encoded, ready to post, as many at a
 // time as it posts.
 const readUs = await timed(
-  'reading alone (one thread: split, map, encode, pack)',
+  'reading alone (one thread: split, map, encode, pack, digest)',
   () => read,
   async () => {
     for await (const b of readPackedImportBatches({ ...options, batchSize: POST_ROWS }))
@@ -74,8 +74,8 @@ const readUs = await timed(
   },
 );
 
-// Read again, untimed, packed, and kept for the writing stage, which unpacks them (the rows'
-// digests are computed there, as on the importing thread).
+// Read again, untimed, packed, and kept for the writing stage, which unpacks them as the
+// importing thread does.
 const packed: PackedReadBatch[] = [];
 for await (const b of readPackedImportBatches(options)) packed.push(b);
 function* batches(): Generator<ReadBatch> {

@@ -55,8 +55,8 @@ const READ_CHUNK = 1 << 16;
  * any batch.
  * Each row is packed into its batch's flat array as soon as it is encoded: the row's objects then
  * die young, where a batch of objects lived until the batch was posted, was promoted to the old
- * generation on the way, and was packed in a second pass. The rows are not digested:
- * unpackImports does that on the thread that takes them.
+ * generation on the way, and was packed in a second pass. packImport digests each row as it
+ * packs it.
  */
 export async function* readPackedImportBatches(options: ReadOptions): AsyncGenerator<PackedReadBatch> {
   const importer = IMPORTERS[options.format];

@@ -8,12 +8,14 @@ import { REPO_ROOT } from '../../test/support/cli.js';
 import { scratchDir, scratchStore } from '../../test/support/fixtures.js';
 import { PG_SKIP_MESSAGE, postgresReachable, scratchPostgresStore } from '../../test/support/postgres.js';
 import { InputError } from '../ingest/errors.js';
+import { readPackedImportBatches } from '../ingest/import-reader.js';
 import { shownAttribution } from '../ingest/importers/attribution.js';
 import { decodeRecord } from '../ingest/importers/record-codec.js';
 import { UCDP_ATTRIBUTION } from '../ingest/importers/types.js';
 import { UCDP_KEPT } from '../ingest/importers/ucdp.js';
 import { verifyAudit } from '../store/audit.js';
 import { deferIncidentIndexes } from '../store/deferred-indexes.js';
+import { type EncodedImport, legacyImportDigest, unpackImports } from '../store/import-rows.js';
 import { importFile } from './import.js';
 import { getIncident } from './incidents.js';
 import { statsBy } from './stats.js';
@@ -187,6 +189,45 @@ test('a changed row updates its incident; bad rows are reported with line and co
     .executeTakeFirstOrThrow();
   assert.equal(Number(updated.killed_max), Number(rows[3]?.high) + 10);
   assert.equal(Number(updated.version), 2);
+});
+
+test('rows an earlier version imported, with its form of digest, are unchanged on re-import; a changed one is updated', async (t) => {
+  const store = await scratchStore(t);
+  const dir = scratchDir(t);
+  const lines = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
+  const path = join(dir, 'ucdp.csv');
+  writeFileSync(path, `${lines.slice(0, 6).join('\n')}\n`);
+  await importFile(store, { format: 'ucdp', path, actor: 'test' });
+
+  // As an earlier version left them: each row's digest of the form before.
+  const read: EncodedImport[] = [];
+  for await (const b of readPackedImportBatches({ format: 'ucdp', path, batchSize: 100 }))
+    read.push(...unpackImports(b.rows));
+  assert.equal(read.length, 5);
+  for (const row of read)
+    await sql`update incident_imports set record_hash = ${legacyImportDigest(row)}
+               where incident_id = (select id from incidents where external_id = ${row.externalId})`.execute(
+      store.db,
+    );
+  const hashes = async () =>
+    (await store.db.selectFrom('incident_imports').select('record_hash').execute()).map((r) => r.record_hash);
+  assert.ok((await hashes()).every((h) => !h.startsWith('2:')));
+
+  const again = await importFile(store, { format: 'ucdp', path, actor: 'test' });
+  assert.deepEqual([again.created, again.updated, again.unchanged], [0, 0, 5]);
+
+  const header = (lines[0] as string).split(',');
+  const cells = parse(lines[2] as string)[0] as string[];
+  cells[header.indexOf('high')] = String(Number(cells[header.indexOf('high')]) + 10);
+  const edited = cells.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+  writeFileSync(path, `${[...lines.slice(0, 2), edited, ...lines.slice(3, 6)].join('\n')}\n`);
+  const changed = await importFile(store, { format: 'ucdp', path, actor: 'test' });
+  assert.deepEqual([changed.created, changed.updated, changed.unchanged], [0, 1, 4]);
+  assert.equal(
+    (await hashes()).filter((h) => h.startsWith('2:')).length,
+    1,
+    'the updated row has the new digest',
+  );
 });
 
 test("batches joined from the reader thread's smaller posts keep each row's line", async (t) => {

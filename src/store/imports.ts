@@ -14,6 +14,7 @@ import {
   SOURCE_COLUMNS,
   SOURCE_KIND,
   SOURCE_ROW_COLUMNS,
+  sameImport,
   type Value,
 } from './import-rows.js';
 import { copyRows, kyselyOnClient } from './pg-copy.js';
@@ -216,7 +217,7 @@ function planBatch(
     seen.add(row.externalId);
     const known = existing.get(row.externalId);
     if (known) {
-      if (known.hash === row.hash) result.unchanged++;
+      if (sameImport(known.hash, row)) result.unchanged++;
       else {
         const keep = new Set(Object.keys(known.overrides ? (JSON.parse(known.overrides) as object) : {}));
         if (known.civOverride !== null) for (const c of ['civ_min', 'civ_max']) keep.add(c);
