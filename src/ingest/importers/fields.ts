@@ -1,4 +1,4 @@
-import { parseIsoDay } from '../../domain/dates.js';
+import { isIsoDay } from '../../domain/dates.js';
 import { MAX_COUNT } from '../../domain/range.js';
 import { InputError } from '../errors.js';
 import { KeptValues } from './record-codec.js';
@@ -80,13 +80,15 @@ export function day(row: CsvRecord, field: string, ctx: RowContext): string | nu
   const v = text(row, field);
   if (v === null) return null;
   let iso = v.slice(0, 10);
+  // Nearly every cell: ISO already, which the long form below cannot be.
+  if (isIsoDay(iso)) return iso;
   const long = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/.exec(v);
   if (long) {
     const month = MONTHS.findIndex((m) => m.startsWith((long[2] ?? '').toLowerCase()));
     if (month >= 0 && (long[2] ?? '').length >= 3)
       iso = `${long[3]}-${String(month + 1).padStart(2, '0')}-${(long[1] ?? '').padStart(2, '0')}`;
   }
-  if (!parseIsoDay(iso)) throw cellError(ctx, field, `expected a real date YYYY-MM-DD, got "${v}"`);
+  if (!isIsoDay(iso)) throw cellError(ctx, field, `expected a real date YYYY-MM-DD, got "${v}"`);
   return iso;
 }
 
