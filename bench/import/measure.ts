@@ -1,29 +1,35 @@
 /**
- * One measured import, in its own process so its peak memory is its own:
- * node --import tsx bench/import/measure.ts FILE sqlite DBFILE | postgres URL
+ * One measured import, in its own process so its peak memory is its own, of the built code
+ * (dist/, what the vigil command runs) or of the source:
+ * node --import tsx bench/import/measure.ts built|source FILE sqlite DBFILE | postgres URL
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import {
-  DEFAULT_EMBEDDED_IMPORT_BATCH,
-  DEFAULT_IMPORT_BATCH,
-  DEFAULT_ROWS_PER_COMMIT,
-  importFile,
-} from '../../src/services/import.js';
-import { openSqliteStore, type Store } from '../../src/store/database.js';
+import type * as ImportService from '../../src/services/import.js';
+import type * as Database from '../../src/store/database.js';
+import type * as Postgres from '../../src/store/postgres.js';
 
-const [file, kind, target] = process.argv.slice(2);
-if (!file || !target || (kind !== 'sqlite' && kind !== 'postgres')) {
-  console.error('usage: measure.ts FILE sqlite DBFILE | postgres URL');
+const [code, file, kind, target] = process.argv.slice(2);
+if (
+  !file ||
+  !target ||
+  (code !== 'built' && code !== 'source') ||
+  (kind !== 'sqlite' && kind !== 'postgres')
+) {
+  console.error('usage: measure.ts built|source FILE sqlite DBFILE | postgres URL');
   process.exit(2);
 }
-let store: Store;
+const root = code === 'built' ? '../../dist' : '../../src';
+const { DEFAULT_EMBEDDED_IMPORT_BATCH, DEFAULT_IMPORT_BATCH, DEFAULT_ROWS_PER_COMMIT, importFile } =
+  (await import(`${root}/services/import.js`)) as typeof ImportService;
+const { openSqliteStore } = (await import(`${root}/store/database.js`)) as typeof Database;
+let store: Database.Store;
 let label: string;
 if (kind === 'sqlite') {
   store = await openSqliteStore(target);
   label = `embedded (SQLite, ${DEFAULT_EMBEDDED_IMPORT_BATCH} rows a batch, ${DEFAULT_ROWS_PER_COMMIT} a commit)`;
 } else {
-  const { openPostgresStore, redactUrl } = await import('../../src/store/postgres.js');
+  const { openPostgresStore, redactUrl } = (await import(`${root}/store/postgres.js`)) as typeof Postgres;
   store = await openPostgresStore(target, { poolSize: 2 });
   label = `PostgreSQL (${redactUrl(target)}, ${DEFAULT_IMPORT_BATCH} rows a transaction)`;
 }
@@ -63,7 +69,7 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakMb = Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
 const diskMb = written0 === null || written1 === null ? null : (written1 - written0) / 2 ** 20;
 console.log(
-  `${label}:\n` +
+  `${label}, ${code === 'built' ? 'built code' : 'source'}:\n` +
     `  ${s.rows} rows (${s.created} new, ${s.failed} failed) in ${s.seconds.toFixed(1)} s wall = ${Math.round(s.rows / s.seconds)} rows/s\n` +
     `  CPU ${cpuSeconds.toFixed(1)} s (${Math.round(s.rows / cpuSeconds)} rows per CPU-second of this process)\n` +
     `  peak RSS ${peakMb.toFixed(0)} MB (sampled peak ${mb(atPeak.rss)}: main thread's heap ${mb(atPeak.heapUsed)} used of ${mb(atPeak.heapTotal)}, ` +
