@@ -28,12 +28,6 @@ try {
     credits--;
     send({ kind: 'batch', batch });
   }
-  if (process.env.VIGIL_THREAD_CPU) {
-    const { readFileSync } = await import('node:fs');
-    const st = readFileSync('/proc/thread-self/stat', 'utf8');
-    const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-    console.error('reader thread cpu', (Number(f[11]) + Number(f[12])) / 100);
-  }
   send({ kind: 'end' });
 } catch (err) {
   const e = err as Error;

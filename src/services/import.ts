@@ -209,12 +209,6 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       options.onProgress?.({ bytes: batch.bytes, totalBytes, rows: summary.rows });
     }
     await (writing as Promise<void> | null);
-    if (process.env.VIGIL_THREAD_CPU) {
-      const { readFileSync } = await import('node:fs');
-      const st = readFileSync('/proc/thread-self/stat', 'utf8');
-      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-      console.error('main cpu at loop end', (Number(f[11]) + Number(f[12])) / 100, 'wall', ((performance.now() - started) / 1000).toFixed(2));
-    }
     span?.end(true);
     restoreTemp();
     await restoreDeferredIndexesOf(store);

@@ -177,9 +177,8 @@ export function importDigest(row: Omit<EncodedImport, 'hash'>): string {
 
 /**
  * The digest of the row packed from `start` to the end of `packed`: 128 bits of SHA-256 over its
- * values joined. The row's values are already one flat array where it is packed, and joining them
- * took 1.4 µs a UCDP row where the JSON text the form before hashed took 1.9, which the
- * hash of its longer text (the record escaped again) then added to.
+ * values joined. Where a row is packed its values are one flat array already: joining and hashing
+ * them took 2.4 µs a UCDP row, against 3.4-3.6 for the JSON text of the form before and its hash.
  */
 function packedDigest(packed: readonly Value[], start: number): string {
   return DIGEST_MARK + sha256Hex(packed.slice(start).join(DIGEST_SEPARATOR)).slice(0, 32);
