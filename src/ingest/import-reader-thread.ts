@@ -19,13 +19,10 @@ export type ReaderMessage =
 const READER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 64 };
 
 /**
- * Batches the reader may have ready beyond the one being written: bounds memory (a batch of 500
- * UCDP rows is about 0.7 MB packed). At 2 the reader stopped within 15 ms of a commit that waited
- * for the disk (a commit's checkpoint syncs the database file; 1.0 of 2.7 s of commits at a million rows
- * were such waits), and then the importing thread waited for it. 1,000,000 UCDP rows: 19.5-22.9 s
- * at 16 against 20.7-23.2 s at 2, 0.3 to 1.3 s less in each of three alternated pairs.
+ * Batches the reader may have ready beyond the one being written, unless the caller says: bounds
+ * memory. The embedded database asks for more (services/import.ts).
  */
-const AHEAD = 16;
+const DEFAULT_AHEAD = 2;
 
 /**
  * Rows the reader thread posts at a time; the importing thread joins them into batches of the
@@ -69,13 +66,16 @@ function joined(parts: ReadBatch[]): ReadBatch {
  * batches before are written. Batches arrive in file order; errors arrive as they would from
  * readPackedImportBatches. Leaving the loop early stops the thread.
  */
-export async function* readImportBatchesInThread(options: ReadOptions): AsyncGenerator<ReadBatch> {
+export async function* readImportBatchesInThread(
+  options: ReadOptions & { ahead?: number },
+): AsyncGenerator<ReadBatch> {
   const postRows = Math.min(POST_ROWS, options.batchSize);
   const partsPerBatch = Math.ceil(options.batchSize / postRows);
+  const { ahead = DEFAULT_AHEAD, ...read } = options;
   const worker = startModuleWorker(
     import.meta.url,
     'import-reader-worker',
-    { options: { ...options, batchSize: postRows }, ahead: AHEAD * partsPerBatch },
+    { options: { ...read, batchSize: postRows }, ahead: ahead * partsPerBatch },
     READER_HEAP,
   );
   const queue: ReaderMessage[] = [];
