@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { BELLIGERENTS } from '../../../src/domain/codes.js';
 import { BELLIGERENT_ASSESSMENTS, BELLIGERENT_ROLES } from '../../../src/domain/review.js';
 import type { IncidentDetail } from '../api/types.js';
@@ -23,7 +23,6 @@ export function BelligerentForm({ entries, busy, run }: Props) {
   const held = entries.find((e) => e.belligerent === belligerent);
   const [role, setRole] = useState<string>(first?.role ?? 'suspected');
   const [assessment, setAssessment] = useState<string>(first?.assessment ?? 'not_assessed');
-  const ids = { belligerent: useId(), role: useId(), assessment: useId() };
   const choose = (code: string) => {
     setBelligerent(code);
     const entry = entries.find((e) => e.belligerent === code);
@@ -33,27 +32,24 @@ export function BelligerentForm({ entries, busy, run }: Props) {
   return (
     <fieldset className="belligerent-form button-row" data-testid="belligerent-form">
       <legend>{t('incident.belligerents')}</legend>
-      <label htmlFor={ids.belligerent}>{t('review.belligerent')}</label>
       <CodeSelect
-        id={ids.belligerent}
+        label={t('review.belligerent')}
         value={belligerent}
         onChange={choose}
         codes={BELLIGERENTS}
         prefix="bell"
         testId="belligerent-select"
       />
-      <label htmlFor={ids.role}>{t('incident.role')}</label>
       <CodeSelect
-        id={ids.role}
+        label={t('incident.role')}
         value={role}
         onChange={setRole}
         codes={BELLIGERENT_ROLES}
         prefix="role"
         testId="belligerent-role"
       />
-      <label htmlFor={ids.assessment}>{t('incident.assessment')}</label>
       <CodeSelect
-        id={ids.assessment}
+        label={t('incident.assessment')}
         value={assessment}
         onChange={setAssessment}
         codes={BELLIGERENT_ASSESSMENTS}

@@ -37,17 +37,8 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
   const set = (k: keyof EditForm) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
   const ids = {
     reason: useId(),
-    grade: useId(),
     merge: useId(),
     duplicate: useId(),
-    strike: useId(),
-    place: useId(),
-    from: useId(),
-    to: useId(),
-    event: useId(),
-    target: useId(),
-    min: useId(),
-    max: useId(),
   };
   // The version an action left the incident at. The page reloads the incident after each action,
   // but a second action taken before that reload lands (the "done" message shows first) sent the
@@ -181,9 +172,8 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
         </div>
       )}
       <div className="button-row">
-        <label htmlFor={ids.grade}>{t('review.grade')}</label>
         <CodeSelect
-          id={ids.grade}
+          label={t('review.grade')}
           value={grading}
           onChange={setGrading}
           codes={GRADINGS}
@@ -200,9 +190,8 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
         </button>
       </div>
       <div className="button-row">
-        <label htmlFor={ids.strike}>{t('incident.strikeStatus')}</label>
         <CodeSelect
-          id={ids.strike}
+          label={t('incident.strikeStatus')}
           value={strike}
           onChange={setStrike}
           codes={STRIKE_STATUSES}
@@ -283,7 +272,6 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
       <form className="edit" onSubmit={saveEdit}>
         <h3>{t('review.edit')}</h3>
         <TextField
-          id={ids.place}
           label={t('review.placeName')}
           value={form.place}
           onChange={set('place')}
@@ -291,7 +279,6 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
           testId="edit-place"
         />
         <TextField
-          id={ids.from}
           label={t('review.dateFrom')}
           value={form.from}
           onChange={set('from')}
@@ -299,7 +286,6 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
           testId="edit-from"
         />
         <TextField
-          id={ids.to}
           label={t('review.dateTo')}
           value={form.to}
           onChange={set('to')}
@@ -307,9 +293,8 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
           testId="edit-to"
         />
         <div className="field">
-          <label htmlFor={ids.event}>{t('incident.event')}</label>
           <CodeSelect
-            id={ids.event}
+            label={t('incident.event')}
             value={form.event}
             onChange={set('event')}
             codes={EVENT_TYPES}
@@ -319,9 +304,8 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
           />
         </div>
         <div className="field">
-          <label htmlFor={ids.target}>{t('incident.target')}</label>
           <CodeSelect
-            id={ids.target}
+            label={t('incident.target')}
             value={form.target}
             onChange={set('target')}
             codes={[...new Set([...i18n.codes('target'), ...(form.target ? [form.target] : [])])]}
@@ -331,7 +315,6 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
           />
         </div>
         <TextField
-          id={ids.min}
           label={t('review.civMin')}
           value={form.min}
           onChange={set('min')}
@@ -339,7 +322,6 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
           testId="edit-min"
         />
         <TextField
-          id={ids.max}
           label={t('review.civMax')}
           value={form.max}
           onChange={set('max')}
@@ -359,7 +341,6 @@ export function ReviewPanel({ incident, claims, belligerents, splitSelection, on
 
 /** One labelled input of the edit form. */
 function TextField(props: {
-  id: string;
   label: string;
   value: string;
   onChange(value: string): void;
@@ -368,11 +349,12 @@ function TextField(props: {
   dir?: 'auto';
   testId: string;
 }) {
+  const id = useId();
   return (
     <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
+      <label htmlFor={id}>{props.label}</label>
       <input
-        id={props.id}
+        id={id}
         type={props.type ?? 'text'}
         inputMode={props.numeric ? 'numeric' : undefined}
         dir={props.dir}
