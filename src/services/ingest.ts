@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ClaimDraft } from '../domain/claim.js';
 import { reportIdFor, sha256Hex, sourceIdFor } from '../domain/ids.js';
 import type { ReportInput, SourceInput } from '../domain/report.js';
@@ -132,24 +132,14 @@ function extractDrafts(deps: IngestDeps, input: ReportInput): ClaimDraft[] {
  * date. A report with claims is left as it is: analysts may have reviewed them.
  */
 async function dateReport(deps: IngestDeps, reportId: string, input: ReportInput): Promise<IngestOutcome> {
+  const known = { status: 'known' as const, origin: input.origin, reportId };
+  // Before extracting, which costs far more than the look.
+  if (!(await datable(deps.store.db, reportId))) return known;
   const drafts = extractDrafts(deps, input);
   const now = deps.now?.() ?? new Date().toISOString();
   return deps.store.db.transaction().execute(async (trx) => {
-    const known = { status: 'known' as const, origin: input.origin, reportId };
-    // Another process may have dated it, or given it claims, since the caller looked.
-    const row = await trx
-      .selectFrom('reports')
-      .select('published')
-      .where('id', '=', reportId)
-      .executeTakeFirst();
-    if (!row || row.published !== null) return known;
-    const claimed = await trx
-      .selectFrom('claims')
-      .select('id')
-      .where('report_id', '=', reportId)
-      .limit(1)
-      .executeTakeFirst();
-    if (claimed) return known;
+    // Another process may have dated it, or given it claims, since.
+    if (!(await datable(trx, reportId))) return known;
 
     await trx
       .updateTable('reports')
@@ -216,6 +206,23 @@ async function upsertSource(
       now,
     );
   return id;
+}
+
+/** Whether a stored report still has no publication date and no claim, so a date may be given it. */
+async function datable(db: Kysely<Database>, reportId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('reports')
+    .select('published')
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  if (!row || row.published !== null) return false;
+  const claimed = await db
+    .selectFrom('claims')
+    .select('id')
+    .where('report_id', '=', reportId)
+    .limit(1)
+    .executeTakeFirst();
+  return !claimed;
 }
 
 /** Stores a report's claims, marks its near copies and relinks the claims' neighbourhood into incidents. */
