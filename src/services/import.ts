@@ -88,8 +88,8 @@ export const DEFAULT_EMBEDDED_IMPORT_BATCH = 500;
  * disk (a commit's checkpoint syncs the database file; 1.0 of 2.7 s of commits at a million rows
  * were such waits), and the importing thread then waited for it. 1,000,000 UCDP rows: 19.5-22.9 s
  * at 16 against 20.7-23.2 s at 2, 0.3 to 1.3 s less in each of three alternated pairs. PostgreSQL
- * keeps the reader's default: its commits do not wait for the disk, and 16 of its 2,000-row
- * batches raised the import's peak RSS from 390 to 600 MB.
+ * keeps the reader's default: its commits do not wait for the disk, so reading further ahead would
+ * only hold more of its 2,000-row batches.
  */
 const EMBEDDED_READ_AHEAD = 16;
 /**
