@@ -12,6 +12,7 @@ import {
 } from '../store/deferred-indexes.js';
 import { SqliteImportTransaction, writeImportBatch } from '../store/imports.js';
 import { setPragmas } from '../store/pragmas.js';
+import { holdHeapSteady } from './heap-growth.js';
 
 export interface ImportProgress {
   bytes: number;
@@ -193,6 +194,9 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   // A large import touches many index pages; SQLite's default 2 MB page cache would re-read them
   // from the OS for every batch. Restored afterwards.
   const restoreCache = store.sqlite ? setPragmas(store.sqlite, { cache_size: -IMPORT_CACHE_KIB }) : null;
+  // PostgreSQL's batches live across round trips, and its main heap grew unevenly (heap-growth.ts);
+  // the embedded import's stays near 30 MB.
+  const releaseHeap = store.sqlite ? null : holdHeapSteady();
   // A multi-row insert keeps a statement journal (to undo itself alone on a conflict), a temporary
   // file past 64 KB: in memory the batches were written 2% faster. Back to the default before the
   // index rebuild, whose sorted runs would otherwise be held in memory too. Outside a transaction
@@ -240,6 +244,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     throw err;
   } finally {
     restoreCache?.();
+    releaseHeap?.();
   }
   options.onProgress?.({ bytes: totalBytes, totalBytes, rows: summary.rows });
 
